@@ -1,0 +1,62 @@
+/**
+ * Development and test endpoints of the reference server (`--admin`). Not part of the contract a
+ * production service offers; shared so that client tests can drive the server with typed calls.
+ */
+import { z } from 'zod';
+import { assignmentRoleSchema } from '../domain/assignment.ts';
+import { caseIdSchema, documentIdSchema, isoDateTime, letterIdSchema, userIdSchema } from '../domain/ids.ts';
+
+export const faultsSchema = z.strictObject({
+  /** Added before every matching request is handled. */
+  latencyMs: z.number().int().min(0).max(120_000).optional(),
+  /** Response bodies trickle out at this rate. */
+  bandwidthBytesPerSec: z.number().int().min(1).max(10_000_000_000).optional(),
+  /** Share of matching requests answered with `failStatus` instead of being handled. */
+  failRate: z.number().min(0).max(1).optional(),
+  /** Status of injected failures; default 503 (with `Retry-After: 1`). */
+  failStatus: z.number().int().min(400).max(599).optional(),
+  /** Share of matching responses whose connection is destroyed midway through the body. */
+  resetRate: z.number().min(0).max(1).optional(),
+  /** Bytes of the body sent before a reset; default half of the body. */
+  resetAfterBytes: z.number().int().min(0).optional(),
+  /** Only `/api/v1` paths starting with this prefix are affected, e.g. `/api/v1/documents/`. */
+  pathPrefix: z.string().startsWith('/api/v1').max(200).optional(),
+  /** The next change-feed answer is a malformed body (once), then the feed is sound again. */
+  malformedFeed: z.boolean().optional(),
+});
+export type Faults = z.infer<typeof faultsSchema>;
+
+export const adminAssignmentSchema = z.strictObject({
+  userId: userIdSchema,
+  caseId: caseIdSchema,
+  role: assignmentRoleSchema,
+  from: isoDateTime.optional(),
+  until: isoDateTime.optional(),
+});
+export type AdminAssignment = z.infer<typeof adminAssignmentSchema>;
+
+export const adminUnassignSchema = z.strictObject({ userId: userIdSchema, caseId: caseIdSchema });
+
+export const adminInboxSchema = z.strictObject({
+  caseId: caseIdSchema,
+  pages: z.number().int().min(1).max(300),
+  title: z.string().min(1).max(300).optional(),
+});
+export const adminInboxResponseSchema = z.strictObject({ documentId: documentIdSchema });
+
+export const adminLetterFailSchema = z.strictObject({
+  id: letterIdSchema,
+  reason: z.string().min(1).max(1000),
+});
+
+const countsSchema = z.strictObject({ seen: z.number().int(), applied: z.number().int() });
+
+export const adminStateSchema = z.strictObject({
+  users: z.array(z.strictObject({ id: userIdSchema, username: z.string() })),
+  /** Per mutation id / letter id / audit event id: how often it arrived and how often it took effect. */
+  mutations: z.record(z.string(), countsSchema),
+  letters: z.record(z.string(), countsSchema),
+  audit: z.record(z.string(), countsSchema),
+  faults: z.record(z.string(), z.unknown()),
+});
+export type AdminState = z.infer<typeof adminStateSchema>;
