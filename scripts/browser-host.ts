@@ -1,0 +1,70 @@
+/**
+ * Browser mode: serves the built renderer on loopback with the same Content-Security-Policy as the
+ * app:// protocol, plus `browser-config.json` naming the central service. Used by
+ * `npm run start:browser`, the end-to-end tests and the benchmarks.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { contentSecurityPolicy } from '../src/shared/security/csp.ts';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export type BrowserHost = { url: string; close(): Promise<void> };
+
+export async function startBrowserHost(options: {
+  rendererDir: string;
+  serverUrl: string;
+  port?: number;
+  host?: string;
+}): Promise<BrowserHost> {
+  const root = path.resolve(options.rendererDir);
+  if (!existsSync(path.join(root, 'workspace.html'))) {
+    throw new Error(`Im Ordner ${root} liegt kein gebauter Renderer. Bitte zuerst "npm run build" ausführen.`);
+  }
+  const csp = contentSecurityPolicy(new URL(options.serverUrl).origin);
+  const config = JSON.stringify({ serverUrl: options.serverUrl });
+
+  const server: Server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+    if (pathname === '/browser-config.json') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(config);
+      return;
+    }
+    const filePath = path.resolve(root, `.${pathname === '/' ? '/workspace.html' : pathname}`);
+    if (!filePath.startsWith(root + path.sep) || !existsSync(filePath) || !statSync(filePath).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Nicht gefunden');
+      return;
+    }
+    const type = MIME[path.extname(filePath)] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      'Content-Type': type,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}),
+    });
+    createReadStream(filePath).pipe(res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

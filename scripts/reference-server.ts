@@ -1,0 +1,53 @@
+/**
+ * Starts the reference central service as a child process (`node server/cli.ts`) and waits until
+ * it answers its health check. Used by `npm start`, browser mode, end-to-end tests and benchmarks.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export type RunningServer = { url: string; process: ChildProcess; stop(): Promise<void> };
+
+export async function startReferenceServer(options: {
+  port: number;
+  dataDir: string;
+  args?: string[];
+  quiet?: boolean;
+}): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(
+    process.execPath,
+    ['server/cli.ts', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir, ...(options.args ?? [])],
+    { cwd: projectRoot, stdio: options.quiet ? ['ignore', 'ignore', 'pipe'] : ['ignore', 'inherit', 'inherit'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const code = await Promise.race([exited, new Promise<'wait'>((r) => setTimeout(() => r('wait'), 250))]);
+    if (code !== 'wait') throw new Error(`Der Referenzdienst hat sich beendet (Code ${String(code)}).\n${stderr}`);
+    try {
+      const response = await fetch(`${url}/api/v1/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`Der Referenzdienst antwortet nicht unter ${url}.\n${stderr}`);
+    }
+  }
+  return {
+    url,
+    process: child,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,5 @@
+/** Entry of the workspace window. */
+import { mountWindow } from '../shell/mount.tsx';
+import { WorkspaceApp } from './WorkspaceApp.tsx';
+
+mountWindow(<WorkspaceApp />);

@@ -1,0 +1,2 @@
+/** Build-time constants injected by Vite. */
+declare const __APP_VERSION__: string;

@@ -1,0 +1,25 @@
+/** German texts: the product's first language and the source of every message key. */
+export const de = {
+  'app.name': 'E-Akte Desktop',
+  'app.skipToContent': 'Zum Inhalt springen',
+  'app.language': 'Sprache',
+  'app.shell.electron': 'Desktop-Anwendung',
+  'app.shell.browser': 'Browsermodus',
+  'app.version': 'Version {version}',
+  'app.loading': 'Wird geladen …',
+  'app.error.title': 'Etwas ist schiefgelaufen',
+  'app.error.reload': 'Fenster neu laden',
+  'workspace.title': 'Arbeitsbereich',
+  'workspace.heading': 'Meine Akten',
+  'workspace.intro': 'Hier erscheinen die Ihnen zugewiesenen Akten, sobald sie abgeglichen sind.',
+  'workspace.openViewer': 'Dokumentenansicht öffnen',
+  'workspace.viewerOpen': 'Die Dokumentenansicht ist geöffnet.',
+  'workspace.server': 'Zentraler Dienst: {url}',
+  'viewer.title': 'Dokumentenansicht',
+  'viewer.heading': 'Dokument',
+  'viewer.noDocument': 'Kein Dokument ausgewählt. Wählen Sie im Arbeitsbereich ein Dokument aus.',
+  'viewer.document': 'Dokument {id}',
+  'viewer.backToWorkspace': 'Zum Arbeitsbereich',
+} as const;
+
+export type MessageKey = keyof typeof de;

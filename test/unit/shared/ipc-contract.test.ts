@@ -1,0 +1,172 @@
+/**
+ * Contract tests: main's handler registration and the preload bridge, connected over an in-memory
+ * transport in Node, with the very functions the Electron adapter wires up.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { createDesktopBridge, type DesktopBridge } from '../../../src/shared/ipc/bridge.ts';
+import { IpcError } from '../../../src/shared/ipc/envelope.ts';
+import { registerIpcHandlers, type IpcHandlers, type IpcSenderEvent } from '../../../src/shared/ipc/register.ts';
+import { DEFAULT_POLICY } from '../../../src/shared/policy/policy.ts';
+import { bytesToBase64 } from '../../../src/shared/util/base64.ts';
+import { createIpcHandlers } from '../../../src/main/ipc-handlers.ts';
+import { createSecrets, type SafeStoragePort } from '../../../src/main/secrets.ts';
+import { isTrustedSender } from '../../../src/main/trust.ts';
+
+type Listener = (event: IpcSenderEvent, arg: unknown) => Promise<unknown>;
+
+const fakeSafeStorage: SafeStoragePort = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text) => Buffer.from(`sealed:${text}`),
+  decryptString: (buffer) => {
+    const text = buffer.toString();
+    if (!text.startsWith('sealed:')) throw new Error('bad');
+    return text.slice('sealed:'.length);
+  },
+};
+
+function setup(options: { senderId?: number; senderUrl?: string; handlers?: Partial<IpcHandlers> } = {}) {
+  const registered = new Map<string, Listener>();
+  const warnings: string[] = [];
+  const openViewer = vi.fn(async (_documentId?: string) => undefined);
+  const appWindows = new Set([7]);
+  const handlers = {
+    ...createIpcHandlers({
+      appInfo: { name: 'E-Akte Desktop', version: '1.2.3', platform: 'linux' },
+      policy: DEFAULT_POLICY,
+      secrets: createSecrets(fakeSafeStorage),
+      windows: { openViewer, focusWorkspace: () => undefined },
+    }),
+    ...options.handlers,
+  };
+  const unregister = registerIpcHandlers(
+    { handle: (channel, listener) => registered.set(channel, listener), removeHandler: (channel) => registered.delete(channel) },
+    handlers,
+    { isTrustedSender: (event) => isTrustedSender(event, appWindows), logger: { warn: (m) => warnings.push(m) } },
+  );
+  const event: IpcSenderEvent = {
+    sender: { id: options.senderId ?? 7 },
+    senderFrame: { url: options.senderUrl ?? 'app://e-akte/workspace.html' },
+  };
+  const eventListeners = new Map<string, Set<(payload: unknown) => void>>();
+  const bridge: DesktopBridge = createDesktopBridge({
+    invoke: async (channel, arg) => {
+      const listener = registered.get(channel);
+      if (!listener) throw new Error(`no handler for ${channel}`);
+      // Structured clone, as Electron's IPC does.
+      return structuredClone(await listener(event, structuredClone(arg)));
+    },
+    subscribe: (name, listener) => {
+      const set = eventListeners.get(name) ?? new Set();
+      set.add(listener);
+      eventListeners.set(name, set);
+      return () => set.delete(listener);
+    },
+  });
+  const emit = (name: string, payload: unknown) => eventListeners.get(name)?.forEach((l) => l(payload));
+  return { bridge, registered, warnings, openViewer, unregister, emit };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<IpcError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof IpcError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+describe('IPC contract over an in-memory transport', () => {
+  it('registers exactly the contract channels and removes them again', () => {
+    const { registered, unregister } = setup();
+    expect([...registered.keys()].sort()).toEqual(
+      ['app:getInfo', 'app:getPolicy', 'secrets:isAvailable', 'secrets:protect', 'secrets:unprotect', 'windows:focusWorkspace', 'windows:openViewer'],
+    );
+    unregister();
+    expect(registered.size).toBe(0);
+  });
+
+  it('round-trips a valid call', async () => {
+    const { bridge, openViewer } = setup();
+    await expect(bridge.app.getInfo()).resolves.toEqual({ name: 'E-Akte Desktop', version: '1.2.3', platform: 'linux', shell: 'electron' });
+    await expect(bridge.app.getPolicy()).resolves.toEqual(DEFAULT_POLICY);
+    await bridge.windows.openViewer({ documentId: 'doc-1' as never });
+    expect(openViewer).toHaveBeenCalledWith('doc-1');
+    const plaintext = bytesToBase64(new Uint8Array([1, 2, 3, 250]));
+    const { sealed } = await bridge.secrets.protect({ plaintext });
+    expect(sealed).not.toBe(plaintext);
+    await expect(bridge.secrets.unprotect({ sealed })).resolves.toEqual({ plaintext });
+  });
+
+  it('refuses an argument that fails its schema, without calling the handler', async () => {
+    const { bridge, openViewer, warnings } = setup();
+    const error = await rejection(bridge.windows.openViewer({ documentId: '../../etc/passwd' as never }));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toMatch(/Ungültige Anfrage an windows:openViewer: documentId: Ungültige Kennung/);
+    expect(openViewer).not.toHaveBeenCalled();
+    const extra = await rejection(bridge.windows.openViewer({ documentId: 'd1', evil: true } as never));
+    expect(extra.code).toBe('invalid-argument');
+    expect(openViewer).not.toHaveBeenCalled();
+    expect(warnings).toContain('IPC argument refused');
+  });
+
+  it('refuses a call from a webContents the app did not create', async () => {
+    const { bridge, openViewer } = setup({ senderId: 99 });
+    const error = await rejection(bridge.windows.openViewer({}));
+    expect(error.code).toBe('untrusted-sender');
+    expect(openViewer).not.toHaveBeenCalled();
+  });
+
+  it('refuses a call from an app window that shows a foreign page', async () => {
+    const { bridge } = setup({ senderUrl: 'https://example.invalid/phish.html' });
+    expect((await rejection(bridge.app.getInfo())).code).toBe('untrusted-sender');
+  });
+
+  it('refuses a handler result outside the contract', async () => {
+    const { bridge } = setup({ handlers: { 'app:getInfo': () => ({ name: 'x' }) as never } });
+    expect((await rejection(bridge.app.getInfo())).code).toBe('invalid-result');
+  });
+
+  it('passes a handler error code through and hides unexpected errors', async () => {
+    const { bridge } = setup({
+      handlers: {
+        'secrets:isAvailable': () => {
+          throw new Error('internal detail');
+        },
+      },
+    });
+    const error = await rejection(bridge.secrets.isAvailable());
+    expect(error.code).toBe('handler-failed');
+    expect(error.message).not.toContain('internal detail');
+    const broken = await rejection(bridge.secrets.unprotect({ sealed: bytesToBase64(new Uint8Array([9, 9])) }));
+    expect(broken.code).toBe('unavailable');
+  });
+
+  it('delivers only events whose payload matches the contract', () => {
+    const { bridge, emit } = setup();
+    const seen: boolean[] = [];
+    const stop = bridge.on('windows:viewerVisibility', ({ visible }) => seen.push(visible));
+    emit('windows:viewerVisibility', { visible: true });
+    emit('windows:viewerVisibility', { visible: 'yes' });
+    stop();
+    emit('windows:viewerVisibility', { visible: false });
+    expect(seen).toEqual([true]);
+    expect(() => bridge.on('no:such' as never, () => undefined)).toThrow(IpcError);
+  });
+});
+
+describe('handler map typing', () => {
+  it('does not compile without every channel', () => {
+    // @ts-expect-error — a handler map without 'secrets:unprotect' must not compile.
+    const incomplete: IpcHandlers = {
+      'app:getInfo': () => ({ name: 'a', version: '1', platform: 'linux', shell: 'electron' }),
+      'app:getPolicy': () => DEFAULT_POLICY,
+      'windows:openViewer': () => undefined,
+      'windows:focusWorkspace': () => undefined,
+      'secrets:isAvailable': () => true,
+      'secrets:protect': () => ({ sealed: '' }),
+    };
+    expect(Object.keys(incomplete)).toHaveLength(6);
+  });
+});
