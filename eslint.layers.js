@@ -3,22 +3,68 @@
 // rules the build uses.
 import globals from 'globals';
 
-const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads', 'stream'];
+const nodeModules = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'worker_threads',
+  'stream',
+];
 
-const electron = { group: ['electron', 'electron/*'], message: 'Nur src/main und src/preload dürfen electron importieren.' };
+const electron = {
+  group: ['electron', 'electron/*'],
+  message: 'Nur src/main und src/preload dürfen electron importieren.',
+};
 const node = { group: nodeModules, message: 'Dieser Teil läuft überall bzw. im Renderer: keine Node-Module.' };
 const mainFromRenderer = { group: ['**/main/**', '**/main'], message: 'Der Renderer importiert nie aus src/main.' };
-const rendererImports = { group: ['**/renderer/**', '**/renderer'], message: 'Nur der Renderer selbst importiert aus src/renderer.' };
+const rendererImports = {
+  group: ['**/renderer/**', '**/renderer'],
+  message: 'Nur der Renderer selbst importiert aus src/renderer.',
+};
 const clientImports = {
   group: ['**/src/main/**', '**/src/renderer/**', '**/src/preload/**'],
   message: 'Der Referenzdienst importiert nur src/shared (den REST-Vertrag), nie den Client.',
 };
 const nonShared = {
-  group: ['**/main/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom', 'react-dom/*', 'dexie', 'pdfjs-dist', 'pdfjs-dist/*'],
+  group: [
+    '**/main/**',
+    '**/renderer/**',
+    '**/preload/**',
+    'react',
+    'react-dom',
+    'react-dom/*',
+    'dexie',
+    'pdfjs-dist',
+    'pdfjs-dist/*',
+  ],
   message: 'src/shared importiert nur src/shared und reine Bibliotheken.',
 };
 
-const domGlobals = Object.keys(globals.browser).filter((name) => !(name in globals.es2021) && !['console', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal', 'structuredClone', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'crypto'].includes(name));
+const domGlobals = Object.keys(globals.browser).filter(
+  (name) =>
+    !(name in globals.es2021) &&
+    ![
+      'console',
+      'URL',
+      'URLSearchParams',
+      'TextEncoder',
+      'TextDecoder',
+      'AbortController',
+      'AbortSignal',
+      'structuredClone',
+      'setTimeout',
+      'clearTimeout',
+      'queueMicrotask',
+      'crypto',
+    ].includes(name),
+);
 
 /** @type {import('eslint').Linter.Config[]} */
 export const layerRules = [
@@ -30,7 +76,10 @@ export const layerRules = [
       'no-restricted-globals': [
         'error',
         ...domGlobals.map((name) => ({ name, message: 'src/shared läuft überall: keine DOM-Objekte.' })),
-        ...['process', 'Buffer', 'require', '__dirname'].map((name) => ({ name, message: 'src/shared läuft überall: keine Node-Objekte.' })),
+        ...['process', 'Buffer', 'require', '__dirname'].map((name) => ({
+          name,
+          message: 'src/shared läuft überall: keine Node-Objekte.',
+        })),
       ],
     },
   },

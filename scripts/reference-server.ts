@@ -18,7 +18,16 @@ export async function startReferenceServer(options: {
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(
     process.execPath,
-    ['server/cli.ts', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir, ...(options.args ?? [])],
+    [
+      'server/cli.ts',
+      '--port',
+      String(options.port),
+      '--host',
+      '127.0.0.1',
+      '--data',
+      options.dataDir,
+      ...(options.args ?? []),
+    ],
     { cwd: projectRoot, stdio: options.quiet ? ['ignore', 'ignore', 'pipe'] : ['ignore', 'inherit', 'inherit'] },
   );
   let stderr = '';

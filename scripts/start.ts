@@ -18,7 +18,9 @@ const browserPort = Number(process.env['EAKTE_BROWSER_PORT'] ?? 5173);
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} endete mit ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} endete mit ${code}`)),
+    );
   });
 }
 
@@ -46,13 +48,21 @@ process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
 
 if (browserMode) {
-  const host = await startBrowserHost({ rendererDir: path.join(root, 'dist', 'renderer'), serverUrl: server.url, port: browserPort });
+  const host = await startBrowserHost({
+    rendererDir: path.join(root, 'dist', 'renderer'),
+    serverUrl: server.url,
+    port: browserPort,
+  });
   cleanups.push(() => host.close());
   process.stdout.write(
     `\nE-Akte Desktop im Browsermodus:\n  Arbeitsbereich:    ${host.url}/workspace.html\n  Dokumentenansicht: ${host.url}/viewer.html\n` +
       `  Zentraler Dienst:  ${server.url} (Anmeldung: demo / demo)\nBeenden mit Strg+C.\n`,
   );
 } else if (electron) {
-  const app = spawn(electron, ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, EAKTE_SERVER_URL: server.url } });
+  const app = spawn(electron, ['.'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, EAKTE_SERVER_URL: server.url },
+  });
   app.once('exit', () => void shutdown());
 }

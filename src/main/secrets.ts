@@ -32,7 +32,10 @@ export function createSecrets(safeStorage: SafeStoragePort) {
       try {
         return safeStorage.decryptString(Buffer.from(base64ToBytes(sealedBase64)));
       } catch {
-        throw new IpcError('unavailable', 'Der gespeicherte Schlüssel kann auf diesem Gerät nicht entschlüsselt werden.');
+        throw new IpcError(
+          'unavailable',
+          'Der gespeicherte Schlüssel kann auf diesem Gerät nicht entschlüsselt werden.',
+        );
       }
     },
   };

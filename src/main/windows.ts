@@ -64,7 +64,8 @@ export class WindowManager {
 
   /** True when the webContents belongs to a window this manager created and still has. */
   has(webContentsId: number): boolean {
-    for (const window of this.open.values()) if (!window.isDestroyed() && window.webContentsId === webContentsId) return true;
+    for (const window of this.open.values())
+      if (!window.isDestroyed() && window.webContentsId === webContentsId) return true;
     return false;
   }
 

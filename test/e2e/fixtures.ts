@@ -32,7 +32,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   referenceServer: [
     async ({}, use) => {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'eakte-e2e-server-'));
-      const server = await startReferenceServer({ port: await freePort(), dataDir, args: ['--demo', '--admin', '--cases', '20'], quiet: true });
+      const server = await startReferenceServer({
+        port: await freePort(),
+        dataDir,
+        args: ['--demo', '--admin', '--cases', '20'],
+        quiet: true,
+      });
       await use(server);
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -29,10 +29,14 @@ test('the viewer follows the document selected in the other window', async ({ ap
   await expect(viewer.getByRole('heading', { level: 1 })).toHaveText('Dokument doc-1');
   const workspace = await app.context.newPage();
   await workspace.goto(app.url('workspace'));
-  await workspace.evaluate(() => new BroadcastChannel('eakte-ui-intent').postMessage({ type: 'select-document', documentId: 'doc-2' }));
+  await workspace.evaluate(() =>
+    new BroadcastChannel('eakte-ui-intent').postMessage({ type: 'select-document', documentId: 'doc-2' }),
+  );
   await expect(viewer.getByRole('heading', { level: 1 })).toHaveText('Dokument doc-2');
   // A message outside the contract is ignored.
-  await workspace.evaluate(() => new BroadcastChannel('eakte-ui-intent').postMessage({ type: 'select-document', documentId: '../x' }));
+  await workspace.evaluate(() =>
+    new BroadcastChannel('eakte-ui-intent').postMessage({ type: 'select-document', documentId: '../x' }),
+  );
   await workspace.waitForTimeout(200);
   await expect(viewer.getByRole('heading', { level: 1 })).toHaveText('Dokument doc-2');
 });

@@ -12,7 +12,9 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(language: Language): Translate {
   const catalog = catalogs[language];
   return (key, params) =>
-    catalog[key].replace(/\{(\w+)\}/g, (match, name: string) => (params && name in params ? String(params[name]) : match));
+    catalog[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+      params && name in params ? String(params[name]) : match,
+    );
 }
 
 const STORAGE_KEY = 'eakte.language';

@@ -35,9 +35,17 @@ export function createBrowserDesktopApi(): DesktopApi {
   const selfEvent: IpcSenderEvent = { sender: { id: 1 }, senderFrame: { url: location.href } };
 
   registerIpcHandlers(
-    { handle: (channel, listener) => handlers.set(channel, listener), removeHandler: (channel) => handlers.delete(channel) },
     {
-      'app:getInfo': () => ({ name: 'E-Akte Desktop', version: __APP_VERSION__, platform: navigator.platform, shell: 'browser' }),
+      handle: (channel, listener) => handlers.set(channel, listener),
+      removeHandler: (channel) => handlers.delete(channel),
+    },
+    {
+      'app:getInfo': () => ({
+        name: 'E-Akte Desktop',
+        version: __APP_VERSION__,
+        platform: navigator.platform,
+        shell: 'browser',
+      }),
       'app:getPolicy': () => policy,
       'windows:openViewer': ({ documentId }) => {
         const url = new URL('viewer.html', location.href);
@@ -54,7 +62,10 @@ export function createBrowserDesktopApi(): DesktopApi {
         try {
           return { plaintext: await unprotectInBrowser(sealed) };
         } catch {
-          throw new IpcError('unavailable', 'Der gespeicherte Schlüssel kann in diesem Browserprofil nicht entschlüsselt werden.');
+          throw new IpcError(
+            'unavailable',
+            'Der gespeicherte Schlüssel kann in diesem Browserprofil nicht entschlüsselt werden.',
+          );
         }
       },
     },

@@ -9,7 +9,11 @@ import { documentIdSchema, type DocumentId } from '../../shared/domain/ids.ts';
 const CHANNEL_NAME = 'eakte-ui-intent';
 
 const intentSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('select-document'), documentId: documentIdSchema, page: z.number().int().min(1).optional() }),
+  z.strictObject({
+    type: z.literal('select-document'),
+    documentId: documentIdSchema,
+    page: z.number().int().min(1).optional(),
+  }),
 ]);
 export type UiIntent = z.infer<typeof intentSchema>;
 
@@ -27,7 +31,8 @@ export function openSelectionChannel(): SelectionChannel {
     if (parsed.success) for (const listener of listeners) listener(parsed.data);
   };
   return {
-    selectDocument: (documentId, page) => channel.postMessage({ type: 'select-document', documentId, ...(page ? { page } : {}) }),
+    selectDocument: (documentId, page) =>
+      channel.postMessage({ type: 'select-document', documentId, ...(page ? { page } : {}) }),
     onIntent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -3,14 +3,7 @@
  * copy once the paper is destroyed.
  */
 import { z } from 'zod';
-import {
-  annotationIdSchema,
-  caseIdSchema,
-  documentIdSchema,
-  isoDateTime,
-  userIdSchema,
-  versionSchema,
-} from './ids.ts';
+import { annotationIdSchema, caseIdSchema, documentIdSchema, isoDateTime, userIdSchema, versionSchema } from './ids.ts';
 
 /** Rectangle in PDF points (1/72 in), origin at the page's top-left corner, unrotated. */
 export const rectSchema = z.strictObject({

@@ -1,13 +1,6 @@
 /** An outgoing letter, handed by the central service to the print-and-mail provider. */
 import { z } from 'zod';
-import {
-  caseIdSchema,
-  documentIdSchema,
-  isoDateTime,
-  letterIdSchema,
-  personIdSchema,
-  versionSchema,
-} from './ids.ts';
+import { caseIdSchema, documentIdSchema, isoDateTime, letterIdSchema, personIdSchema, versionSchema } from './ids.ts';
 
 export const letterStatusSchema = z.enum(['draft', 'queued', 'accepted', 'printed', 'dispatched', 'failed']);
 export type LetterStatus = z.infer<typeof letterStatusSchema>;

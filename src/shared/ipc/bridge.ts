@@ -21,7 +21,9 @@ type NamespaceOf<C extends string> = C extends `${infer N}:${string}` ? N : neve
 type MethodOf<C extends string> = C extends `${string}:${infer M}` ? M : never;
 
 type BridgeMethod<C extends IpcChannel> =
-  IpcArg<C> extends void | undefined ? (arg?: IpcArg<C>) => Promise<IpcResult<C>> : (arg: IpcArg<C>) => Promise<IpcResult<C>>;
+  IpcArg<C> extends void | undefined
+    ? (arg?: IpcArg<C>) => Promise<IpcResult<C>>
+    : (arg: IpcArg<C>) => Promise<IpcResult<C>>;
 
 export type DesktopBridgeCalls = {
   [N in NamespaceOf<IpcChannel>]: {
@@ -47,7 +49,8 @@ export function createDesktopBridge(transport: BridgeTransport): DesktopBridge {
     group[method] = (arg?: unknown) => call(transport, channel, arg);
   }
   const on = (event: string, listener: (payload: unknown) => void): (() => void) => {
-    if (!(ipcEventNames as string[]).includes(event)) throw new IpcError('invalid-argument', `Unbekanntes Ereignis ${event}.`);
+    if (!(ipcEventNames as string[]).includes(event))
+      throw new IpcError('invalid-argument', `Unbekanntes Ereignis ${event}.`);
     const schema = ipcEvents[event as IpcEventName];
     return transport.subscribe(event, (payload) => {
       const parsed = schema.safeParse(payload);

@@ -10,7 +10,10 @@ import { documentIdSchema } from '../domain/ids.ts';
 import { policySchema } from '../policy/policy.ts';
 import { base64Pattern } from '../util/base64.ts';
 
-const base64 = z.string().max(1024 * 1024).regex(base64Pattern, 'Ungültige Base64-Daten');
+const base64 = z
+  .string()
+  .max(1024 * 1024)
+  .regex(base64Pattern, 'Ungültige Base64-Daten');
 
 export const appInfoSchema = z.strictObject({
   name: z.string(),

@@ -14,7 +14,10 @@ export const policySchema = z.strictObject({
   updateUrl: z.url({ protocol: /^https?$/ }).optional(),
   updateChannel: z.enum(['stable', 'beta']),
   updateMode: updateModeSchema,
-  cacheBudgetBytes: z.number().int().min(64 * 1024 ** 2),
+  cacheBudgetBytes: z
+    .number()
+    .int()
+    .min(64 * 1024 ** 2),
   maxOfflineDays: z.number().int().min(0).max(90),
 });
 export type Policy = z.infer<typeof policySchema>;

@@ -16,18 +16,34 @@ describe('machine policy', () => {
   it('lets IT override fields, and the policy wins over the developer override', () => {
     const policy = resolvePolicy(
       {
-        machinePolicyText: JSON.stringify({ serverUrl: 'https://akte.jobcenter.example/', updateMode: 'off', cacheBudgetBytes: 4 * GIB }),
+        machinePolicyText: JSON.stringify({
+          serverUrl: 'https://akte.jobcenter.example/',
+          updateMode: 'off',
+          cacheBudgetBytes: 4 * GIB,
+        }),
         devServerUrl: 'http://127.0.0.1:9999',
       },
       collect().logger,
     );
-    expect(policy).toMatchObject({ serverUrl: 'https://akte.jobcenter.example/', updateMode: 'off', cacheBudgetBytes: 4 * GIB, maxOfflineDays: 14 });
+    expect(policy).toMatchObject({
+      serverUrl: 'https://akte.jobcenter.example/',
+      updateMode: 'off',
+      cacheBudgetBytes: 4 * GIB,
+      maxOfflineDays: 14,
+    });
   });
 
   it('ignores invalid fields one by one and logs them', () => {
     const { lines, logger } = collect();
     const policy = resolvePolicy(
-      { machinePolicyText: JSON.stringify({ updateMode: 'sometimes', maxOfflineDays: 7, colour: 'blue', serverUrl: 'ftp://x' }) },
+      {
+        machinePolicyText: JSON.stringify({
+          updateMode: 'sometimes',
+          maxOfflineDays: 7,
+          colour: 'blue',
+          serverUrl: 'ftp://x',
+        }),
+      },
       logger,
     );
     expect(policy).toEqual({ ...DEFAULT_POLICY, maxOfflineDays: 7 });

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/main/logger.ts';
-import { WindowManager, placeOn, type DisplayInfo, type Rectangle, type WindowPort } from '../../../src/main/windows.ts';
+import {
+  WindowManager,
+  placeOn,
+  type DisplayInfo,
+  type Rectangle,
+  type WindowPort,
+} from '../../../src/main/windows.ts';
 import { isAllowedNavigation, isPermissionGranted } from '../../../src/main/navigation.ts';
 
-type FakeWindow = WindowPort & { kind: string; bounds: Rectangle; url?: string; sent: [string, unknown][]; close(): void; destroyed: boolean };
+type FakeWindow = WindowPort & {
+  kind: string;
+  bounds: Rectangle;
+  url?: string;
+  sent: [string, unknown][];
+  close(): void;
+  destroyed: boolean;
+};
 
 function setup(displays: DisplayInfo[]) {
   const created: FakeWindow[] = [];
@@ -93,6 +106,7 @@ describe('navigation and permissions', () => {
     expect(isAllowedNavigation('app://e-akte.evil/')).toBe(false);
   });
   it('grants no permission', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(isPermissionGranted(p)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      expect(isPermissionGranted(p)).toBe(false);
   });
 });

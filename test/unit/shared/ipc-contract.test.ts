@@ -40,7 +40,10 @@ function setup(options: { senderId?: number; senderUrl?: string; handlers?: Part
     ...options.handlers,
   };
   const unregister = registerIpcHandlers(
-    { handle: (channel, listener) => registered.set(channel, listener), removeHandler: (channel) => registered.delete(channel) },
+    {
+      handle: (channel, listener) => registered.set(channel, listener),
+      removeHandler: (channel) => registered.delete(channel),
+    },
     handlers,
     { isTrustedSender: (event) => isTrustedSender(event, appWindows), logger: { warn: (m) => warnings.push(m) } },
   );
@@ -80,18 +83,29 @@ async function rejection(promise: Promise<unknown>): Promise<IpcError> {
 describe('IPC contract over an in-memory transport', () => {
   it('registers exactly the contract channels and removes them again', () => {
     const { registered, unregister } = setup();
-    expect([...registered.keys()].sort()).toEqual(
-      ['app:getInfo', 'app:getPolicy', 'secrets:isAvailable', 'secrets:protect', 'secrets:unprotect', 'windows:focusWorkspace', 'windows:openViewer'],
-    );
+    expect([...registered.keys()].sort()).toEqual([
+      'app:getInfo',
+      'app:getPolicy',
+      'secrets:isAvailable',
+      'secrets:protect',
+      'secrets:unprotect',
+      'windows:focusWorkspace',
+      'windows:openViewer',
+    ]);
     unregister();
     expect(registered.size).toBe(0);
   });
 
   it('round-trips a valid call', async () => {
     const { bridge, openViewer } = setup();
-    await expect(bridge.app.getInfo()).resolves.toEqual({ name: 'E-Akte Desktop', version: '1.2.3', platform: 'linux', shell: 'electron' });
+    await expect(bridge.app.getInfo()).resolves.toEqual({
+      name: 'E-Akte Desktop',
+      version: '1.2.3',
+      platform: 'linux',
+      shell: 'electron',
+    });
     await expect(bridge.app.getPolicy()).resolves.toEqual(DEFAULT_POLICY);
-    await bridge.windows.openViewer({ documentId: 'doc-1' as never });
+    await bridge.windows.openViewer({ documentId: 'doc-1' });
     expect(openViewer).toHaveBeenCalledWith('doc-1');
     const plaintext = bytesToBase64(new Uint8Array([1, 2, 3, 250]));
     const { sealed } = await bridge.secrets.protect({ plaintext });
@@ -101,7 +115,7 @@ describe('IPC contract over an in-memory transport', () => {
 
   it('refuses an argument that fails its schema, without calling the handler', async () => {
     const { bridge, openViewer, warnings } = setup();
-    const error = await rejection(bridge.windows.openViewer({ documentId: '../../etc/passwd' as never }));
+    const error = await rejection(bridge.windows.openViewer({ documentId: '../../etc/passwd' }));
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toMatch(/Ungültige Anfrage an windows:openViewer: documentId: Ungültige Kennung/);
     expect(openViewer).not.toHaveBeenCalled();

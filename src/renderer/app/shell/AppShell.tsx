@@ -48,7 +48,8 @@ export function AppShell({ title, children, status }: { title: string; children:
         {status}
         {info && (
           <span className="shell-info">
-            {t(info.shell === 'electron' ? 'app.shell.electron' : 'app.shell.browser')} · {t('app.version', { version: info.version })}
+            {t(info.shell === 'electron' ? 'app.shell.electron' : 'app.shell.browser')} ·{' '}
+            {t('app.version', { version: info.version })}
           </span>
         )}
       </footer>

@@ -17,7 +17,10 @@ export function WorkspaceApp() {
   }, [api]);
 
   return (
-    <AppShell title={t('workspace.title')} status={policy && <span>{t('workspace.server', { url: policy.serverUrl })}</span>}>
+    <AppShell
+      title={t('workspace.title')}
+      status={policy && <span>{t('workspace.server', { url: policy.serverUrl })}</span>}
+    >
       <h1>{t('workspace.heading')}</h1>
       <p>{t('workspace.intro')}</p>
       <button type="button" className="primary" onClick={() => void api.windows.openViewer({})}>
