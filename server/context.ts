@@ -1,0 +1,30 @@
+/** Everything a route needs, built once per server and passed explicitly. */
+import type { FaultInjector } from './http/faults.ts';
+import type { LoginThrottle } from './http/login-throttle.ts';
+import type { LetterDispatcher } from './letters/dispatcher.ts';
+import type { Logger } from './logger.ts';
+import type { ResolvedOptions } from './options.ts';
+import type { AssignmentStore } from './store/assignments.ts';
+import type { BlobStore } from './store/blobs.ts';
+import type { CursorStore } from './store/cursors.ts';
+import type { Database } from './store/database.ts';
+import type { EntityStore } from './store/entities.ts';
+import type { IdempotencyLog } from './store/idempotency.ts';
+import type { UserStore } from './store/users.ts';
+
+export type ServerContext = {
+  readonly options: ResolvedOptions;
+  readonly version: string;
+  readonly db: Database;
+  readonly entities: EntityStore;
+  readonly users: UserStore;
+  readonly assignments: AssignmentStore;
+  readonly cursors: CursorStore;
+  readonly idempotency: IdempotencyLog;
+  readonly blobs: BlobStore;
+  readonly faults: FaultInjector;
+  readonly throttle: LoginThrottle;
+  readonly letters: LetterDispatcher;
+  readonly log: Logger;
+  readonly now: () => number;
+};

@@ -1,0 +1,160 @@
+/**
+ * Seeds the demo district into an empty data folder: users `demo` and `demo2` (password `demo`),
+ * the cases of `demo` (some with `demo2` as substitute), cases of `demo2` that `demo` must never
+ * see, and per case persons, scanned documents, notes, follow-ups and annotations.
+ * Deterministic from the seed; the validity of substitutions is relative to the real clock.
+ */
+import type { DocumentStatus } from '../../src/shared/domain/document.ts';
+import type { BlobStore } from '../store/blobs.ts';
+import type { AssignmentStore } from '../store/assignments.ts';
+import { inTransaction, type Database } from '../store/database.ts';
+import type { EntityStore } from '../store/entities.ts';
+import { hashPassword } from '../store/passwords.ts';
+import type { UserStore } from '../store/users.ts';
+import type { DemoOptions } from '../options.ts';
+import { pickFollowUp, pickNote, planHousehold } from './case-content.ts';
+import { planDocuments } from './document-plan.ts';
+import { writeScannedPdf } from './pdf-writer.ts';
+import { rasterPool, type ScanPage } from './raster-pool.ts';
+import { createRng } from './rng.ts';
+
+export type SeedStores = {
+  readonly db: Database;
+  readonly entities: EntityStore;
+  readonly users: UserStore;
+  readonly assignments: AssignmentStore;
+  readonly blobs: BlobStore;
+};
+
+export type SeedReport = { cases: number; documents: number; pages: number; bytes: number; rasterMs: number; totalMs: number };
+
+export const DEMO_USERS = [
+  { id: 'u-demo', username: 'demo', displayName: 'Jana Becker', password: 'demo' },
+  { id: 'u-demo2', username: 'demo2', displayName: 'Tobias Wagner', password: 'demo' },
+] as const;
+
+/** The district's date of reference, so that the same seed always gives the same files. */
+export const REFERENCE_DATE = '2025-06-02';
+const DAY = 86_400_000;
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const germanDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+export async function seedDistrict(stores: SeedStores, demo: DemoOptions, now: number): Promise<SeedReport> {
+  const started = performance.now();
+  const pool = rasterPool(demo.seed, demo.rasterPool, demo.pageWidthPx);
+  const rasterMs = performance.now() - started;
+  for (const user of DEMO_USERS) {
+    stores.users.insert({ id: user.id, username: user.username, displayName: user.displayName, roles: ['caseworker'], passwordHash: await hashPassword(user.password) });
+  }
+  const root = createRng(demo.seed);
+  const ownCases = demo.cases;
+  const otherCases = Math.max(3, Math.round(demo.cases / 6));
+  const report: SeedReport = { cases: 0, documents: 0, pages: 0, bytes: 0, rasterMs, totalMs: 0 };
+  const office = String(root.int(10000, 99999));
+  const refMs = Date.parse(`${REFERENCE_DATE}T09:00:00Z`);
+
+  for (let n = 1; n <= ownCases + otherCases; n++) {
+    const rng = root.fork(`case-${n}`);
+    const caseId = `c-${String(n).padStart(4, '0')}`;
+    const owner = n <= ownCases ? 'u-demo' : 'u-demo2';
+    const author = DEMO_USERS.find((u) => u.id === owner) ?? DEMO_USERS[0];
+    const caseAgeDays = rng.int(40, 1500);
+    const openedOn = isoDay(refMs - caseAgeDays * DAY);
+    const household = planHousehold(rng.fork('household'), Number(REFERENCE_DATE.slice(0, 4)));
+    const bgNumber = `${office}BG${String(rng.int(1, 9_999_999)).padStart(7, '0')}`;
+    const headName = `${household.persons[0]?.lastName}, ${household.persons[0]?.firstName}`;
+    const docs = planDocuments(rng.fork('documents'), caseAgeDays, demo.maxPages);
+    const inbox = rng.chance(0.25) ? rng.int(1, 3) : 0;
+
+    // PDFs first (outside the transaction: file writes are not part of SQLite's atomicity anyway).
+    const stored = docs.map((doc, d) => {
+      const receivedOn = d >= docs.length - inbox ? isoDay(refMs - rng.int(0, 6) * DAY) : isoDay(refMs - doc.ageDays * DAY);
+      const scans: ScanPage[] = pool.filter((p) => p.layout === doc.layout);
+      const fallback = scans.length > 0 ? scans : [...pool];
+      const offset = rng.int(0, pool.length);
+      const pages = Array.from({ length: doc.pages }, (_, i) => ({
+        // First page in the document's own layout; continuation pages from the whole pool.
+        scan: (i === 0 ? fallback[offset % fallback.length] : pool[(offset + i) % pool.length]) as ScanPage,
+        label: `Posteingang ${germanDay(receivedOn)} · ${bgNumber} · ${doc.title} · Seite ${i + 1} von ${doc.pages}`,
+      }));
+      const blob = stores.blobs.put(writeScannedPdf({ title: `${doc.title} – ${headName}`, pages, createdAt: `${receivedOn}T08:00:00` }));
+      report.pages += doc.pages;
+      report.bytes += blob.byteSize;
+      return { doc, receivedOn, blob, status: (d >= docs.length - inbox ? 'new' : rng.chance(0.9) ? 'processed' : 'read') as DocumentStatus };
+    });
+
+    inTransaction(stores.db, () => {
+      const updatedAt = new Date(refMs - rng.int(0, 30) * DAY).toISOString();
+      const personIds = household.persons.map((_, i) => `p-${String(n).padStart(4, '0')}-${i + 1}`);
+      stores.entities.put('case', caseId, caseId, (version) => ({
+        id: caseId,
+        bgNumber,
+        status: rng.chance(0.04) ? 'closed' : 'active',
+        openedOn,
+        headPersonId: personIds[0],
+        version,
+        updatedAt,
+      }));
+      household.persons.forEach((person, i) => {
+        const id = personIds[i] as string;
+        stores.entities.put('person', id, caseId, (version) => ({ id, caseId, ...person, address: household.address, version, updatedAt }));
+      });
+      stored.forEach((s, d) => {
+        const id = `d-${String(n).padStart(4, '0')}-${String(d + 1).padStart(3, '0')}`;
+        stores.entities.put('document', id, caseId, (version) => ({
+          id,
+          caseId,
+          type: s.doc.type,
+          register: s.doc.register,
+          title: s.doc.title,
+          direction: 'incoming',
+          status: s.status,
+          receivedOn: s.receivedOn,
+          pageCount: s.doc.pages,
+          byteSize: s.blob.byteSize,
+          sha256: s.blob.sha256,
+          version,
+          updatedAt: `${s.receivedOn}T08:00:00.000Z`,
+        }));
+        if (s.status !== 'new' && rng.chance(0.12)) {
+          const aid = `a-${id.slice(2)}`;
+          const kind = rng.pick(['highlight', 'note', 'stamp'] as const);
+          stores.entities.put('annotation', aid, caseId, (version) => ({
+            id: aid,
+            caseId,
+            documentId: id,
+            page: rng.int(1, s.doc.pages),
+            rect: { x: rng.int(60, 300), y: rng.int(80, 600), width: rng.int(80, 250), height: rng.int(14, 60) },
+            kind,
+            ...(kind === 'note' ? { text: 'Bitte Betrag prüfen.' } : {}),
+            ...(kind === 'stamp' ? { stamp: rng.pick(['received', 'checked', 'done'] as const) } : {}),
+            authorId: author.id,
+            authorName: author.displayName,
+            createdAt: updatedAt,
+            updatedAt,
+            version,
+          }));
+        }
+      });
+      for (let k = rng.int(0, 4); k > 0; k--) {
+        const id = `n-${String(n).padStart(4, '0')}-${k}`;
+        const at = new Date(refMs - rng.int(1, caseAgeDays) * DAY).toISOString();
+        stores.entities.put('note', id, caseId, (version) => ({ id, caseId, text: pickNote(rng), authorId: author.id, authorName: author.displayName, createdAt: at, updatedAt: at, version }));
+      }
+      for (let k = rng.int(0, 2); k > 0; k--) {
+        const id = `f-${String(n).padStart(4, '0')}-${k}`;
+        const dueOn = isoDay(refMs + rng.int(-10, 60) * DAY);
+        stores.entities.put('followUp', id, caseId, (version) => ({ id, caseId, dueOn, text: pickFollowUp(rng), done: dueOn < REFERENCE_DATE && rng.chance(0.5), authorId: author.id, createdAt: updatedAt, updatedAt, version }));
+      }
+      stores.assignments.upsert({ userId: owner, caseId, role: 'owner', from: undefined, until: undefined });
+      if (owner === 'u-demo' && n % 6 === 0) {
+        stores.assignments.upsert({ userId: 'u-demo2', caseId, role: 'substitute', from: now - DAY, until: now + 90 * DAY });
+      }
+    });
+    report.cases += 1;
+    report.documents += docs.length;
+  }
+  report.totalMs = performance.now() - started;
+  return report;
+}

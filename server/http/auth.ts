@@ -1,0 +1,15 @@
+/** Resolves the bearer token of a request to its user, or answers 401. */
+import type { FastifyRequest } from 'fastify';
+import type { UserRecord, UserStore } from '../store/users.ts';
+import { unauthenticated } from './problem.ts';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
+
+export function requireUser(users: UserStore, request: FastifyRequest, now: number): UserRecord {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? BEARER.exec(header) : null;
+  const token = match?.[1];
+  const user = token ? users.bySession(token, now) : undefined;
+  if (!user) throw unauthenticated();
+  return user;
+}

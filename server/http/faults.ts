@@ -1,0 +1,101 @@
+/**
+ * Fault injection for `/api/v1/*` (admin mode): latency, limited bandwidth, failed requests, and
+ * connections reset midway through a response body, the way a branch office link misbehaves.
+ * The reset happens after the handler ran, so a mutation can be applied while its answer is lost.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Faults } from '../../src/shared/api/admin.ts';
+import { API_PREFIX } from '../../src/shared/api/limits.ts';
+import { sendProblem } from './errors.ts';
+import { problem, problemTypes } from './problem.ts';
+
+export class FaultInjector {
+  #faults: Omit<Faults, 'malformedFeed'> = {};
+  #malformedFeedPending = false;
+  readonly #random: () => number;
+
+  constructor(random: () => number = Math.random) {
+    this.#random = random;
+  }
+
+  /** Replaces all faults; `{}` clears them. */
+  set(faults: Faults): void {
+    const { malformedFeed, ...rest } = faults;
+    this.#faults = rest;
+    this.#malformedFeedPending = malformedFeed === true;
+  }
+
+  get current(): Faults {
+    return { ...this.#faults, ...(this.#malformedFeedPending ? { malformedFeed: true } : {}) };
+  }
+
+  /** True once after `malformedFeed` was set: the feed route then answers garbage. */
+  takeMalformedFeed(): boolean {
+    const pending = this.#malformedFeedPending;
+    this.#malformedFeedPending = false;
+    return pending;
+  }
+
+  #applies(request: FastifyRequest): boolean {
+    if (request.method === 'OPTIONS') return false;
+    const path = request.url.split('?', 1)[0] ?? '';
+    return path.startsWith(`${API_PREFIX}/`) && (this.#faults.pathPrefix === undefined || path.startsWith(this.#faults.pathPrefix));
+  }
+
+  install(app: FastifyInstance): void {
+    app.addHook('onRequest', async (request, reply) => {
+      if (!this.#applies(request)) return;
+      const { latencyMs, failRate, failStatus } = this.#faults;
+      if (latencyMs) await sleep(latencyMs);
+      if (failRate && this.#random() < failRate) {
+        const status = failStatus ?? 503;
+        return sendProblem(
+          reply,
+          problem(status, problemTypes.injectedFault, 'Injected Fault', 'Der Dienst ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.'),
+          status === 503 || status === 429 ? { 'retry-after': '1' } : {},
+        );
+      }
+    });
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (!this.#applies(request)) return payload;
+      const { bandwidthBytesPerSec, resetRate, resetAfterBytes } = this.#faults;
+      const reset = resetRate !== undefined && resetRate > 0 && this.#random() < resetRate;
+      if (!bandwidthBytesPerSec && !reset) return payload;
+      if (payload === null || payload === undefined || reply.statusCode === 204 || reply.statusCode === 304) return payload;
+      const source = typeof payload === 'string' || Buffer.isBuffer(payload) ? Buffer.from(payload as string | Buffer) : (payload as Readable);
+      const length = Buffer.isBuffer(source) ? source.byteLength : Number(reply.getHeader('content-length') ?? NaN);
+      if (Buffer.isBuffer(source) && reply.getHeader('content-length') === undefined) reply.header('content-length', String(length));
+      const cutAt = reset ? (resetAfterBytes ?? (Number.isFinite(length) ? Math.floor(length / 2) : 65_536)) : undefined;
+      return Readable.from(shape(source, reply, bandwidthBytesPerSec, cutAt));
+    });
+  }
+}
+
+async function* shape(source: Buffer | Readable, reply: FastifyReply, bytesPerSec: number | undefined, cutAt: number | undefined) {
+  const started = Date.now();
+  let sent = 0;
+  const slice = bytesPerSec ? Math.max(512, Math.floor(bytesPerSec / 20)) : Number.POSITIVE_INFINITY;
+  const chunks: AsyncIterable<Buffer> | Iterable<Buffer> = Buffer.isBuffer(source) ? [source] : (source as AsyncIterable<Buffer>);
+  for await (const chunk of chunks) {
+    for (let offset = 0; offset < chunk.byteLength; ) {
+      let piece = chunk.subarray(offset, offset + Math.min(slice, chunk.byteLength - offset));
+      if (cutAt !== undefined && sent + piece.byteLength >= cutAt) piece = piece.subarray(0, cutAt - sent);
+      if (bytesPerSec) {
+        const due = started + ((sent + piece.byteLength) / bytesPerSec) * 1000;
+        const wait = due - Date.now();
+        if (wait > 0) await sleep(wait);
+      }
+      if (piece.byteLength > 0) yield piece;
+      sent += piece.byteLength;
+      offset += piece.byteLength;
+      if (cutAt !== undefined && sent >= cutAt) {
+        // Let the bytes already written reach the socket, then drop the connection like a dead link.
+        await sleep(10);
+        reply.raw.destroy();
+        return;
+      }
+    }
+  }
+}

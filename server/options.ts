@@ -1,0 +1,66 @@
+/** Options of `createServer`, with the defaults a developer gets from `npm run server`. */
+import type { LogLevel } from './logger.ts';
+
+export type DemoOptions = {
+  /** Seed of everything generated; the same seed gives the same district, byte for byte. */
+  readonly seed: number;
+  /** Cases owned by `demo`. */
+  readonly cases: number;
+  /** Longest document, in pages. */
+  readonly maxPages: number;
+  /** Distinct page rasters encoded once and reused across documents. */
+  readonly rasterPool: number;
+  /** Page raster width in pixels (A4 proportions); smaller is faster, for tests. */
+  readonly pageWidthPx: number;
+};
+
+export const DEFAULT_DEMO: DemoOptions = { seed: 1, cases: 150, maxPages: 300, rasterPool: 24, pageWidthPx: 850 };
+
+export type ServerOptions = {
+  readonly dataDir: string;
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Adds `/admin/*` (fault injection, assignments, inbox, state). Never in production. */
+  readonly admin?: boolean;
+  /** Seeds the demo district when the data folder is empty. */
+  readonly demo?: Partial<DemoOptions> | false;
+  /** Folder served at `/updates/` as the electron-updater generic feed. */
+  readonly updatesDir?: string;
+  /** Origins allowed in addition to `app://e-akte` and loopback http origins. */
+  readonly extraOrigins?: readonly string[];
+  readonly tokenTtlMs?: number;
+  readonly letterPrintDelayMs?: number;
+  readonly letterDispatchDelayMs?: number;
+  readonly loginMaxFailures?: number;
+  readonly loginLockoutMs?: number;
+  readonly maxLetterPdfBytes?: number;
+  /** Milliseconds since the epoch; injectable so that tests can let substitutions expire. */
+  readonly clock?: () => number;
+  readonly logLevel?: LogLevel;
+};
+
+export type ResolvedOptions = Required<Omit<ServerOptions, 'demo' | 'updatesDir'>> & {
+  readonly demo: DemoOptions | false;
+  readonly updatesDir: string | undefined;
+};
+
+export function resolveOptions(options: ServerOptions): ResolvedOptions {
+  return {
+    dataDir: options.dataDir,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 8787,
+    admin: options.admin ?? false,
+    demo: options.demo ? { ...DEFAULT_DEMO, ...options.demo } : false,
+    updatesDir: options.updatesDir,
+    extraOrigins: options.extraOrigins ?? [],
+    tokenTtlMs: options.tokenTtlMs ?? 12 * 3600 * 1000,
+    letterPrintDelayMs: options.letterPrintDelayMs ?? 30_000,
+    letterDispatchDelayMs: options.letterDispatchDelayMs ?? 60_000,
+    loginMaxFailures: options.loginMaxFailures ?? 5,
+    loginLockoutMs: options.loginLockoutMs ?? 60_000,
+    maxLetterPdfBytes: options.maxLetterPdfBytes ?? 20 * 1_048_576,
+    clock: options.clock ?? Date.now,
+    logLevel: options.logLevel ?? 'info',
+  };
+}

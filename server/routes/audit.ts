@@ -1,0 +1,46 @@
+/** `POST /audit`: audit events of the signed-in user, idempotent by event id. */
+import type { FastifyInstance } from 'fastify';
+import { auditBatchRequestSchema, type AuditBatchResponse, type AuditResult } from '../../src/shared/api/audit.ts';
+import { API_PREFIX } from '../../src/shared/api/limits.ts';
+import type { ServerContext } from '../context.ts';
+import { requireUser } from '../http/auth.ts';
+import { problem, problemTypes } from '../http/problem.ts';
+import { parseOr400 } from '../http/validate.ts';
+import { inTransaction } from '../store/database.ts';
+import { payloadHash } from '../store/idempotency.ts';
+
+export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post(`${API_PREFIX}/audit`, async (request): Promise<AuditBatchResponse> => {
+    const user = requireUser(ctx.users, request, ctx.now());
+    const body = parseOr400(auditBatchRequestSchema, request.body);
+    const insert = ctx.db.prepare('INSERT INTO audit_events (id, user_id, case_id, at, data) VALUES (?, ?, ?, ?, ?)');
+    const results = inTransaction(ctx.db, () =>
+      body.events.map((event): AuditResult => {
+        if (event.userId !== user.id) {
+          return {
+            id: event.id,
+            status: 'rejected',
+            problem: problem(422, problemTypes.validation, 'Unprocessable Content', 'Das Ereignis gehört zu einem anderen Benutzer.'),
+          };
+        }
+        const hash = payloadHash(event);
+        const first = ctx.idempotency.find('audit', event.id);
+        if (first) {
+          if (first.userId !== user.id || first.payloadHash !== hash) {
+            return {
+              id: event.id,
+              status: 'rejected',
+              problem: problem(422, problemTypes.idempotencyMismatch, 'Unprocessable Content', 'Diese Ereigniskennung wurde bereits für ein anderes Ereignis verwendet.'),
+            };
+          }
+          ctx.idempotency.seenAgain('audit', event.id);
+          return { id: event.id, status: 'duplicate' };
+        }
+        insert.run(event.id, user.id, event.caseId, event.at, JSON.stringify(event));
+        ctx.idempotency.record('audit', event.id, user.id, hash, { status: 'recorded' }, true);
+        return { id: event.id, status: 'recorded' };
+      }),
+    );
+    return { results };
+  });
+}

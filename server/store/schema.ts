@@ -1,0 +1,81 @@
+/**
+ * The database schema. One statement list, applied idempotently at start; `schemaVersion` in
+ * `meta` guards against opening a data folder written by an incompatible future version.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  password_hash TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS assignments (
+  user_id TEXT NOT NULL,
+  case_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  valid_from INTEGER,
+  valid_until INTEGER,
+  PRIMARY KEY (user_id, case_id)
+) STRICT;
+
+-- Every entity of every case, with the server sequence of its last change. Deleted entities stay
+-- as tombstones so that the change feed can tell clients about the deletion.
+CREATE TABLE IF NOT EXISTS entities (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  case_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  seq INTEGER NOT NULL UNIQUE,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  data TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS entities_case_seq ON entities (case_id, seq);
+
+CREATE TABLE IF NOT EXISTS cursors (
+  token TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  state TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS cursors_user_created ON cursors (user_id, created_at);
+
+-- Idempotency logs: the first result per key, and how often the key arrived and took effect.
+CREATE TABLE IF NOT EXISTS idempotency (
+  scope TEXT NOT NULL,
+  id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  payload_hash TEXT NOT NULL,
+  result TEXT NOT NULL,
+  seen INTEGER NOT NULL,
+  applied INTEGER NOT NULL,
+  PRIMARY KEY (scope, id)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS audit_events (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  case_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  data TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS letter_dispatch (
+  letter_id TEXT PRIMARY KEY,
+  accepted_at INTEGER NOT NULL,
+  status TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS letter_dispatch_status ON letter_dispatch (status, accepted_at);
+`;
