@@ -1,0 +1,48 @@
+/**
+ * The cache database of one signed-in user. Every version declares the full schema; data
+ * migrations live one per file in ./migrations and are never deleted.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import { SCHEMA_V1 } from './migrations/v1.ts';
+import type {
+  AnnotationRecord,
+  AuditRecord,
+  CaseRecord,
+  ContentChunkRecord,
+  ContentRecord,
+  DocumentRecord,
+  FollowUpRecord,
+  LetterRecord,
+  NoteRecord,
+  OutboxRecord,
+  PersonRecord,
+  SyncStateRecord,
+} from './records.ts';
+
+export class CacheDb extends Dexie {
+  cases!: EntityTable<CaseRecord, 'id'>;
+  persons!: EntityTable<PersonRecord, 'id'>;
+  documents!: EntityTable<DocumentRecord, 'id'>;
+  contents!: EntityTable<ContentRecord, 'documentId'>;
+  contentChunks!: Table<ContentChunkRecord, [string, number]>;
+  annotations!: EntityTable<AnnotationRecord, 'id'>;
+  notes!: EntityTable<NoteRecord, 'id'>;
+  followUps!: EntityTable<FollowUpRecord, 'id'>;
+  letters!: EntityTable<LetterRecord, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'seq'>;
+  syncState!: EntityTable<SyncStateRecord, 'key'>;
+  audit!: EntityTable<AuditRecord, 'id'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+export function cacheDbName(userId: string): string {
+  return `eakte-cache-${userId}`;
+}
+
+/** Tables that hold one case's data, purged together when the case leaves the user. */
+export const CASE_TABLES = ['cases', 'persons', 'documents', 'annotations', 'notes', 'followUps', 'letters'] as const;
+export type CaseTable = (typeof CASE_TABLES)[number];

@@ -1,0 +1,50 @@
+/**
+ * Document bytes in the cache: stored as sealed chunks beside a bookkeeping record, so that a
+ * download resumes chunk by chunk and eviction frees whole documents.
+ */
+import type { CacheCipher } from '../crypto/cipher.ts';
+import type { CacheDb } from '../db.ts';
+import type { ContentChunkRecord, ContentRecord } from '../records.ts';
+
+export function chunkBinding(documentId: string, index: number): string {
+  return `contentChunks/${documentId}/${index}`;
+}
+
+export class ContentNotCachedError extends Error {
+  readonly code = 'content-not-cached';
+  constructor() {
+    super('Das Dokument ist noch nicht auf diesem Gerät gespeichert.');
+    this.name = 'ContentNotCachedError';
+  }
+}
+
+export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () => number = () => Date.now()) {
+  return {
+    get: (documentId: string): Promise<ContentRecord | undefined> => db.contents.get(documentId),
+
+    /** The whole document's bytes, when completely cached; marks it as recently used. */
+    async read(documentId: string): Promise<Uint8Array<ArrayBuffer>> {
+      const [record, chunks] = await db.transaction('r', db.contents, db.contentChunks, async () => [
+        await db.contents.get(documentId),
+        await db.contentChunks.where('documentId').equals(documentId).sortBy('index'),
+      ] as const);
+      if (!record || record.state !== 'complete') throw new ContentNotCachedError();
+      const parts = await Promise.all(chunks.map((c) => cipher.openBytes(c.sealed, chunkBinding(documentId, c.index))));
+      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+      let offset = 0;
+      for (const part of parts) {
+        bytes.set(part, offset);
+        offset += part.byteLength;
+      }
+      await db.contents.update(documentId, { lastAccessAt: clock() });
+      return bytes;
+    },
+
+    async sealChunk(documentId: string, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<ContentChunkRecord> {
+      return { documentId, index, sealed: await cipher.sealBytes(bytes, chunkBinding(documentId, index)) };
+    },
+
+    setPinned: (documentId: string, pinned: boolean) => db.contents.update(documentId, { pinned: pinned ? 1 : 0 }),
+  };
+}
+export type ContentsRepo = ReturnType<typeof createContentsRepo>;
