@@ -1,4 +1,6 @@
 /** German texts: the product's first language and the source of every message key. */
+import { viewerDe } from '../features/viewer/messages-de.ts';
+
 export const de = {
   'app.name': 'E-Akte Desktop',
   'app.skipToContent': 'Zum Inhalt springen',
@@ -20,6 +22,7 @@ export const de = {
   'viewer.noDocument': 'Kein Dokument ausgewählt. Wählen Sie im Arbeitsbereich ein Dokument aus.',
   'viewer.document': 'Dokument {id}',
   'viewer.backToWorkspace': 'Zum Arbeitsbereich',
+  ...viewerDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

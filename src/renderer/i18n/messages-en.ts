@@ -1,4 +1,5 @@
 /** English texts, the second language. Every German key must have one (checked by the compiler). */
+import { viewerEn } from '../features/viewer/messages-en.ts';
 import type { MessageKey } from './messages-de.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   'viewer.noDocument': 'No document selected. Select a document in the workspace.',
   'viewer.document': 'Document {id}',
   'viewer.backToWorkspace': 'Back to workspace',
+  ...viewerEn,
 };
