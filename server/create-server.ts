@@ -78,6 +78,8 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
   }
 
   const app = Fastify({ logger: false, bodyLimit: MAX_JSON_BODY_BYTES, routerOptions: { maxParamLength: 200 }, forceCloseConnections: true });
+  // JSON endpoints take JSON only; a text/plain body is refused (415) rather than read as a string.
+  app.removeContentTypeParser('text/plain');
   installErrorHandling(app, log.child('http'));
   installCors(app, options.extraOrigins);
   if (options.admin) ctx.faults.install(app);
