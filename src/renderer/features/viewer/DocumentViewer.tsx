@@ -1,0 +1,332 @@
+/**
+ * The pages of an open document: a scrolling column in which only pages near the viewport are
+ * drawn (neighbours ahead of time, so paging is instant) and far pages give their canvases back;
+ * with toolbar, thumbnails, find, and keyboard paging (PgUp/PgDn, arrows, Home/End).
+ */
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import type { PageInfo, PdfDocument } from '../../pdf/index.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { displaySize, toDisplayBox, type PageSize } from './page-geometry.ts';
+import { currentPageIndex, layoutPages, PAGE_GAP, visibleRange } from './page-layout.ts';
+import { PageSlot, type Nearness } from './PageSlot.tsx';
+import { RenderQueue } from './render-queue.ts';
+import { Thumbnails } from './Thumbnails.tsx';
+import { useFind } from './use-find.ts';
+import { ViewerToolbar } from './ViewerToolbar.tsx';
+import { nextStep, scaleFor, type Zoom } from './zoom.ts';
+import './viewer.css';
+
+/** Pages drawn ahead of and behind the visible ones, and how far away a canvas is kept. */
+const PRERENDER = 2;
+const KEEP = 5;
+
+export type PageOverlayContext = { pageNumber: number; size: PageSize; scale: number; rotation: number };
+export type AsideContext = { currentPage: number; goToPage: (page: number) => void };
+
+type Props = {
+  doc: PdfDocument;
+  firstPage: PageInfo;
+  initialPage?: number | undefined;
+  /** Jumps to a page whenever this object changes (e.g. the workspace asked for a page). */
+  pageRequest?: { page: number } | null | undefined;
+  renderOverlay?: (ctx: PageOverlayContext) => ReactNode;
+  renderAside?: (ctx: AsideContext) => ReactNode;
+  onFirstPagePainted?: () => void;
+};
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function DocumentViewer({
+  doc,
+  firstPage,
+  initialPage,
+  pageRequest,
+  renderOverlay,
+  renderAside,
+  onFirstPagePainted,
+}: Props) {
+  const { t } = useI18n();
+  const queue = useMemo(() => new RenderQueue(1), []);
+  useEffect(() => () => queue.clear(), [queue]);
+
+  const [sizes, setSizes] = useState<PageSize[]>(() => Array.from({ length: doc.pageCount }, () => firstPage));
+  const [zoom, setZoom] = useState<Zoom>({ mode: 'fit-width' });
+  const [rotation, setRotation] = useState(0);
+  const [thumbnails, setThumbnails] = useState(true);
+  const [viewport, setViewport] = useState({ width: 0, height: 0 });
+  const [scrollTop, setScrollTop] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const find = useFind(doc);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setViewport({ width: el.clientWidth, height: el.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const base = displaySize(firstPage, 1, rotation);
+  const scale = scaleFor(
+    zoom,
+    { width: Math.max(100, viewport.width - 2 * PAGE_GAP), height: Math.max(100, viewport.height - 2 * PAGE_GAP) },
+    base,
+  );
+  const boxes = useMemo(() => sizes.map((s) => displaySize(s, scale, rotation)), [sizes, scale, rotation]);
+  const layout = useMemo(() => layoutPages(boxes.map((b) => b.height)), [boxes]);
+  const [first, last] = viewport.height ? visibleRange(layout, scrollTop, viewport.height) : [0, 0];
+  const currentIndex = viewport.height ? currentPageIndex(layout, scrollTop, viewport.height) : 0;
+  const currentPage = currentIndex + 1;
+  const current = useRef(currentIndex);
+  current.current = currentIndex;
+
+  // Stable per-page priorities, read at the moment the queue picks its next job.
+  const priorities = useMemo(
+    () => Array.from({ length: doc.pageCount }, (_, i) => () => Math.abs(i - current.current)),
+    [doc],
+  );
+
+  const onSize = useCallback((pageNumber: number, size: PageSize) => {
+    setSizes((prev) => {
+      const old = prev[pageNumber - 1];
+      if (!old || (old.width === size.width && old.height === size.height && old.rotate === size.rotate)) return prev;
+      const next = prev.slice();
+      next[pageNumber - 1] = size;
+      return next;
+    });
+  }, []);
+
+  const firstPainted = useRef(false);
+  const onPainted = useCallback(
+    (pageNumber: number) => {
+      if (firstPainted.current || pageNumber !== (initialPage ?? 1)) return;
+      firstPainted.current = true;
+      performance.mark('viewer:first-page-painted');
+      onFirstPagePainted?.();
+    },
+    [initialPage, onFirstPagePainted],
+  );
+
+  const goToPage = useCallback(
+    (page: number) => {
+      const el = scroller.current;
+      const index = Math.min(doc.pageCount, Math.max(1, Math.round(page))) - 1;
+      if (!el) return;
+      el.scrollTop = Math.max(0, (layout.tops[index] ?? 0) - PAGE_GAP / 2);
+      setScrollTop(el.scrollTop);
+    },
+    [doc, layout],
+  );
+
+  // Keep the reader's place when zoom or rotation changes the column's geometry.
+  const anchor = useRef<{ index: number; fraction: number } | null>(null);
+  const lastLayout = useRef(layout);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const prev = lastLayout.current;
+    lastLayout.current = layout;
+    if (!el || prev === layout || !anchor.current) return;
+    const { index, fraction } = anchor.current;
+    anchor.current = null;
+    el.scrollTop = (layout.tops[index] ?? 0) + fraction * (layout.heights[index] ?? 0);
+    setScrollTop(el.scrollTop);
+  }, [layout]);
+  const rememberPlace = () => {
+    const top = layout.tops[currentIndex] ?? 0;
+    const height = layout.heights[currentIndex] ?? 1;
+    anchor.current = { index: currentIndex, fraction: (scrollTop - top) / height };
+  };
+  const changeZoom = (next: Zoom) => {
+    rememberPlace();
+    setZoom(next);
+  };
+
+  // The first page to show, and pages asked for later.
+  const initialDone = useRef(false);
+  useLayoutEffect(() => {
+    if (initialDone.current || !viewport.height) return;
+    initialDone.current = true;
+    if (initialPage && initialPage > 1) goToPage(initialPage);
+  }, [viewport.height, initialPage, goToPage]);
+  useEffect(() => {
+    if (pageRequest) goToPage(pageRequest.page);
+    // Only a new request moves the view, not a new layout.
+  }, [pageRequest]);
+
+  // Show the current find hit.
+  const hit = find.state.index >= 0 ? find.state.hits[find.state.index] : undefined;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!hit || !el) return;
+    const index = hit.page - 1;
+    const size = sizes[index];
+    if (!size) return;
+    const box = toDisplayBox(hit.rect, size, scale, rotation);
+    const top = (layout.tops[index] ?? 0) + box.top;
+    if (top < el.scrollTop || top + box.height > el.scrollTop + el.clientHeight) {
+      el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+      setScrollTop(el.scrollTop);
+    }
+    // Scroll only when the hit changes.
+  }, [hit]);
+
+  const frame = useRef(0);
+  const onScroll = () => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      if (scroller.current) setScrollTop(scroller.current.scrollTop);
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (isTyping(e.target) || e.altKey || e.metaKey) return;
+    if (e.ctrlKey) {
+      if (e.key === '+' || e.key === '=') changeZoom({ mode: 'fixed', scale: nextStep(scale, 1) });
+      else if (e.key === '-') changeZoom({ mode: 'fixed', scale: nextStep(scale, -1) });
+      else if (e.key === 'f') document.querySelector<HTMLInputElement>('.find-input')?.focus();
+      else return;
+      e.preventDefault();
+      return;
+    }
+    switch (e.key) {
+      case 'PageDown':
+      case 'ArrowRight':
+        goToPage(currentPage + 1);
+        break;
+      case 'PageUp':
+      case 'ArrowLeft':
+        goToPage(currentPage - 1);
+        break;
+      case 'Home':
+        goToPage(1);
+        break;
+      case 'End':
+        goToPage(doc.pageCount);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const hitsByPage = useMemo(() => {
+    const map = new Map<number, { rect: (typeof find.state.hits)[number]['rect']; current: boolean }[]>();
+    find.state.hits.forEach((h, i) => {
+      const list = map.get(h.page) ?? [];
+      list.push({ rect: h.rect, current: i === find.state.index });
+      map.set(h.page, list);
+    });
+    return map;
+  }, [find.state.hits, find.state.index]);
+
+  const nearness = (i: number): Nearness => {
+    if (i >= first - PRERENDER && i <= last + PRERENDER) return 'render';
+    if (i >= first - KEEP && i <= last + KEEP) return 'keep';
+    return 'far';
+  };
+
+  return (
+    <div className="viewer" onKeyDown={onKeyDown}>
+      <ViewerToolbar
+        currentPage={currentPage}
+        pageCount={doc.pageCount}
+        zoom={zoom}
+        scale={scale}
+        rotation={rotation}
+        thumbnails={thumbnails}
+        find={find.state}
+        onGoTo={goToPage}
+        onZoom={changeZoom}
+        onZoomStep={(d) => changeZoom({ mode: 'fixed', scale: nextStep(scale, d) })}
+        onRotate={() => {
+          rememberPlace();
+          setRotation((r) => (r + 90) % 360);
+        }}
+        onToggleThumbnails={() => setThumbnails((v) => !v)}
+        onFind={(q) => void find.search(q)}
+        onFindStep={find.step}
+      />
+      <div className="viewer-body">
+        {thumbnails && (
+          <Thumbnails
+            doc={doc}
+            queue={queue}
+            pageRatio={firstPage.height / firstPage.width}
+            currentPage={currentPage}
+            onGoTo={goToPage}
+          />
+        )}
+        <div
+          className="viewer-pages"
+          ref={scroller}
+          onScroll={onScroll}
+          tabIndex={0}
+          role="region"
+          aria-label={t('viewer.pagesLabel')}
+          aria-describedby="viewer-page-position"
+        >
+          <span id="viewer-page-position" className="visually-hidden">
+            {t('viewer.pageOf', { page: currentPage, pages: doc.pageCount })}
+          </span>
+          <div className="page-column" style={{ height: layout.total }}>
+            {sizes.map((size, i) => {
+              const near = nearness(i);
+              const box = boxes[i] ?? { width: 0, height: 0 };
+              const hits = near !== 'far' ? hitsByPage.get(i + 1) : undefined;
+              return (
+                <div key={i} className="page-place" style={{ top: layout.tops[i], width: box.width }}>
+                  <PageSlot
+                    doc={doc}
+                    queue={queue}
+                    pageNumber={i + 1}
+                    size={size}
+                    width={box.width}
+                    height={box.height}
+                    scale={scale}
+                    rotation={rotation}
+                    nearness={viewport.height ? near : 'far'}
+                    priority={priorities[i] ?? (() => i)}
+                    onSize={onSize}
+                    onPainted={onPainted}
+                  >
+                    {near !== 'far' && renderOverlay?.({ pageNumber: i + 1, size, scale, rotation })}
+                    {hits?.map((h, k) => {
+                      const b = toDisplayBox(h.rect, size, scale, rotation);
+                      return (
+                        <span
+                          key={k}
+                          className={h.current ? 'find-hit find-hit-current' : 'find-hit'}
+                          style={{ left: b.left, top: b.top, width: b.width, height: b.height }}
+                          aria-hidden="true"
+                        />
+                      );
+                    })}
+                  </PageSlot>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        {renderAside?.({ currentPage, goToPage })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * One page in the column: a slot of the page's size that draws the page when it comes near the
+ * viewport and lets go of the canvas when it moves far away. A new drawing (after zoom or
+ * rotation) replaces the old one only once it is complete, so the page never flashes blank.
+ */
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { PdfDocument } from '../../pdf/index.ts';
+import type { PageSize } from './page-geometry.ts';
+import type { RenderQueue } from './render-queue.ts';
+
+export type Nearness = 'render' | 'keep' | 'far';
+
+type Props = {
+  doc: PdfDocument;
+  queue: RenderQueue;
+  pageNumber: number;
+  size: PageSize;
+  width: number;
+  height: number;
+  scale: number;
+  rotation: number;
+  nearness: Nearness;
+  priority: () => number;
+  onSize: (pageNumber: number, size: PageSize) => void;
+  onPainted?: (pageNumber: number) => void;
+  children?: ReactNode;
+};
+
+function releaseCanvas(canvas: HTMLCanvasElement): void {
+  // Zero size frees the backing store at once instead of at the next garbage collection.
+  canvas.width = 0;
+  canvas.height = 0;
+  canvas.remove();
+}
+
+export const PageSlot = memo(function PageSlot(props: Props) {
+  const { doc, queue, pageNumber, scale, rotation, nearness, priority, onSize, onPainted } = props;
+  const { t } = useI18n();
+  const host = useRef<HTMLDivElement>(null);
+  const drawnAs = useRef<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const key = `${doc.pageCount}:${pageNumber}`;
+  const wanted = `${scale.toFixed(4)}:${rotation}`;
+
+  useEffect(() => {
+    if (nearness !== 'far') return;
+    queue.cancel(key);
+    const el = host.current;
+    if (el) for (const canvas of [...el.querySelectorAll('canvas')]) releaseCanvas(canvas);
+    if (drawnAs.current) doc.releasePage(pageNumber);
+    drawnAs.current = null;
+  }, [nearness, queue, key, doc, pageNumber]);
+
+  useEffect(() => {
+    if (nearness !== 'render' || drawnAs.current === wanted) return;
+    const canvas = document.createElement('canvas');
+    canvas.className = 'page-canvas';
+    canvas.setAttribute('aria-hidden', 'true');
+    let live = true;
+    void queue
+      .request(key, priority, () => {
+        const job = doc.render(pageNumber, canvas, { scale, rotation, pixelRatio: window.devicePixelRatio || 1 });
+        void doc.pageInfo(pageNumber).then(
+          (info) => live && onSize(pageNumber, info),
+          () => undefined,
+        );
+        return job;
+      })
+      .then((outcome) => {
+        const el = host.current;
+        if (!live || !el) {
+          releaseCanvas(canvas);
+          return;
+        }
+        if (outcome !== 'drawn') {
+          releaseCanvas(canvas);
+          if (outcome === 'failed' && !doc.destroyed) setFailed(true);
+          return;
+        }
+        for (const old of [...el.querySelectorAll('canvas')]) releaseCanvas(old);
+        el.prepend(canvas);
+        drawnAs.current = wanted;
+        setFailed(false);
+        el.parentElement?.setAttribute('data-rendered', 'true');
+        onPainted?.(pageNumber);
+      });
+    return () => {
+      live = false;
+      queue.cancel(key);
+    };
+  }, [nearness, wanted, queue, key, doc, pageNumber, scale, rotation, priority, onSize, onPainted]);
+
+  return (
+    <div
+      className="page-slot"
+      data-page={pageNumber}
+      style={{ width: props.width, height: props.height }}
+      role="group"
+      aria-label={t('viewer.page', { page: pageNumber })}
+    >
+      <div className="page-canvas-host" ref={host} />
+      {failed && (
+        <p className="page-error" role="alert">
+          {t('viewer.pageError', { page: pageNumber })}
+        </p>
+      )}
+      {props.children}
+    </div>
+  );
+});

@@ -1,0 +1,125 @@
+/** The thumbnail column: small pictures of the pages, drawn only while they are in sight. */
+import { memo, useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { PdfDocument } from '../../pdf/index.ts';
+import type { RenderQueue } from './render-queue.ts';
+
+const THUMB_WIDTH = 112;
+
+type Props = {
+  doc: PdfDocument;
+  queue: RenderQueue;
+  pageRatio: number;
+  currentPage: number;
+  onGoTo: (page: number) => void;
+};
+
+const Thumb = memo(function Thumb({
+  doc,
+  queue,
+  page,
+  height,
+  current,
+  onGoTo,
+  root,
+}: {
+  doc: PdfDocument;
+  queue: RenderQueue;
+  page: number;
+  height: number;
+  current: boolean;
+  onGoTo: (page: number) => void;
+  root: HTMLElement | null;
+}) {
+  const { t } = useI18n();
+  const host = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const el = host.current;
+    if (!el || !root) return;
+    const key = `thumb:${page}`;
+    let drawn = false;
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        if (!entry) return;
+        if (entry.isIntersecting && !drawn) {
+          drawn = true;
+          const canvas = document.createElement('canvas');
+          canvas.setAttribute('aria-hidden', 'true');
+          void doc.pageInfo(page).then(
+            (info) => {
+              const scale = THUMB_WIDTH / (info.rotate % 180 ? info.height : info.width);
+              return queue
+                .request(
+                  key,
+                  () => 1000 + page,
+                  () => doc.render(page, canvas, { scale, rotation: 0, pixelRatio: 1 }),
+                )
+                .then((outcome) => {
+                  if (outcome === 'drawn' && drawn) el.replaceChildren(canvas);
+                  else drawn = false;
+                });
+            },
+            () => (drawn = false),
+          );
+        } else if (!entry.isIntersecting && drawn) {
+          drawn = false;
+          queue.cancel(key);
+          for (const canvas of [...el.querySelectorAll('canvas')]) {
+            canvas.width = 0;
+            canvas.height = 0;
+            canvas.remove();
+          }
+        }
+      },
+      { root, rootMargin: '300px 0px' },
+    );
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      queue.cancel(key);
+    };
+  }, [doc, queue, page, root]);
+  return (
+    <li>
+      <button
+        type="button"
+        className="thumb"
+        aria-current={current ? 'page' : undefined}
+        aria-label={t('viewer.page', { page })}
+        onClick={() => onGoTo(page)}
+      >
+        <span className="thumb-canvas" ref={host} style={{ width: THUMB_WIDTH, height }} />
+        <span className="thumb-number" aria-hidden="true">
+          {page}
+        </span>
+      </button>
+    </li>
+  );
+});
+
+export function Thumbnails({ doc, queue, pageRatio, currentPage, onGoTo }: Props) {
+  const { t } = useI18n();
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const height = Math.round(THUMB_WIDTH * pageRatio);
+  useEffect(() => {
+    root?.querySelector(`[aria-current="page"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [root, currentPage]);
+  return (
+    <nav className="viewer-thumbs" aria-label={t('viewer.thumbnails')} ref={setRoot}>
+      <ol>
+        {Array.from({ length: doc.pageCount }, (_, i) => (
+          <Thumb
+            key={i + 1}
+            doc={doc}
+            queue={queue}
+            page={i + 1}
+            height={height}
+            current={currentPage === i + 1}
+            onGoTo={onGoTo}
+            root={root}
+          />
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * A cached document in the viewer window: its header, its pages with our annotation layer over
+ * them, and the annotations panel; or a clear message when it cannot be shown.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import type { DocumentId } from '../../../shared/domain/ids.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { Session } from '../../session/session.ts';
+import { AnnotationLayer } from '../annotations/AnnotationLayer.tsx';
+import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
+import { AnnotationsProvider } from '../annotations/annotations-context.tsx';
+import { bgNumberOf } from './case-label.ts';
+import { DocumentHeader } from './DocumentHeader.tsx';
+import { DocumentViewer } from './DocumentViewer.tsx';
+import { useOpenDocument } from './use-open-document.ts';
+
+type Props = {
+  session: Session;
+  documentId: DocumentId;
+  pageRequest: { page: number } | null;
+  headerActions?: ReactNode;
+  announce: (message: string) => void;
+};
+
+export function ViewerDocument({ session, documentId, pageRequest, headerActions, announce }: Props) {
+  const { t } = useI18n();
+  const meta = useLiveQuery(async () => (await session.documents.get(documentId)) ?? null, [session, documentId]);
+  const bgNumber = useLiveQuery(async () => (meta ? bgNumberOf(session, meta.caseId) : null), [session, meta?.caseId]);
+  const state = useOpenDocument(session, documentId);
+
+  useEffect(() => {
+    if (state.status === 'ready') announce(t('viewer.loaded', { pages: state.doc.pageCount }));
+    else if (state.status === 'loading') announce(t('viewer.loading'));
+  }, [state, announce, t]);
+
+  const onFirstPagePainted = useCallback(
+    () => document.dispatchEvent(new CustomEvent('viewer:first-page-painted')),
+    [],
+  );
+
+  if (meta === undefined) return <p className="viewer-message">{t('viewer.loading')}</p>;
+  if (meta === null) {
+    return (
+      <>
+        <h1 className="viewer-message">{t('viewer.document', { id: documentId })}</h1>
+        <p className="viewer-message error" role="alert">
+          {t('viewer.notFound')}
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <DocumentHeader
+        doc={meta}
+        bgNumber={bgNumber ?? null}
+        pageCount={state.status === 'ready' ? state.doc.pageCount : null}
+        actions={headerActions}
+      />
+      {state.status === 'loading' && <p className="viewer-message">{t('viewer.loading')}</p>}
+      {state.status === 'error' && (
+        <div className="viewer-message error" role="alert" data-error-code={state.code}>
+          <h2>{t('viewer.error.title')}</h2>
+          <p>{t(`viewer.error.${state.code}`)}</p>
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <AnnotationsProvider session={session} documentId={documentId} caseId={meta.caseId} announce={announce}>
+          <DocumentViewer
+            key={documentId}
+            doc={state.doc}
+            firstPage={state.firstPage}
+            initialPage={pageRequest?.page}
+            pageRequest={pageRequest}
+            onFirstPagePainted={onFirstPagePainted}
+            renderOverlay={(ctx) => <AnnotationLayer {...ctx} />}
+            renderAside={({ currentPage, goToPage }) => (
+              <AnnotationPanel currentPage={currentPage} pageSize={state.firstPage} goToPage={goToPage} />
+            )}
+          />
+        </AnnotationsProvider>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * An open PDF as the viewer needs it: page sizes, drawing a page into a canvas within the pixel
+ * cap and a time limit, the text of a page in page coordinates, and closing. Hides pdf.js types
+ * from the rest of the renderer.
+ */
+import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
+import { PdfOpenError } from './errors.ts';
+import { PDF_LIMITS } from './limits.ts';
+
+/** Size of the unrotated page in PDF points and the rotation the file itself asks for. */
+export type PageInfo = { readonly width: number; readonly height: number; readonly rotate: 0 | 90 | 180 | 270 };
+
+/** A run of text on a page; the box is in PDF points, origin top-left of the unrotated page. */
+export type TextRun = {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+};
+
+export type RenderRequest = {
+  /** CSS pixels per PDF point. */
+  readonly scale: number;
+  /** The viewer's rotation, added to the page's own. */
+  readonly rotation: number;
+  /** Device pixels per CSS pixel. */
+  readonly pixelRatio: number;
+};
+
+export type RenderJob = { readonly done: Promise<void>; cancel(): void };
+
+function normaliseRotation(value: number): 0 | 90 | 180 | 270 {
+  const r = (((Math.round(value / 90) * 90) % 360) + 360) % 360;
+  return r as 0 | 90 | 180 | 270;
+}
+
+export class PdfDocument {
+  readonly pageCount: number;
+  readonly #proxy: PDFDocumentProxy;
+  readonly #pages = new Map<number, Promise<PDFPageProxy>>();
+  readonly #onHang: () => void;
+  #destroyed = false;
+
+  constructor(proxy: PDFDocumentProxy, onHang: () => void) {
+    this.#proxy = proxy;
+    this.pageCount = proxy.numPages;
+    this.#onHang = onHang;
+  }
+
+  get destroyed(): boolean {
+    return this.#destroyed;
+  }
+
+  #page(pageNumber: number): Promise<PDFPageProxy> {
+    let page = this.#pages.get(pageNumber);
+    if (!page) {
+      page = this.#proxy.getPage(pageNumber);
+      // A failed lookup is not cached, so a later attempt can try again.
+      page.catch(() => this.#pages.delete(pageNumber));
+      this.#pages.set(pageNumber, page);
+    }
+    return page;
+  }
+
+  async pageInfo(pageNumber: number): Promise<PageInfo> {
+    const page = await this.#page(pageNumber);
+    const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
+    const width = Math.abs(x1 - x0) || 612;
+    const height = Math.abs(y1 - y0) || 792;
+    return { width, height, rotate: normaliseRotation(page.rotate) };
+  }
+
+  /**
+   * Draws a page into `canvas` (sized here) and resolves when it is painted. The device scale is
+   * lowered when the canvas would exceed the pixel cap; CSS then stretches it to its slot.
+   */
+  render(pageNumber: number, canvas: HTMLCanvasElement, request: RenderRequest): RenderJob {
+    let task: RenderTask | null = null;
+    let cancelled = false;
+    const done = (async () => {
+      const page = await this.#page(pageNumber);
+      if (cancelled) throw new PdfOpenError('timeout', 'cancelled');
+      const rotation = normaliseRotation(page.rotate + request.rotation);
+      const css = page.getViewport({ scale: request.scale, rotation });
+      const wanted = css.width * css.height * request.pixelRatio ** 2;
+      const ratio =
+        wanted > PDF_LIMITS.maxCanvasPixels
+          ? Math.sqrt(PDF_LIMITS.maxCanvasPixels / (css.width * css.height))
+          : request.pixelRatio;
+      const viewport = page.getViewport({ scale: request.scale * ratio, rotation });
+      canvas.width = Math.max(1, Math.floor(viewport.width));
+      canvas.height = Math.max(1, Math.floor(viewport.height));
+      task = page.render({ canvas, viewport });
+      const timer = setTimeout(() => task?.cancel(), PDF_LIMITS.renderTimeoutMs);
+      try {
+        await task.promise;
+      } finally {
+        clearTimeout(timer);
+      }
+    })();
+    return {
+      done,
+      cancel: () => {
+        cancelled = true;
+        task?.cancel();
+      },
+    };
+  }
+
+  /** The page's text runs (OCR layer of scans), for find. */
+  async text(pageNumber: number): Promise<TextRun[]> {
+    const page = await this.#page(pageNumber);
+    const [x0 = 0, , , y1 = 792] = page.view;
+    const content = await page.getTextContent();
+    const runs: TextRun[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.length === 0) continue;
+      const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform as number[];
+      const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
+      const width = item.width || size * item.str.length * 0.5;
+      runs.push({ text: item.str, x: e - x0, y: y1 - f - size * 0.85, width, height: size * 1.1 });
+    }
+    return runs;
+  }
+
+  /** Frees what a page holds (operator lists, decoded images) once it is far from view. */
+  releasePage(pageNumber: number): void {
+    void this.#pages.get(pageNumber)?.then(
+      (page) => page.cleanup(),
+      () => undefined,
+    );
+  }
+
+  /** Reports a worker that stopped answering, so the next document gets a fresh one. */
+  reportHang(): void {
+    this.#onHang();
+  }
+
+  async destroy(): Promise<void> {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#pages.clear();
+    await this.#proxy.loadingTask.destroy();
+  }
+}
