@@ -11,7 +11,9 @@ import { createServer } from '../server/create-server.ts';
 
 const { values } = parseArgs({ options: { cases: { type: 'string' }, 'max-pages': { type: 'string' } } });
 const print = (metric: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
-  process.stdout.write(`${JSON.stringify({ bench: 'server', metric, value: Number(value.toFixed(3)), unit, ...extra })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'server', metric, value: Number(value.toFixed(3)), unit, ...extra })}\n`,
+  );
 
 const dataDir = mkdtempSync(join(tmpdir(), 'e-akte-bench-'));
 try {
@@ -26,10 +28,20 @@ try {
   });
   const seeded = server.seeded;
   if (seeded) {
-    print('demo_generation', seeded.totalMs / 1000, 's', { cases: seeded.cases, documents: seeded.documents, pages: seeded.pages, bytes: seeded.bytes, rasterSeconds: Number((seeded.rasterMs / 1000).toFixed(2)) });
+    print('demo_generation', seeded.totalMs / 1000, 's', {
+      cases: seeded.cases,
+      documents: seeded.documents,
+      pages: seeded.pages,
+      bytes: seeded.bytes,
+      rasterSeconds: Number((seeded.rasterMs / 1000).toFixed(2)),
+    });
   }
   const base = `${server.url}/api/v1`;
-  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo', password: 'demo' }) });
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'demo', password: 'demo' }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const auth = { authorization: `Bearer ${accessToken}` };
 
@@ -53,7 +65,10 @@ try {
     }
   }
   const feedSeconds = (performance.now() - feedStarted) / 1000;
-  print('change_feed_throughput', changes / feedSeconds, 'changes/s', { changes, seconds: Number(feedSeconds.toFixed(2)) });
+  print('change_feed_throughput', changes / feedSeconds, 'changes/s', {
+    changes,
+    seconds: Number(feedSeconds.toFixed(2)),
+  });
 
   // Content: download documents until about 300 MB have passed, largest first.
   documents.sort((a, b) => b.byteSize - a.byteSize);
@@ -70,7 +85,10 @@ try {
     if (bytes > 300e6) break;
   }
   const contentSeconds = (performance.now() - contentStarted) / 1000;
-  print('content_throughput', bytes / 1e6 / contentSeconds, 'MB/s', { bytes, seconds: Number(contentSeconds.toFixed(2)) });
+  print('content_throughput', bytes / 1e6 / contentSeconds, 'MB/s', {
+    bytes,
+    seconds: Number(contentSeconds.toFixed(2)),
+  });
   await server.close();
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

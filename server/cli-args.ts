@@ -32,7 +32,8 @@ export class UsageError extends Error {
 function int(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer between ${min} and ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be an integer between ${min} and ${max}`);
   return n;
 }
 
@@ -61,7 +62,8 @@ export function parseCliArgs(argv: readonly string[]): { help: true } | { help: 
   });
   if (values.help) return { help: true };
   const level = values['log-level'] ?? 'info';
-  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) throw new UsageError('--log-level must be debug, info, warn, error or silent');
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level))
+    throw new UsageError('--log-level must be debug, info, warn, error or silent');
   const demo = {
     ...(values.seed !== undefined ? { seed: int(values.seed, 'seed', 0, 2 ** 31) } : {}),
     ...(values.cases !== undefined ? { cases: int(values.cases, 'cases', 1, 100_000) } : {}),
@@ -77,8 +79,12 @@ export function parseCliArgs(argv: readonly string[]): { help: true } | { help: 
     demo: values.demo ? demo : false,
     ...(values.updates !== undefined ? { updatesDir: values.updates } : {}),
     extraOrigins: values.origin ?? [],
-    ...(values['print-delay-ms'] !== undefined ? { letterPrintDelayMs: int(values['print-delay-ms'], 'print-delay-ms', 0, 86_400_000) } : {}),
-    ...(values['dispatch-delay-ms'] !== undefined ? { letterDispatchDelayMs: int(values['dispatch-delay-ms'], 'dispatch-delay-ms', 0, 86_400_000) } : {}),
+    ...(values['print-delay-ms'] !== undefined
+      ? { letterPrintDelayMs: int(values['print-delay-ms'], 'print-delay-ms', 0, 86_400_000) }
+      : {}),
+    ...(values['dispatch-delay-ms'] !== undefined
+      ? { letterDispatchDelayMs: int(values['dispatch-delay-ms'], 'dispatch-delay-ms', 0, 86_400_000) }
+      : {}),
     logLevel: level as LogLevel,
   };
   return { help: false, options };

@@ -21,11 +21,17 @@ async function main(): Promise<number> {
   }
   const log = createLogger(parsed.options.logLevel ?? 'info', 'cli');
   const server = await createServer(parsed.options);
-  const lines = [`E-Akte reference service listening at ${server.url}`, `  API:     ${server.url}/api/v1  (OpenAPI: ${server.url}/api/v1/openapi.json)`];
-  if (parsed.options.demo) lines.push(`  Demo:    ${DEMO_USERS.map((u) => `${u.username} / ${u.password}`).join(', ')}`);
+  const lines = [
+    `E-Akte reference service listening at ${server.url}`,
+    `  API:     ${server.url}/api/v1  (OpenAPI: ${server.url}/api/v1/openapi.json)`,
+  ];
+  if (parsed.options.demo)
+    lines.push(`  Demo:    ${DEMO_USERS.map((u) => `${u.username} / ${u.password}`).join(', ')}`);
   if (server.seeded) {
     const s = server.seeded;
-    lines.push(`  Seeded:  ${s.cases} cases, ${s.documents} documents, ${s.pages} pages, ${(s.bytes / 1e6).toFixed(0)} MB in ${(s.totalMs / 1000).toFixed(1)} s`);
+    lines.push(
+      `  Seeded:  ${s.cases} cases, ${s.documents} documents, ${s.pages} pages, ${(s.bytes / 1e6).toFixed(0)} MB in ${(s.totalMs / 1000).toFixed(1)} s`,
+    );
   }
   if (parsed.options.admin) lines.push(`  Admin:   ${server.url}/admin/*  (development only, unauthenticated)`);
   if (parsed.options.updatesDir) lines.push(`  Updates: ${server.url}/updates/`);
@@ -49,7 +55,10 @@ main().then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`${error.message}\n`);
-    else process.stderr.write(`Server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    else
+      process.stderr.write(
+        `Server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     process.exitCode = 1;
   },
 );

@@ -65,8 +65,18 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
     idempotency: new IdempotencyLog(db),
     blobs: new BlobStore(options.dataDir),
     faults: new FaultInjector(),
-    throttle: new LoginThrottle({ maxFailures: options.loginMaxFailures, windowMs: 15 * 60_000, lockoutMs: options.loginLockoutMs }),
-    letters: new LetterDispatcher(db, entities, { printMs: options.letterPrintDelayMs, dispatchMs: options.letterDispatchDelayMs }, options.clock, log.child('letters')),
+    throttle: new LoginThrottle({
+      maxFailures: options.loginMaxFailures,
+      windowMs: 15 * 60_000,
+      lockoutMs: options.loginLockoutMs,
+    }),
+    letters: new LetterDispatcher(
+      db,
+      entities,
+      { printMs: options.letterPrintDelayMs, dispatchMs: options.letterDispatchDelayMs },
+      options.clock,
+      log.child('letters'),
+    ),
     log,
     now: options.clock,
   };
@@ -77,13 +87,21 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
     log.info('demo district seeded', { ...seeded });
   }
 
-  const app = Fastify({ logger: false, bodyLimit: MAX_JSON_BODY_BYTES, routerOptions: { maxParamLength: 200 }, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    routerOptions: { maxParamLength: 200 },
+    forceCloseConnections: true,
+  });
   // JSON endpoints take JSON only; a text/plain body is refused (415) rather than read as a string.
   app.removeContentTypeParser('text/plain');
   installErrorHandling(app, log.child('http'));
   installCors(app, options.extraOrigins);
   if (options.admin) ctx.faults.install(app);
-  await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: options.maxLetterPdfBytes, files: 1, fields: 2, parts: 3 } });
+  await app.register(multipart, {
+    throwFileSizeLimit: true,
+    limits: { fileSize: options.maxLetterPdfBytes, files: 1, fields: 2, parts: 3 },
+  });
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerChangeRoutes(app, ctx);

@@ -14,7 +14,11 @@ export type Logger = {
   child(module: string): Logger;
 };
 
-export function createLogger(level: LogLevel, module = 'server', write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
+export function createLogger(
+  level: LogLevel,
+  module = 'server',
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Logger {
   const emit = (at: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[at] < ORDER[level]) return;
     const extra = fields ? ` ${JSON.stringify(fields)}` : '';

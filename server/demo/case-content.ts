@@ -9,18 +9,43 @@ export type PersonSeed = {
   readonly birthDate: string;
 };
 
-export function planHousehold(rng: Rng, referenceYear: number): { persons: PersonSeed[]; address: { street: string; postalCode: string; city: string } } {
+export function planHousehold(
+  rng: Rng,
+  referenceYear: number,
+): { persons: PersonSeed[]; address: { street: string; postalCode: string; city: string } } {
   const lastName = rng.pick(LAST_NAMES);
   const first = (female: boolean) => rng.pick(female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
   const date = (minAge: number, maxAge: number) =>
     `${referenceYear - rng.int(minAge, maxAge)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
   const applicantFemale = rng.chance(0.55);
-  const persons: PersonSeed[] = [{ role: 'applicant', firstName: first(applicantFemale), lastName, birthDate: date(19, 63) }];
-  if (rng.chance(0.4)) persons.push({ role: 'partner', firstName: first(!applicantFemale), lastName: rng.chance(0.7) ? lastName : rng.pick(LAST_NAMES), birthDate: date(19, 63) });
-  for (let k = rng.chance(0.5) ? rng.int(1, 4) : 0; k > 0; k--) persons.push({ role: 'child', firstName: first(rng.chance(0.5)), lastName, birthDate: date(0, 17) });
-  if (rng.chance(0.05)) persons.push({ role: 'other', firstName: first(rng.chance(0.5)), lastName: rng.pick(LAST_NAMES), birthDate: date(18, 80) });
+  const persons: PersonSeed[] = [
+    { role: 'applicant', firstName: first(applicantFemale), lastName, birthDate: date(19, 63) },
+  ];
+  if (rng.chance(0.4))
+    persons.push({
+      role: 'partner',
+      firstName: first(!applicantFemale),
+      lastName: rng.chance(0.7) ? lastName : rng.pick(LAST_NAMES),
+      birthDate: date(19, 63),
+    });
+  for (let k = rng.chance(0.5) ? rng.int(1, 4) : 0; k > 0; k--)
+    persons.push({ role: 'child', firstName: first(rng.chance(0.5)), lastName, birthDate: date(0, 17) });
+  if (rng.chance(0.05))
+    persons.push({
+      role: 'other',
+      firstName: first(rng.chance(0.5)),
+      lastName: rng.pick(LAST_NAMES),
+      birthDate: date(18, 80),
+    });
   const town = rng.pick(TOWNS);
-  return { persons, address: { street: `${rng.pick(STREETS)} ${rng.int(1, 140)}${rng.chance(0.15) ? 'a' : ''}`, postalCode: town.postalCode, city: town.city } };
+  return {
+    persons,
+    address: {
+      street: `${rng.pick(STREETS)} ${rng.int(1, 140)}${rng.chance(0.15) ? 'a' : ''}`,
+      postalCode: town.postalCode,
+      city: town.city,
+    },
+  };
 }
 
 const NOTES = [

@@ -6,7 +6,12 @@ import { inTransaction } from '../store/database.ts';
 import { writeScannedPdf } from './pdf-writer.ts';
 import { rasterPool } from './raster-pool.ts';
 
-export function addInboxDocument(ctx: ServerContext, caseId: string, pages: number, title = 'Posteingang (neu gescannt)'): string {
+export function addInboxDocument(
+  ctx: ServerContext,
+  caseId: string,
+  pages: number,
+  title = 'Posteingang (neu gescannt)',
+): string {
   const demo = ctx.options.demo || DEFAULT_DEMO;
   const pool = rasterPool(demo.seed, demo.rasterPool, demo.pageWidthPx);
   const id = `d-in-${randomBytes(6).toString('hex')}`;

@@ -4,7 +4,16 @@
  * Everything is drawn relative to the page width so that small test rasters look the same.
  */
 import type { GreyCanvas } from './grey-canvas.ts';
-import { BANKS, EMPLOYERS, LANDLORDS, LAST_NAMES, STREETS, TOWNS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './names.ts';
+import {
+  BANKS,
+  EMPLOYERS,
+  LANDLORDS,
+  LAST_NAMES,
+  STREETS,
+  TOWNS,
+  FEMALE_FIRST_NAMES,
+  MALE_FIRST_NAMES,
+} from './names.ts';
 import { contractSentences, euro, germanDate, letterSentences, wrap } from './page-text.ts';
 import type { Rng } from './rng.ts';
 
@@ -35,13 +44,15 @@ function paragraph(c: GreyCanvas, lines: readonly string[], x: number, y: number
 
 function formAnswer(label: string, rng: Rng): string {
   if (label.startsWith('Name')) return someone(rng);
-  if (label.includes('IBAN')) return `DE${rng.int(10, 99)} 2605 0001 ${rng.int(1000, 9999)} ${rng.int(1000, 9999)} ${rng.int(10, 99)}`;
+  if (label.includes('IBAN'))
+    return `DE${rng.int(10, 99)} 2605 0001 ${rng.int(1000, 9999)} ${rng.int(1000, 9999)} ${rng.int(10, 99)}`;
   if (label.includes('kosten') || label.includes('Miete')) return euro(rng.int(5_000, 60_000));
   if (label === 'Geburtsdatum') return germanDate(rng.int(1, 28), rng.int(1, 12), rng.int(1950, 2005));
   if (label === 'Telefon') return `0551 ${rng.int(100000, 999999)}`;
   if (label === 'Familienstand') return rng.pick(['ledig', 'verheiratet', 'geschieden', 'verwitwet']);
   if (label === 'Staatsangehörigkeit') return rng.pick(['deutsch', 'türkisch', 'ukrainisch', 'polnisch', 'syrisch']);
-  if (label === 'Krankenkasse') return rng.pick(['AOK Niedersachsen', 'Techniker Krankenkasse', 'BARMER', 'DAK-Gesundheit']);
+  if (label === 'Krankenkasse')
+    return rng.pick(['AOK Niedersachsen', 'Techniker Krankenkasse', 'BARMER', 'DAK-Gesundheit']);
   if (label === 'Arbeitgeber') return rng.pick(EMPLOYERS);
   return address(rng).join(', ');
 }
@@ -56,25 +67,77 @@ export function drawPage(c: GreyCanvas, layout: Layout, rng: Rng): void {
   switch (layout) {
     case 'letter': {
       c.text(margin, 60 * u, s + 1, rng.chance(0.6) ? 'Jobcenter Landkreis Göttingen' : rng.pick(LANDLORDS), INK, true);
-      c.text(margin, 60 * u + 30 * s, s, `${rng.pick(STREETS)} ${rng.int(1, 40)} · ${rng.pick(TOWNS).postalCode} ${rng.pick(TOWNS).city}`, 90);
+      c.text(
+        margin,
+        60 * u + 30 * s,
+        s,
+        `${rng.pick(STREETS)} ${rng.int(1, 40)} · ${rng.pick(TOWNS).postalCode} ${rng.pick(TOWNS).city}`,
+        90,
+      );
       const [street, town] = address(rng);
       paragraph(c, [someone(rng), street, town], margin, 190 * u, s, bottom);
-      c.text(c.width - margin - c.textWidth('Datum: 00.00.0000', s), 190 * u, s, `Datum: ${germanDate(rng.int(1, 28), rng.int(1, 12), year)}`, INK);
-      c.text(c.width - margin - c.textWidth('BG-Nr.: 00000BG0000000', s), 190 * u + 13 * s, s, `BG-Nr.: ${rng.int(10000, 99999)}BG${String(rng.int(1, 9_999_999)).padStart(7, '0')}`, INK);
+      c.text(
+        c.width - margin - c.textWidth('Datum: 00.00.0000', s),
+        190 * u,
+        s,
+        `Datum: ${germanDate(rng.int(1, 28), rng.int(1, 12), year)}`,
+        INK,
+      );
+      c.text(
+        c.width - margin - c.textWidth('BG-Nr.: 00000BG0000000', s),
+        190 * u + 13 * s,
+        s,
+        `BG-Nr.: ${rng.int(10000, 99999)}BG${String(rng.int(1, 9_999_999)).padStart(7, '0')}`,
+        INK,
+      );
       let y = 330 * u;
-      c.text(margin, y, s, rng.pick(['Bescheid über Leistungen nach dem SGB II', 'Aufforderung zur Mitwirkung', 'Anhörung nach § 24 SGB X', 'Ihr Schreiben vom letzten Monat']), INK, true);
+      c.text(
+        margin,
+        y,
+        s,
+        rng.pick([
+          'Bescheid über Leistungen nach dem SGB II',
+          'Aufforderung zur Mitwirkung',
+          'Anhörung nach § 24 SGB X',
+          'Ihr Schreiben vom letzten Monat',
+        ]),
+        INK,
+        true,
+      );
       y += 30 * s;
       y = paragraph(c, ['Sehr geehrte Damen und Herren,', ''], margin, y, s, bottom);
       while (y < bottom - 80 * u) {
-        y = paragraph(c, wrap(letterSentences(rng, rng.int(2, 4)).join(' '), chars), margin, y, s, bottom - 80 * u) + 8 * s;
+        y =
+          paragraph(c, wrap(letterSentences(rng, rng.int(2, 4)).join(' '), chars), margin, y, s, bottom - 80 * u) +
+          8 * s;
       }
       paragraph(c, ['Mit freundlichen Grüßen', 'Im Auftrag', someone(rng)], margin, bottom - 60 * u, s, c.height);
       break;
     }
     case 'form': {
-      c.text(margin, 50 * u, s + 1, rng.pick(['Antrag auf Bürgergeld', 'Weiterbewilligungsantrag', 'Anlage KdU', 'Anlage EK']), INK, true);
+      c.text(
+        margin,
+        50 * u,
+        s + 1,
+        rng.pick(['Antrag auf Bürgergeld', 'Weiterbewilligungsantrag', 'Anlage KdU', 'Anlage EK']),
+        INK,
+        true,
+      );
       c.text(margin, 50 * u + 22 * s, s, 'Bitte in Druckbuchstaben ausfüllen und unterschreiben.', 90);
-      const labels = ['Name, Vorname', 'Geburtsdatum', 'Anschrift', 'Telefon', 'Familienstand', 'Staatsangehörigkeit', 'Bankverbindung (IBAN)', 'Krankenkasse', 'Arbeitgeber', 'Miete (Grundmiete)', 'Heizkosten', 'Nebenkosten'];
+      const labels = [
+        'Name, Vorname',
+        'Geburtsdatum',
+        'Anschrift',
+        'Telefon',
+        'Familienstand',
+        'Staatsangehörigkeit',
+        'Bankverbindung (IBAN)',
+        'Krankenkasse',
+        'Arbeitgeber',
+        'Miete (Grundmiete)',
+        'Heizkosten',
+        'Nebenkosten',
+      ];
       let y = 130 * u;
       const boxH = 34 * s;
       while (y + boxH < bottom) {
@@ -94,18 +157,48 @@ export function drawPage(c: GreyCanvas, layout: Layout, rng: Rng): void {
     case 'table': {
       const bank = rng.chance(0.6);
       c.text(margin, 50 * u, s + 1, bank ? rng.pick(BANKS) : rng.pick(EMPLOYERS), INK, true);
-      c.text(margin, 50 * u + 22 * s, s, bank ? `Kontoauszug Nr. ${rng.int(1, 12)}/${year}` : `Entgeltabrechnung ${germanDate(1, rng.int(1, 12), year).slice(3)}`, INK);
+      c.text(
+        margin,
+        50 * u + 22 * s,
+        s,
+        bank
+          ? `Kontoauszug Nr. ${rng.int(1, 12)}/${year}`
+          : `Entgeltabrechnung ${germanDate(1, rng.int(1, 12), year).slice(3)}`,
+        INK,
+      );
       let y = 150 * u;
       c.fillRect(margin, y - 6 * u, c.width - 2 * margin, Math.max(1, Math.round(2 * u)), 60);
       c.text(margin, y, s, bank ? 'Datum     Buchungstext' : 'Lohnart   Bezeichnung', INK, true);
       c.text(c.width - margin - c.textWidth('Betrag', s), y, s, 'Betrag', INK, true);
       y += 18 * s;
       const texts = bank
-        ? ['Lastschrift Stadtwerke', 'Miete Wohnung', 'Gutschrift Jobcenter', 'Kartenzahlung Supermarkt', 'Überweisung Kindergeld', 'Dauerauftrag Strom', 'Bargeldauszahlung']
-        : ['Grundvergütung', 'Überstunden', 'Nachtzuschlag', 'Lohnsteuer', 'Krankenversicherung', 'Rentenversicherung', 'Arbeitslosenversicherung'];
+        ? [
+            'Lastschrift Stadtwerke',
+            'Miete Wohnung',
+            'Gutschrift Jobcenter',
+            'Kartenzahlung Supermarkt',
+            'Überweisung Kindergeld',
+            'Dauerauftrag Strom',
+            'Bargeldauszahlung',
+          ]
+        : [
+            'Grundvergütung',
+            'Überstunden',
+            'Nachtzuschlag',
+            'Lohnsteuer',
+            'Krankenversicherung',
+            'Rentenversicherung',
+            'Arbeitslosenversicherung',
+          ];
       while (y < bottom) {
         const amount = rng.int(-90_000, 120_000);
-        c.text(margin, y, s, `${germanDate(rng.int(1, 28), rng.int(1, 12), year).slice(0, 6)}    ${rng.pick(texts)}`, INK);
+        c.text(
+          margin,
+          y,
+          s,
+          `${germanDate(rng.int(1, 28), rng.int(1, 12), year).slice(0, 6)}    ${rng.pick(texts)}`,
+          INK,
+        );
         const value = euro(Math.abs(amount));
         c.text(c.width - margin - c.textWidth(`- ${value}`, s), y, s, `${amount < 0 ? '-' : '+'} ${value}`, INK);
         y += 13 * s;
@@ -126,10 +219,30 @@ export function drawPage(c: GreyCanvas, layout: Layout, rng: Rng): void {
     case 'certificate': {
       const x = margin;
       c.strokeRect(x, 60 * u, c.width - 2 * margin, 420 * u, 50, Math.max(1, Math.round(2 * u)));
-      c.text(x + 20 * u, 80 * u, s + 1, rng.pick(['Arbeitsunfähigkeitsbescheinigung', 'Meldebescheinigung', 'Schulbescheinigung', 'Bescheinigung der Krankenkasse']), INK, true);
+      c.text(
+        x + 20 * u,
+        80 * u,
+        s + 1,
+        rng.pick([
+          'Arbeitsunfähigkeitsbescheinigung',
+          'Meldebescheinigung',
+          'Schulbescheinigung',
+          'Bescheinigung der Krankenkasse',
+        ]),
+        INK,
+        true,
+      );
       paragraph(
         c,
-        [`Name: ${someone(rng)}`, `geb. am ${germanDate(rng.int(1, 28), rng.int(1, 12), rng.int(1950, 2010))}`, `Anschrift: ${address(rng).join(', ')}`, '', `gültig vom ${germanDate(rng.int(1, 28), rng.int(1, 12), year)} bis ${germanDate(rng.int(1, 28), rng.int(1, 12), year)}`, '', 'Stempel und Unterschrift'],
+        [
+          `Name: ${someone(rng)}`,
+          `geb. am ${germanDate(rng.int(1, 28), rng.int(1, 12), rng.int(1950, 2010))}`,
+          `Anschrift: ${address(rng).join(', ')}`,
+          '',
+          `gültig vom ${germanDate(rng.int(1, 28), rng.int(1, 12), year)} bis ${germanDate(rng.int(1, 28), rng.int(1, 12), year)}`,
+          '',
+          'Stempel und Unterschrift',
+        ],
         x + 20 * u,
         130 * u,
         s,

@@ -33,7 +33,9 @@ function textLayer(scan: ScanPage): string {
     const stretch = natural > 0 ? (100 * rasterWidth) / natural : 100;
     const x = line.x * k;
     const y = A4_HEIGHT - (line.y + 7 * line.scale) * k;
-    ops.push(`/F1 ${size.toFixed(2)} Tf ${stretch.toFixed(1)} Tz 1 0 0 1 ${x.toFixed(2)} ${y.toFixed(2)} Tm ${pdfLiteral(line.text)} Tj`);
+    ops.push(
+      `/F1 ${size.toFixed(2)} Tf ${stretch.toFixed(1)} Tz 1 0 0 1 ${x.toFixed(2)} ${y.toFixed(2)} Tm ${pdfLiteral(line.text)} Tj`,
+    );
   }
   ops.push('ET');
   const layer = ops.join('\n');

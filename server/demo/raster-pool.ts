@@ -25,7 +25,12 @@ export function pageHeightFor(width: number): number {
 }
 
 /** One scanned page; `extraLines` are typed at the top (used for a document's own first page). */
-export function renderScanPage(seed: number, layout: Layout, width: number, extraLines: readonly string[] = []): ScanPage {
+export function renderScanPage(
+  seed: number,
+  layout: Layout,
+  width: number,
+  extraLines: readonly string[] = [],
+): ScanPage {
   const rng = createRng(seed);
   const height = pageHeightFor(width);
   const canvas = new GreyCanvas(width, height);
@@ -46,7 +51,8 @@ export function renderScanPage(seed: number, layout: Layout, width: number, extr
     for (let row = offset; row < end; row++) {
       canvas.pixels.set(body.pixels.subarray((row - offset) * width, (row - offset + 1) * width), row * width);
     }
-    for (const line of body.lines) if (line.y + offset + 9 * line.scale < end) canvas.lines.push({ ...line, y: line.y + offset });
+    for (const line of body.lines)
+      if (line.y + offset + 9 * line.scale < end) canvas.lines.push({ ...line, y: line.y + offset });
   } else {
     drawPage(canvas, layout, rng.fork('body'));
   }
@@ -61,7 +67,9 @@ export function rasterPool(seed: number, size: number, width: number): readonly 
   const key = `${seed}:${size}:${width}`;
   const cached = pools.get(key);
   if (cached) return cached;
-  const pool = Array.from({ length: size }, (_, i) => renderScanPage(seed * 7919 + i, LAYOUTS[i % LAYOUTS.length] as Layout, width));
+  const pool = Array.from({ length: size }, (_, i) =>
+    renderScanPage(seed * 7919 + i, LAYOUTS[i % LAYOUTS.length] as Layout, width),
+  );
   pools.set(key, pool);
   return pool;
 }

@@ -51,7 +51,8 @@ export function applyScanEffect(src: Uint8Array, width: number, height: number, 
     const x = rng.int(0, width - 3);
     const y = rng.int(0, height - 3);
     const size = rng.int(1, 2);
-    for (let yy = 0; yy < size; yy++) for (let xx = 0; xx < size; xx++) out[(y + yy) * width + x + xx] = rng.int(60, 140);
+    for (let yy = 0; yy < size; yy++)
+      for (let xx = 0; xx < size; xx++) out[(y + yy) * width + x + xx] = rng.int(60, 140);
   }
   return out;
 }
@@ -71,7 +72,8 @@ function boxBlur(src: Uint8Array, width: number, height: number): Uint8Array {
     const up = Math.max(0, y - 1) * width;
     const down = Math.min(height - 1, y + 1) * width;
     const row = y * width;
-    for (let x = 0; x < width; x++) out[row + x] = ((tmp[up + x] ?? 255) + 2 * (tmp[row + x] ?? 255) + (tmp[down + x] ?? 255)) >> 2;
+    for (let x = 0; x < width; x++)
+      out[row + x] = ((tmp[up + x] ?? 255) + 2 * (tmp[row + x] ?? 255) + (tmp[down + x] ?? 255)) >> 2;
   }
   return out;
 }

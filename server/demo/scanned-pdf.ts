@@ -31,8 +31,9 @@ export function makeScannedPdf(options: ScannedPdfOptions): Uint8Array {
 export function scannedPdfChunks(options: ScannedPdfOptions): Uint8Array[] {
   const width = options.pageWidthPx ?? 850;
   const pool = rasterPool(options.seed, options.poolSize ?? 12, width);
-  const layout = options.layout ?? (LAYOUTS[options.seed % LAYOUTS.length] as Layout);
-  const first = options.lines && options.lines.length > 0 ? renderScanPage(options.seed, layout, width, options.lines) : undefined;
+  const layout: Layout = options.layout ?? LAYOUTS[options.seed % LAYOUTS.length] ?? 'letter';
+  const first =
+    options.lines && options.lines.length > 0 ? renderScanPage(options.seed, layout, width, options.lines) : undefined;
   const start = options.seed % pool.length;
   const pages: PdfPage[] = Array.from({ length: Math.max(1, options.pages) }, (_, i) => ({
     scan: i === 0 && first ? first : (pool[(start + i) % pool.length] ?? pool[0]!),

@@ -4,7 +4,6 @@
  * see, and per case persons, scanned documents, notes, follow-ups and annotations.
  * Deterministic from the seed; the validity of substitutions is relative to the real clock.
  */
-import type { DocumentStatus } from '../../src/shared/domain/document.ts';
 import type { BlobStore } from '../store/blobs.ts';
 import type { AssignmentStore } from '../store/assignments.ts';
 import { inTransaction, type Database } from '../store/database.ts';
@@ -26,7 +25,14 @@ export type SeedStores = {
   readonly blobs: BlobStore;
 };
 
-export type SeedReport = { cases: number; documents: number; pages: number; bytes: number; rasterMs: number; totalMs: number };
+export type SeedReport = {
+  cases: number;
+  documents: number;
+  pages: number;
+  bytes: number;
+  rasterMs: number;
+  totalMs: number;
+};
 
 export const DEMO_USERS = [
   { id: 'u-demo', username: 'demo', displayName: 'Jana Becker', password: 'demo' },
@@ -45,7 +51,13 @@ export async function seedDistrict(stores: SeedStores, demo: DemoOptions, now: n
   const pool = rasterPool(demo.seed, demo.rasterPool, demo.pageWidthPx);
   const rasterMs = performance.now() - started;
   for (const user of DEMO_USERS) {
-    stores.users.insert({ id: user.id, username: user.username, displayName: user.displayName, roles: ['caseworker'], passwordHash: await hashPassword(user.password) });
+    stores.users.insert({
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: ['caseworker'],
+      passwordHash: await hashPassword(user.password),
+    });
   }
   const root = createRng(demo.seed);
   const ownCases = demo.cases;
@@ -69,7 +81,8 @@ export async function seedDistrict(stores: SeedStores, demo: DemoOptions, now: n
 
     // PDFs first (outside the transaction: file writes are not part of SQLite's atomicity anyway).
     const stored = docs.map((doc, d) => {
-      const receivedOn = d >= docs.length - inbox ? isoDay(refMs - rng.int(0, 6) * DAY) : isoDay(refMs - doc.ageDays * DAY);
+      const receivedOn =
+        d >= docs.length - inbox ? isoDay(refMs - rng.int(0, 6) * DAY) : isoDay(refMs - doc.ageDays * DAY);
       const scans: ScanPage[] = pool.filter((p) => p.layout === doc.layout);
       const fallback = scans.length > 0 ? scans : [...pool];
       const offset = rng.int(0, pool.length);
@@ -78,10 +91,17 @@ export async function seedDistrict(stores: SeedStores, demo: DemoOptions, now: n
         scan: (i === 0 ? fallback[offset % fallback.length] : pool[(offset + i) % pool.length]) as ScanPage,
         label: `Posteingang ${germanDay(receivedOn)} · ${bgNumber} · ${doc.title} · Seite ${i + 1} von ${doc.pages}`,
       }));
-      const blob = stores.blobs.put(writeScannedPdf({ title: `${doc.title} – ${headName}`, pages, createdAt: `${receivedOn}T08:00:00` }));
+      const blob = stores.blobs.put(
+        writeScannedPdf({ title: `${doc.title} – ${headName}`, pages, createdAt: `${receivedOn}T08:00:00` }),
+      );
       report.pages += doc.pages;
       report.bytes += blob.byteSize;
-      return { doc, receivedOn, blob, status: (d >= docs.length - inbox ? 'new' : rng.chance(0.9) ? 'processed' : 'read') as DocumentStatus };
+      return {
+        doc,
+        receivedOn,
+        blob,
+        status: (d >= docs.length - inbox ? 'new' : rng.chance(0.9) ? 'processed' : 'read'),
+      };
     });
 
     inTransaction(stores.db, () => {
@@ -98,7 +118,14 @@ export async function seedDistrict(stores: SeedStores, demo: DemoOptions, now: n
       }));
       household.persons.forEach((person, i) => {
         const id = personIds[i] as string;
-        stores.entities.put('person', id, caseId, (version) => ({ id, caseId, ...person, address: household.address, version, updatedAt }));
+        stores.entities.put('person', id, caseId, (version) => ({
+          id,
+          caseId,
+          ...person,
+          address: household.address,
+          version,
+          updatedAt,
+        }));
       });
       stored.forEach((s, d) => {
         const id = `d-${String(n).padStart(4, '0')}-${String(d + 1).padStart(3, '0')}`;
@@ -140,16 +167,41 @@ export async function seedDistrict(stores: SeedStores, demo: DemoOptions, now: n
       for (let k = rng.int(0, 4); k > 0; k--) {
         const id = `n-${String(n).padStart(4, '0')}-${k}`;
         const at = new Date(refMs - rng.int(1, caseAgeDays) * DAY).toISOString();
-        stores.entities.put('note', id, caseId, (version) => ({ id, caseId, text: pickNote(rng), authorId: author.id, authorName: author.displayName, createdAt: at, updatedAt: at, version }));
+        stores.entities.put('note', id, caseId, (version) => ({
+          id,
+          caseId,
+          text: pickNote(rng),
+          authorId: author.id,
+          authorName: author.displayName,
+          createdAt: at,
+          updatedAt: at,
+          version,
+        }));
       }
       for (let k = rng.int(0, 2); k > 0; k--) {
         const id = `f-${String(n).padStart(4, '0')}-${k}`;
         const dueOn = isoDay(refMs + rng.int(-10, 60) * DAY);
-        stores.entities.put('followUp', id, caseId, (version) => ({ id, caseId, dueOn, text: pickFollowUp(rng), done: dueOn < REFERENCE_DATE && rng.chance(0.5), authorId: author.id, createdAt: updatedAt, updatedAt, version }));
+        stores.entities.put('followUp', id, caseId, (version) => ({
+          id,
+          caseId,
+          dueOn,
+          text: pickFollowUp(rng),
+          done: dueOn < REFERENCE_DATE && rng.chance(0.5),
+          authorId: author.id,
+          createdAt: updatedAt,
+          updatedAt,
+          version,
+        }));
       }
       stores.assignments.upsert({ userId: owner, caseId, role: 'owner', from: undefined, until: undefined });
       if (owner === 'u-demo' && n % 6 === 0) {
-        stores.assignments.upsert({ userId: 'u-demo2', caseId, role: 'substitute', from: now - DAY, until: now + 90 * DAY });
+        stores.assignments.upsert({
+          userId: 'u-demo2',
+          caseId,
+          role: 'substitute',
+          from: now - DAY,
+          until: now + 90 * DAY,
+        });
       }
     });
     report.cases += 1;

@@ -12,7 +12,12 @@ import type { EntityRow, EntityStore } from '../store/entities.ts';
 
 export type FeedPage = { readonly changes: Change[]; readonly state: CursorState; readonly hasMore: boolean };
 
-export function readChanges(entities: EntityStore, previous: CursorState, visible: ReadonlySet<string>, limit: number): FeedPage {
+export function readChanges(
+  entities: EntityStore,
+  previous: CursorState,
+  visible: ReadonlySet<string>,
+  limit: number,
+): FeedPage {
   const changes: Change[] = [];
   const next: Record<string, number> = {};
 
@@ -39,8 +44,16 @@ export function readChanges(entities: EntityStore, previous: CursorState, visibl
 }
 
 function toChange(row: EntityRow): Change {
-  if (row.deleted) return { entity: row.kind, op: 'delete', id: row.id, caseId: row.caseId, version: row.version } as Change;
-  return { entity: row.kind, op: 'put', id: row.id, caseId: row.caseId, version: row.version, data: row.data } as Change;
+  if (row.deleted)
+    return { entity: row.kind, op: 'delete', id: row.id, caseId: row.caseId, version: row.version } as Change;
+  return {
+    entity: row.kind,
+    op: 'put',
+    id: row.id,
+    caseId: row.caseId,
+    version: row.version,
+    data: row.data,
+  } as Change;
 }
 
 function sortKeys(record: Record<string, number>): Record<string, number> {

@@ -24,18 +24,34 @@ const KNOWN: Record<string, { status: number; type: ProblemType; detail: string 
     type: problemTypes.unsupportedMediaType,
     detail: 'Erwartet wird multipart/form-data.',
   },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, type: problemTypes.malformed, detail: 'Die Anfrage enthält keine Daten.' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, type: problemTypes.malformed, detail: 'Die Anfrage ist kein gültiges JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    type: problemTypes.malformed,
+    detail: 'Die Anfrage enthält keine Daten.',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    type: problemTypes.malformed,
+    detail: 'Die Anfrage ist kein gültiges JSON.',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     type: problemTypes.malformed,
     detail: 'Die angegebene Länge passt nicht zur Anfrage.',
   },
-  FST_PROTO_VIOLATION: { status: 400, type: problemTypes.malformed, detail: 'Die Anfrage enthält unzulässige Feldnamen.' },
+  FST_PROTO_VIOLATION: {
+    status: 400,
+    type: problemTypes.malformed,
+    detail: 'Die Anfrage enthält unzulässige Feldnamen.',
+  },
   FST_MP_PREMATURE_CLOSE: { status: 400, type: problemTypes.malformed, detail: 'Die Anfrage wurde vorzeitig beendet.' },
 };
 
-export function sendProblem(reply: FastifyReply, body: Problem, headers: Readonly<Record<string, string>> = {}): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  body: Problem,
+  headers: Readonly<Record<string, string>> = {},
+): FastifyReply {
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
@@ -45,14 +61,25 @@ export function installErrorHandling(app: FastifyInstance, log: Logger): void {
     if (error instanceof ProblemError) return sendProblem(reply, error.problem, error.headers);
     const known = error.code ? KNOWN[error.code] : undefined;
     if (known) return sendProblem(reply, problem(known.status, known.type, titleOf(known.status), known.detail));
-    if (error instanceof SyntaxError || (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)) {
+    if (
+      error instanceof SyntaxError ||
+      (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+    ) {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      return sendProblem(reply, problem(status, problemTypes.malformed, titleOf(status), 'Die Anfrage ist fehlerhaft aufgebaut.'));
+      return sendProblem(
+        reply,
+        problem(status, problemTypes.malformed, titleOf(status), 'Die Anfrage ist fehlerhaft aufgebaut.'),
+      );
     }
     log.error('unhandled error', { method: request.method, url: request.url, error: String(error.stack ?? error) });
     return sendProblem(
       reply,
-      problem(500, problemTypes.internal, 'Internal Server Error', 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.'),
+      problem(
+        500,
+        problemTypes.internal,
+        'Internal Server Error',
+        'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
+      ),
     );
   });
   app.setNotFoundHandler((_request, reply) =>

@@ -41,7 +41,10 @@ export class FaultInjector {
   #applies(request: FastifyRequest): boolean {
     if (request.method === 'OPTIONS') return false;
     const path = request.url.split('?', 1)[0] ?? '';
-    return path.startsWith(`${API_PREFIX}/`) && (this.#faults.pathPrefix === undefined || path.startsWith(this.#faults.pathPrefix));
+    return (
+      path.startsWith(`${API_PREFIX}/`) &&
+      (this.#faults.pathPrefix === undefined || path.startsWith(this.#faults.pathPrefix))
+    );
   }
 
   install(app: FastifyInstance): void {
@@ -53,7 +56,12 @@ export class FaultInjector {
         const status = failStatus ?? 503;
         return sendProblem(
           reply,
-          problem(status, problemTypes.injectedFault, 'Injected Fault', 'Der Dienst ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.'),
+          problem(
+            status,
+            problemTypes.injectedFault,
+            'Injected Fault',
+            'Der Dienst ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.',
+          ),
           status === 503 || status === 429 ? { 'retry-after': '1' } : {},
         );
       }
@@ -63,23 +71,37 @@ export class FaultInjector {
       const { bandwidthBytesPerSec, resetRate, resetAfterBytes } = this.#faults;
       const reset = resetRate !== undefined && resetRate > 0 && this.#random() < resetRate;
       if (!bandwidthBytesPerSec && !reset) return payload;
-      if (payload === null || payload === undefined || reply.statusCode === 204 || reply.statusCode === 304) return payload;
-      const source = typeof payload === 'string' || Buffer.isBuffer(payload) ? Buffer.from(payload as string | Buffer) : (payload as Readable);
+      if (payload === null || payload === undefined || reply.statusCode === 204 || reply.statusCode === 304)
+        return payload;
+      const source =
+        typeof payload === 'string' || Buffer.isBuffer(payload)
+          ? Buffer.from(payload)
+          : (payload as Readable);
       const length = Buffer.isBuffer(source) ? source.byteLength : Number(reply.getHeader('content-length') ?? NaN);
-      if (Buffer.isBuffer(source) && reply.getHeader('content-length') === undefined) reply.header('content-length', String(length));
-      const cutAt = reset ? (resetAfterBytes ?? (Number.isFinite(length) ? Math.floor(length / 2) : 65_536)) : undefined;
+      if (Buffer.isBuffer(source) && reply.getHeader('content-length') === undefined)
+        reply.header('content-length', String(length));
+      const cutAt = reset
+        ? (resetAfterBytes ?? (Number.isFinite(length) ? Math.floor(length / 2) : 65_536))
+        : undefined;
       return Readable.from(shape(source, reply, bandwidthBytesPerSec, cutAt));
     });
   }
 }
 
-async function* shape(source: Buffer | Readable, reply: FastifyReply, bytesPerSec: number | undefined, cutAt: number | undefined) {
+async function* shape(
+  source: Buffer | Readable,
+  reply: FastifyReply,
+  bytesPerSec: number | undefined,
+  cutAt: number | undefined,
+) {
   const started = Date.now();
   let sent = 0;
   const slice = bytesPerSec ? Math.max(512, Math.floor(bytesPerSec / 20)) : Number.POSITIVE_INFINITY;
-  const chunks: AsyncIterable<Buffer> | Iterable<Buffer> = Buffer.isBuffer(source) ? [source] : (source as AsyncIterable<Buffer>);
+  const chunks: AsyncIterable<Buffer> | Iterable<Buffer> = Buffer.isBuffer(source)
+    ? [source]
+    : (source as AsyncIterable<Buffer>);
   for await (const chunk of chunks) {
-    for (let offset = 0; offset < chunk.byteLength; ) {
+    for (let offset = 0; offset < chunk.byteLength;) {
       let piece = chunk.subarray(offset, offset + Math.min(slice, chunk.byteLength - offset));
       if (cutAt !== undefined && sent + piece.byteLength >= cutAt) piece = piece.subarray(0, cutAt - sent);
       if (bytesPerSec) {

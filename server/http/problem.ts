@@ -3,7 +3,13 @@
  * `application/problem+json` answer. `detail` is German because a case worker may see it.
  */
 import type { z } from 'zod';
-import { PROBLEM_CONTENT_TYPE, problemTypes, type Problem, type ProblemFieldError, type ProblemType } from '../../src/shared/api/problem.ts';
+import {
+  PROBLEM_CONTENT_TYPE,
+  problemTypes,
+  type Problem,
+  type ProblemFieldError,
+  type ProblemType,
+} from '../../src/shared/api/problem.ts';
 
 export class ProblemError extends Error {
   readonly code = 'PROBLEM';
@@ -17,7 +23,13 @@ export class ProblemError extends Error {
   }
 }
 
-export function problem(status: number, type: ProblemType, title: string, detail: string, errors?: ProblemFieldError[]): Problem {
+export function problem(
+  status: number,
+  type: ProblemType,
+  title: string,
+  detail: string,
+  errors?: ProblemFieldError[],
+): Problem {
   return errors && errors.length > 0 ? { type, title, status, detail, errors } : { type, title, status, detail };
 }
 
@@ -26,7 +38,12 @@ export const notFound = (detail = 'Der angefragte Eintrag wurde nicht gefunden o
 
 export const unauthenticated = () =>
   new ProblemError(
-    problem(401, problemTypes.unauthenticated, 'Unauthorized', 'Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Bitte melden Sie sich neu an.'),
+    problem(
+      401,
+      problemTypes.unauthenticated,
+      'Unauthorized',
+      'Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Bitte melden Sie sich neu an.',
+    ),
     { 'www-authenticate': 'Bearer realm="e-akte"' },
   );
 

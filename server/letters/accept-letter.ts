@@ -16,7 +16,9 @@ export type AcceptOutcome = { readonly result: LetterAccepted; readonly replayed
 
 export function acceptLetter(ctx: ServerContext, user: UserRecord, meta: LetterMeta, pdf: Buffer): AcceptOutcome {
   if (!looksLikePdf(pdf)) {
-    throw new ProblemError(problem(422, problemTypes.notAPdf, 'Unprocessable Content', 'Die angehängte Datei ist kein PDF-Dokument.'));
+    throw new ProblemError(
+      problem(422, problemTypes.notAPdf, 'Unprocessable Content', 'Die angehängte Datei ist kein PDF-Dokument.'),
+    );
   }
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const hash = payloadHash({ meta, pdf: sha256 });
@@ -24,14 +26,20 @@ export function acceptLetter(ctx: ServerContext, user: UserRecord, meta: LetterM
   if (first) {
     if (first.userId !== user.id || first.payloadHash !== hash) {
       throw new ProblemError(
-        problem(422, problemTypes.idempotencyMismatch, 'Unprocessable Content', 'Diese Briefkennung wurde bereits für ein anderes Schreiben verwendet.'),
+        problem(
+          422,
+          problemTypes.idempotencyMismatch,
+          'Unprocessable Content',
+          'Diese Briefkennung wurde bereits für ein anderes Schreiben verwendet.',
+        ),
       );
     }
     ctx.idempotency.seenAgain('letter', meta.id);
     return { result: first.result as LetterAccepted, replayed: true };
   }
   const now = ctx.now();
-  if (!ctx.assignments.isVisible(user.id, meta.caseId, now)) throw notFound('Die Akte wurde nicht gefunden oder ist Ihnen nicht zugewiesen.');
+  if (!ctx.assignments.isVisible(user.id, meta.caseId, now))
+    throw notFound('Die Akte wurde nicht gefunden oder ist Ihnen nicht zugewiesen.');
   const recipient = ctx.entities.get('person', meta.recipientPersonId);
   if (!recipient || recipient.deleted || recipient.caseId !== meta.caseId) {
     throw notFound('Der Empfänger gehört nicht zu dieser Akte.');
@@ -39,7 +47,11 @@ export function acceptLetter(ctx: ServerContext, user: UserRecord, meta: LetterM
   const stored = ctx.blobs.put([pdf]);
   const nowIso = new Date(now).toISOString();
   const documentId = `dl-${createHash('sha256').update(meta.id).digest('hex').slice(0, 24)}`;
-  const result: LetterAccepted = { id: meta.id, status: 'accepted', documentId: documentId as LetterAccepted['documentId'] };
+  const result: LetterAccepted = {
+    id: meta.id,
+    status: 'accepted',
+    documentId: documentId as LetterAccepted['documentId'],
+  };
   inTransaction(ctx.db, () => {
     ctx.entities.put('document', documentId, meta.caseId, (version) => ({
       id: documentId,

@@ -26,7 +26,10 @@ export class LetterDispatcher {
   }
 
   start(): void {
-    const interval = Math.max(10, Math.min(1000, Math.floor(Math.min(this.#delays.printMs, this.#delays.dispatchMs) / 2) || 10));
+    const interval = Math.max(
+      10,
+      Math.min(1000, Math.floor(Math.min(this.#delays.printMs, this.#delays.dispatchMs) / 2) || 10),
+    );
     this.#timer = setInterval(() => this.advance(), interval);
     this.#timer.unref();
   }
@@ -37,7 +40,9 @@ export class LetterDispatcher {
   }
 
   accepted(letterId: string, at: number): void {
-    this.#db.prepare("INSERT INTO letter_dispatch (letter_id, accepted_at, status) VALUES (?, ?, 'accepted')").run(letterId, at);
+    this.#db
+      .prepare("INSERT INTO letter_dispatch (letter_id, accepted_at, status) VALUES (?, ?, 'accepted')")
+      .run(letterId, at);
   }
 
   /** Moves every letter whose delay has passed one or two steps on. */

@@ -13,13 +13,27 @@ const malformed = (detail: string) => new ProblemError(problem(400, problemTypes
 
 export async function readLetterParts(request: FastifyRequest, maxPdfBytes: number): Promise<LetterParts> {
   if (!request.isMultipart()) {
-    throw new ProblemError(problem(415, problemTypes.unsupportedMediaType, 'Unsupported Media Type', 'Erwartet wird multipart/form-data mit den Teilen „meta“ und „pdf“.'));
+    throw new ProblemError(
+      problem(
+        415,
+        problemTypes.unsupportedMediaType,
+        'Unsupported Media Type',
+        'Erwartet wird multipart/form-data mit den Teilen „meta“ und „pdf“.',
+      ),
+    );
   }
   let meta: string | undefined;
   let pdf: Buffer | undefined;
   try {
     const parts = request.parts({
-      limits: { fileSize: maxPdfBytes, files: 1, fields: 2, parts: 3, fieldSize: MAX_LETTER_META_BYTES, headerPairs: 50 },
+      limits: {
+        fileSize: maxPdfBytes,
+        files: 1,
+        fields: 2,
+        parts: 3,
+        fieldSize: MAX_LETTER_META_BYTES,
+        headerPairs: 50,
+      },
     });
     for await (const part of parts) {
       if (part.type === 'file') {
@@ -30,7 +44,10 @@ export async function readLetterParts(request: FastifyRequest, maxPdfBytes: numb
         pdf = await part.toBuffer();
       } else {
         if (part.fieldname !== 'meta') throw malformed(`Unbekanntes Feld „${part.fieldname.slice(0, 40)}“.`);
-        if (part.valueTruncated) throw new ProblemError(problem(413, problemTypes.tooLarge, 'Content Too Large', 'Die Briefangaben sind zu groß.'));
+        if (part.valueTruncated)
+          throw new ProblemError(
+            problem(413, problemTypes.tooLarge, 'Content Too Large', 'Die Briefangaben sind zu groß.'),
+          );
         meta = typeof part.value === 'string' ? part.value : undefined;
       }
     }

@@ -43,7 +43,12 @@ export function applyBatch(ctx: ServerContext, user: UserRecord, mutations: read
             result: {
               mutationId: m.id,
               status: 'rejected',
-              problem: problem(404, problemTypes.notFound, 'Not Found', 'Die Akte wurde nicht gefunden oder ist Ihnen nicht zugewiesen.'),
+              problem: problem(
+                404,
+                problemTypes.notFound,
+                'Not Found',
+                'Die Akte wurde nicht gefunden oder ist Ihnen nicht zugewiesen.',
+              ),
             } satisfies FirstResult,
             applied: false,
           };

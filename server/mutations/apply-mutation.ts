@@ -14,7 +14,12 @@ export type MutationOutcome = { readonly result: FirstResult; readonly applied: 
 
 type Ctx = { readonly entities: EntityStore; readonly user: UserRecord; readonly nowIso: string };
 
-const rejected = (m: Mutation, status: number, detail: string, type: ProblemType = problemTypes.validation): MutationOutcome => ({
+const rejected = (
+  m: Mutation,
+  status: number,
+  detail: string,
+  type: ProblemType = problemTypes.validation,
+): MutationOutcome => ({
   result: {
     mutationId: m.id,
     status: 'rejected',
@@ -24,7 +29,11 @@ const rejected = (m: Mutation, status: number, detail: string, type: ProblemType
 });
 
 const conflict = (m: Mutation, current: EntityRow | undefined): MutationOutcome => ({
-  result: { mutationId: m.id, status: 'conflict', current: current && !current.deleted ? (current.data as never) : null },
+  result: {
+    mutationId: m.id,
+    status: 'conflict',
+    current: current && !current.deleted ? (current.data as never) : null,
+  },
   applied: false,
 });
 
@@ -82,14 +91,40 @@ export function applyMutation(ctx: Ctx, m: Mutation): MutationOutcome {
         return rejected(m, 422, 'Die Anmerkung verweist auf eine Seite, die das Dokument nicht hat.');
       }
       const authorName = (live?.data['authorName'] as string | undefined) ?? ctx.user.displayName;
-      return applied(m, ctx.entities.put('annotation', m.data.id, m.caseId, (version) => ({ ...m.data, caseId: m.caseId, ...author, authorName, version })));
+      return applied(
+        m,
+        ctx.entities.put('annotation', m.data.id, m.caseId, (version) => ({
+          ...m.data,
+          caseId: m.caseId,
+          ...author,
+          authorName,
+          version,
+        })),
+      );
     }
     case 'note': {
       const authorName = (live?.data['authorName'] as string | undefined) ?? ctx.user.displayName;
-      return applied(m, ctx.entities.put('note', m.data.id, m.caseId, (version) => ({ ...m.data, caseId: m.caseId, ...author, authorName, version })));
+      return applied(
+        m,
+        ctx.entities.put('note', m.data.id, m.caseId, (version) => ({
+          ...m.data,
+          caseId: m.caseId,
+          ...author,
+          authorName,
+          version,
+        })),
+      );
     }
     case 'followUp':
-      return applied(m, ctx.entities.put('followUp', m.data.id, m.caseId, (version) => ({ ...m.data, caseId: m.caseId, ...author, version })));
+      return applied(
+        m,
+        ctx.entities.put('followUp', m.data.id, m.caseId, (version) => ({
+          ...m.data,
+          caseId: m.caseId,
+          ...author,
+          version,
+        })),
+      );
   }
 }
 

@@ -30,7 +30,13 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     const body = parseOr400(adminAssignmentSchema, request.body);
     const theCase = ctx.entities.get('case', body.caseId);
     if (!ctx.users.byId(body.userId) || !theCase || theCase.deleted) throw notFound('Benutzer oder Akte unbekannt.');
-    ctx.assignments.upsert({ userId: body.userId, caseId: body.caseId, role: body.role, from: toMillis(body.from), until: toMillis(body.until) });
+    ctx.assignments.upsert({
+      userId: body.userId,
+      caseId: body.caseId,
+      role: body.role,
+      from: toMillis(body.from),
+      until: toMillis(body.until),
+    });
     return body;
   });
 

@@ -20,7 +20,12 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): v
           return {
             id: event.id,
             status: 'rejected',
-            problem: problem(422, problemTypes.validation, 'Unprocessable Content', 'Das Ereignis gehört zu einem anderen Benutzer.'),
+            problem: problem(
+              422,
+              problemTypes.validation,
+              'Unprocessable Content',
+              'Das Ereignis gehört zu einem anderen Benutzer.',
+            ),
           };
         }
         const hash = payloadHash(event);
@@ -30,7 +35,12 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): v
             return {
               id: event.id,
               status: 'rejected',
-              problem: problem(422, problemTypes.idempotencyMismatch, 'Unprocessable Content', 'Diese Ereigniskennung wurde bereits für ein anderes Ereignis verwendet.'),
+              problem: problem(
+                422,
+                problemTypes.idempotencyMismatch,
+                'Unprocessable Content',
+                'Diese Ereigniskennung wurde bereits für ein anderes Ereignis verwendet.',
+              ),
             };
           }
           ctx.idempotency.seenAgain('audit', event.id);

@@ -10,7 +10,12 @@ import { parseOr400 } from '../http/validate.ts';
 import { verifyPassword } from '../store/passwords.ts';
 import type { UserRecord } from '../store/users.ts';
 
-const publicUser = (user: UserRecord): User => ({ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles });
+const publicUser = (user: UserRecord): User => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  roles: user.roles,
+});
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post(`${API_PREFIX}/auth/login`, async (request): Promise<LoginResponse> => {
@@ -19,7 +24,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const waitMs = ctx.throttle.retryAfterMs(key, ctx.now());
     if (waitMs > 0) {
       throw new ProblemError(
-        problem(429, problemTypes.tooManyAttempts, 'Too Many Requests', 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie einen Moment.'),
+        problem(
+          429,
+          problemTypes.tooManyAttempts,
+          'Too Many Requests',
+          'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie einen Moment.',
+        ),
         { 'retry-after': String(Math.ceil(waitMs / 1000)) },
       );
     }
@@ -27,11 +37,17 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const ok = await verifyPassword(body.password, user?.passwordHash);
     if (!ok || !user) {
       ctx.throttle.failed(key, ctx.now());
-      throw new ProblemError(problem(401, problemTypes.unauthenticated, 'Unauthorized', 'Benutzername oder Passwort ist falsch.'));
+      throw new ProblemError(
+        problem(401, problemTypes.unauthenticated, 'Unauthorized', 'Benutzername oder Passwort ist falsch.'),
+      );
     }
     ctx.throttle.succeeded(key);
     const session = ctx.users.createSession(user.id, ctx.now(), ctx.options.tokenTtlMs);
-    return { accessToken: session.token, expiresAt: new Date(session.expiresAt).toISOString(), user: publicUser(user) } as LoginResponse;
+    return {
+      accessToken: session.token,
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      user: publicUser(user),
+    };
   });
 
   app.get(`${API_PREFIX}/me`, async (request): Promise<MeResponse> => {

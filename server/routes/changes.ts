@@ -10,7 +10,11 @@ import { parseOr400 } from '../http/validate.ts';
 import type { CursorState } from '../store/cursors.ts';
 
 /** What `malformedFeed` serves once: valid JSON that breaks the contract in several ways. */
-const MALFORMED_FEED = JSON.stringify({ changes: [{ entity: 'case', op: 'put', id: '../x' }], cursor: 17, hasMore: 'vielleicht' });
+const MALFORMED_FEED = JSON.stringify({
+  changes: [{ entity: 'case', op: 'put', id: '../x' }],
+  cursor: 17,
+  hasMore: 'vielleicht',
+});
 
 export function registerChangeRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(`${API_PREFIX}/changes`, async (request, reply): Promise<ChangesResponse | string> => {
@@ -22,7 +26,12 @@ export function registerChangeRoutes(app: FastifyInstance, ctx: ServerContext): 
       const state = ctx.cursors.load(user.id, query.cursor, now);
       if (!state) {
         throw new ProblemError(
-          problem(410, problemTypes.gone, 'Gone', 'Der Synchronisationsstand ist abgelaufen. Die Akten werden vollständig neu geladen.'),
+          problem(
+            410,
+            problemTypes.gone,
+            'Gone',
+            'Der Synchronisationsstand ist abgelaufen. Die Akten werden vollständig neu geladen.',
+          ),
         );
       }
       previous = state;
@@ -31,7 +40,8 @@ export function registerChangeRoutes(app: FastifyInstance, ctx: ServerContext): 
     const page = readChanges(ctx.entities, previous, new Set(visible.keys()), query.limit);
     // Polling without news hands back the same cursor instead of minting a new one each time.
     const unchanged = query.cursor !== undefined && JSON.stringify(previous) === JSON.stringify(page.state);
-    const cursor = unchanged && query.cursor !== undefined ? query.cursor : ctx.cursors.create(user.id, page.state, now);
+    const cursor =
+      unchanged && query.cursor !== undefined ? query.cursor : ctx.cursors.create(user.id, page.state, now);
     if (ctx.faults.takeMalformedFeed()) return reply.type('application/json; charset=utf-8').send(MALFORMED_FEED);
     return { changes: page.changes, cursor, hasMore: page.hasMore };
   });

@@ -29,7 +29,12 @@ export function registerContentRoutes(app: FastifyInstance, ctx: ServerContext):
       : ({ kind: 'full' } as const);
     if (range.kind === 'unsatisfiable') {
       throw new ProblemError(
-        problem(416, problemTypes.rangeNotSatisfiable, 'Range Not Satisfiable', 'Der angefragte Bereich liegt außerhalb des Dokuments.'),
+        problem(
+          416,
+          problemTypes.rangeNotSatisfiable,
+          'Range Not Satisfiable',
+          'Der angefragte Bereich liegt außerhalb des Dokuments.',
+        ),
         { 'content-range': `bytes */${size}` },
       );
     }

@@ -8,5 +8,7 @@ import type { ServerContext } from '../context.ts';
 export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(`${API_PREFIX}/health`, async (): Promise<HealthResponse> => ({ status: 'ok', version: ctx.version }));
   const openapi = JSON.stringify(buildOpenApiDocument());
-  app.get(`${API_PREFIX}/openapi.json`, async (_request, reply) => reply.type('application/json; charset=utf-8').send(openapi));
+  app.get(`${API_PREFIX}/openapi.json`, async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(openapi),
+  );
 }

@@ -25,7 +25,8 @@ export function registerLetterRoutes(app: FastifyInstance, ctx: ServerContext): 
     const id = idParam(request.params, 'id');
     ctx.letters.advance();
     const letter = ctx.entities.get('letter', id);
-    if (!letter || letter.deleted || !ctx.assignments.isVisible(user.id, letter.caseId, now)) throw notFound('Das Schreiben wurde nicht gefunden.');
+    if (!letter || letter.deleted || !ctx.assignments.isVisible(user.id, letter.caseId, now))
+      throw notFound('Das Schreiben wurde nicht gefunden.');
     const d = letter.data;
     return {
       id,

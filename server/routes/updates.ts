@@ -20,7 +20,8 @@ export function registerUpdateRoutes(app: FastifyInstance, folder: string): void
   app.get('/updates/*', async (request, reply) => {
     const rest = (request.params as { '*': string })['*'];
     const segments = rest.split('/');
-    if (rest.includes('\0') || segments.some((s) => s === '..' || s === '.' || s.startsWith('.') || s === '')) throw notFound();
+    if (rest.includes('\0') || segments.some((s) => s === '..' || s === '.' || s.startsWith('.') || s === ''))
+      throw notFound();
     const path = resolve(root, ...segments);
     if (!path.startsWith(root + sep)) throw notFound();
     let size: number;
@@ -35,12 +36,23 @@ export function registerUpdateRoutes(app: FastifyInstance, folder: string): void
     reply.header('cache-control', 'no-cache');
     const range = decideRange(request.headers.range, size);
     if (range.kind === 'unsatisfiable') {
-      throw new ProblemError(problem(416, problemTypes.rangeNotSatisfiable, 'Range Not Satisfiable', 'Der angefragte Bereich liegt außerhalb der Datei.'), {
-        'content-range': `bytes */${size}`,
-      });
+      throw new ProblemError(
+        problem(
+          416,
+          problemTypes.rangeNotSatisfiable,
+          'Range Not Satisfiable',
+          'Der angefragte Bereich liegt außerhalb der Datei.',
+        ),
+        {
+          'content-range': `bytes */${size}`,
+        },
+      );
     }
     if (range.kind === 'partial') {
-      reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', String(range.end - range.start + 1));
+      reply
+        .code(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .header('content-length', String(range.end - range.start + 1));
       return reply.send(createReadStream(path, { start: range.start, end: range.end }));
     }
     reply.header('content-length', String(size));

@@ -21,7 +21,9 @@ export class CursorStore {
 
   create(userId: string, state: CursorState, now: number): string {
     const token = randomBytes(18).toString('base64url');
-    this.#db.prepare('INSERT INTO cursors (token, user_id, created_at, state) VALUES (?, ?, ?, ?)').run(token, userId, now, JSON.stringify(state));
+    this.#db
+      .prepare('INSERT INTO cursors (token, user_id, created_at, state) VALUES (?, ?, ?, ?)')
+      .run(token, userId, now, JSON.stringify(state));
     this.#db
       .prepare(
         `DELETE FROM cursors WHERE user_id = ? AND (created_at < ? OR token IN (
@@ -34,8 +36,7 @@ export class CursorStore {
   /** The state behind a token of this user, or undefined when unknown, foreign or expired. */
   load(userId: string, token: string, now: number): CursorState | undefined {
     const row = this.#db.prepare('SELECT user_id, created_at, state FROM cursors WHERE token = ?').get(token) as
-      | { user_id: string; created_at: number; state: string }
-      | undefined;
+      { user_id: string; created_at: number; state: string } | undefined;
     if (!row || row.user_id !== userId || row.created_at < now - CURSOR_TTL_MS) return undefined;
     return JSON.parse(row.state) as CursorState;
   }

@@ -16,7 +16,15 @@ export type EntityRow = {
   readonly data: Record<string, unknown>;
 };
 
-type RawRow = { kind: string; id: string; case_id: string; version: number; seq: number; deleted: number; data: string };
+type RawRow = {
+  kind: string;
+  id: string;
+  case_id: string;
+  version: number;
+  seq: number;
+  deleted: number;
+  data: string;
+};
 
 function toRow(raw: RawRow): EntityRow {
   return {
@@ -48,7 +56,8 @@ export class EntityStore {
   }
 
   get(kind: FeedEntity, id: string): EntityRow | undefined {
-    const raw = this.#db.prepare(`SELECT ${COLUMNS} FROM entities WHERE kind = ? AND id = ?`).get(kind, id) as RawRow | undefined;
+    const raw = this.#db.prepare(`SELECT ${COLUMNS} FROM entities WHERE kind = ? AND id = ?`).get(kind, id) as
+      RawRow | undefined;
     return raw ? toRow(raw) : undefined;
   }
 
@@ -85,7 +94,9 @@ export class EntityStore {
     if (!previous || previous.deleted) return undefined;
     const version = previous.version + 1;
     const seq = ++this.#seq;
-    this.#db.prepare('UPDATE entities SET version = ?, seq = ?, deleted = 1 WHERE kind = ? AND id = ?').run(version, seq, kind, id);
+    this.#db
+      .prepare('UPDATE entities SET version = ?, seq = ?, deleted = 1 WHERE kind = ? AND id = ?')
+      .run(version, seq, kind, id);
     return { ...previous, version, seq, deleted: true };
   }
 

@@ -41,7 +41,8 @@ export class IdempotencyLog {
   find(scope: IdempotencyScope, id: string): IdempotencyRecord | undefined {
     const row = this.#db
       .prepare('SELECT user_id, payload_hash, result, seen, applied FROM idempotency WHERE scope = ? AND id = ?')
-      .get(scope, id) as { user_id: string; payload_hash: string; result: string; seen: number; applied: number } | undefined;
+      .get(scope, id) as
+      { user_id: string; payload_hash: string; result: string; seen: number; applied: number } | undefined;
     if (!row) return undefined;
     return {
       userId: row.user_id,
@@ -54,7 +55,9 @@ export class IdempotencyLog {
 
   record(scope: IdempotencyScope, id: string, userId: string, hash: string, result: unknown, applied: boolean): void {
     this.#db
-      .prepare('INSERT INTO idempotency (scope, id, user_id, payload_hash, result, seen, applied) VALUES (?, ?, ?, ?, ?, 1, ?)')
+      .prepare(
+        'INSERT INTO idempotency (scope, id, user_id, payload_hash, result, seen, applied) VALUES (?, ?, ?, ?, ?, 1, ?)',
+      )
       .run(scope, id, userId, hash, JSON.stringify(result), applied ? 1 : 0);
   }
 
@@ -64,7 +67,9 @@ export class IdempotencyLog {
   }
 
   counts(scope: IdempotencyScope): Record<string, { seen: number; applied: number }> {
-    const rows = this.#db.prepare('SELECT id, seen, applied FROM idempotency WHERE scope = ? ORDER BY id').all(scope) as {
+    const rows = this.#db
+      .prepare('SELECT id, seen, applied FROM idempotency WHERE scope = ? ORDER BY id')
+      .all(scope) as {
       id: string;
       seen: number;
       applied: number;

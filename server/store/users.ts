@@ -26,7 +26,13 @@ export class UserStore {
     this.#db = db;
   }
 
-  insert(user: { id: string; username: string; displayName: string; roles: readonly Role[]; passwordHash: string }): void {
+  insert(user: {
+    id: string;
+    username: string;
+    displayName: string;
+    roles: readonly Role[];
+    passwordHash: string;
+  }): void {
     this.#db
       .prepare('INSERT INTO users (id, username, display_name, roles, password_hash) VALUES (?, ?, ?, ?, ?)')
       .run(user.id, user.username, user.displayName, JSON.stringify(user.roles), user.passwordHash);
@@ -43,7 +49,10 @@ export class UserStore {
   }
 
   list(): { id: string; username: string }[] {
-    return this.#db.prepare('SELECT id, username FROM users ORDER BY username').all() as { id: string; username: string }[];
+    return this.#db.prepare('SELECT id, username FROM users ORDER BY username').all() as {
+      id: string;
+      username: string;
+    }[];
   }
 
   count(): number {
@@ -54,15 +63,17 @@ export class UserStore {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + ttlMs;
     this.#db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
-    this.#db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(tokenHash(token), userId, expiresAt);
+    this.#db
+      .prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)')
+      .run(tokenHash(token), userId, expiresAt);
     return { token, expiresAt };
   }
 
   /** The user behind a bearer token, if the token is known and not expired. */
   bySession(token: string, now: number): UserRecord | undefined {
-    const row = this.#db.prepare('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?').get(tokenHash(token)) as
-      | { user_id: string; expires_at: number }
-      | undefined;
+    const row = this.#db
+      .prepare('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?')
+      .get(tokenHash(token)) as { user_id: string; expires_at: number } | undefined;
     if (!row || Number(row.expires_at) <= now) return undefined;
     return this.byId(row.user_id);
   }

@@ -5,7 +5,15 @@ import { expectProblem, removeDir, startTestServer, type TestServer } from './he
 describe('audit', () => {
   let server: TestServer;
   let token: string;
-  const event = (id: string, extra: Record<string, unknown> = {}) => ({ id, at: '2025-06-02T10:00:00.000Z', userId: 'u-demo', caseId: 'c-0001', documentId: 'd-0001-001', action: 'document.view', ...extra });
+  const event = (id: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    at: '2025-06-02T10:00:00.000Z',
+    userId: 'u-demo',
+    caseId: 'c-0001',
+    documentId: 'd-0001-001',
+    action: 'document.view',
+    ...extra,
+  });
   beforeAll(async () => {
     server = await startTestServer();
     token = await server.login();
@@ -16,7 +24,10 @@ describe('audit', () => {
   });
 
   it('records events once by id, also for cases no longer assigned', async () => {
-    const send = async (events: unknown[]) => auditBatchResponseSchema.parse(await (await server.api('/audit', { method: 'POST', token, json: { events } })).json()).results;
+    const send = async (events: unknown[]) =>
+      auditBatchResponseSchema.parse(
+        await (await server.api('/audit', { method: 'POST', token, json: { events } })).json(),
+      ).results;
     expect(await send([event('e-1'), event('e-2', { caseId: 'c-0009', documentId: undefined })])).toEqual([
       { id: 'e-1', status: 'recorded' },
       { id: 'e-2', status: 'recorded' },
@@ -32,7 +43,14 @@ describe('audit', () => {
 
   it('refuses bad batches as a whole', async () => {
     await expectProblem(await server.api('/audit', { method: 'POST', token, json: { events: [] } }), 400);
-    await expectProblem(await server.api('/audit', { method: 'POST', token, json: { events: [event('e-4', { action: 'document.delete' })] } }), 400);
+    await expectProblem(
+      await server.api('/audit', {
+        method: 'POST',
+        token,
+        json: { events: [event('e-4', { action: 'document.delete' })] },
+      }),
+      400,
+    );
     const many = Array.from({ length: 501 }, (_, i) => event(`e-many-${i}`));
     await expectProblem(await server.api('/audit', { method: 'POST', token, json: { events: many } }), 400);
   });

@@ -27,13 +27,18 @@ describe('login, me, health', () => {
 
   it('refuses a wrong password with 401 and then, after repeated failures, 429 with Retry-After', async () => {
     for (let i = 0; i < 3; i++) {
-      await expectProblem(await server.api('/auth/login', { method: 'POST', json: { username: 'demo2', password: 'falsch' } }), 401);
+      await expectProblem(
+        await server.api('/auth/login', { method: 'POST', json: { username: 'demo2', password: 'falsch' } }),
+        401,
+      );
     }
     const locked = await server.api('/auth/login', { method: 'POST', json: { username: 'demo2', password: 'demo' } });
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     await expectProblem(locked, 429);
     await new Promise((resolve) => setTimeout(resolve, 1600));
-    expect((await server.api('/auth/login', { method: 'POST', json: { username: 'demo2', password: 'demo' } })).status).toBe(200);
+    expect(
+      (await server.api('/auth/login', { method: 'POST', json: { username: 'demo2', password: 'demo' } })).status,
+    ).toBe(200);
   });
 
   it('answers 401 problem+json without a token, with an unknown token and with a malformed header', async () => {
@@ -60,7 +65,10 @@ describe('login, me, health', () => {
   it('reports health and serves the OpenAPI document without authentication', async () => {
     const health = healthResponseSchema.parse(await (await server.api('/health')).json());
     expect(health.status).toBe('ok');
-    const openapi = (await (await server.api('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const openapi = (await (await server.api('/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(openapi.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.paths)).toContain('/changes');
   });

@@ -30,7 +30,7 @@ describe('change feed', () => {
 
   it('pages without gaps or duplicates while changes arrive between pages', async () => {
     const full = await readFeed(server, token);
-    const expected = new Map(full.changes.map((c) => [`${c['entity']}:${c['id']}`, c['version']]));
+    const expected = new Map(full.changes.map((c) => [`${String(c['entity'])}:${String(c['id'])}`, c['version']]));
     const seen = new Map<string, number>();
     const versions = new Set<string>();
     let cursor: string | undefined;
@@ -52,7 +52,17 @@ describe('change feed', () => {
       const result = await server.api('/mutations', {
         method: 'POST',
         token,
-        json: { mutations: [{ id: `m-page-${round}`, entity: 'note', op: 'put', caseId: 'c-0001', data: { id: `n-page-${round}`, text: `Runde ${round}` } }] },
+        json: {
+          mutations: [
+            {
+              id: `m-page-${round}`,
+              entity: 'note',
+              op: 'put',
+              caseId: 'c-0001',
+              data: { id: `n-page-${round}`, text: `Runde ${round}` },
+            },
+          ],
+        },
       });
       expect(result.status).toBe(200);
       expected.set(`note:n-page-${round}`, 1);
@@ -63,10 +73,21 @@ describe('change feed', () => {
 
   it('hands back only what changed after a cursor, and the same cursor when nothing did', async () => {
     const { cursor } = await readFeed(server, token);
-    const idle = (await (await server.api(`/changes?cursor=${cursor}`, { token })).json()) as { changes: Change[]; cursor: string };
+    const idle = (await (await server.api(`/changes?cursor=${cursor}`, { token })).json()) as {
+      changes: Change[];
+      cursor: string;
+    };
     expect(idle.changes).toEqual([]);
     expect(idle.cursor).toBe(cursor);
-    await server.api('/mutations', { method: 'POST', token, json: { mutations: [{ id: 'm-after', entity: 'note', op: 'put', caseId: 'c-0002', data: { id: 'n-after', text: 'neu' } }] } });
+    await server.api('/mutations', {
+      method: 'POST',
+      token,
+      json: {
+        mutations: [
+          { id: 'm-after', entity: 'note', op: 'put', caseId: 'c-0002', data: { id: 'n-after', text: 'neu' } },
+        ],
+      },
+    });
     const next = await readFeed(server, token, cursor);
     expect(next.changes.map((c) => c['id'])).toEqual(['n-after']);
   });
@@ -74,7 +95,16 @@ describe('change feed', () => {
   it('revokes a case that leaves the assignment and brings a newly assigned case in full', async () => {
     const { cursor } = await readFeed(server, token);
     expect((await server.admin('/assignments', 'DELETE', { userId: 'u-demo', caseId: 'c-0003' })).status).toBe(204);
-    expect((await server.admin('/assignments', 'POST', { userId: 'u-demo', caseId: 'c-0009', role: 'substitute', until: new Date(Date.now() + 3_600_000).toISOString() })).status).toBe(200);
+    expect(
+      (
+        await server.admin('/assignments', 'POST', {
+          userId: 'u-demo',
+          caseId: 'c-0009',
+          role: 'substitute',
+          until: new Date(Date.now() + 3_600_000).toISOString(),
+        })
+      ).status,
+    ).toBe(200);
     const after = await readFeed(server, token, cursor);
     expect(after.changes).toContainEqual({ entity: 'case', op: 'revoke', id: 'c-0003' });
     expect(after.changes.filter((c) => c['caseId'] === 'c-0003')).toEqual([]);
@@ -88,7 +118,12 @@ describe('change feed', () => {
 
   it('revokes a substitution when its validity ends', async () => {
     const { cursor } = await readFeed(server, token);
-    await server.admin('/assignments', 'POST', { userId: 'u-demo', caseId: 'c-0010', role: 'substitute', until: new Date(Date.now() + 400).toISOString() });
+    await server.admin('/assignments', 'POST', {
+      userId: 'u-demo',
+      caseId: 'c-0010',
+      role: 'substitute',
+      until: new Date(Date.now() + 400).toISOString(),
+    });
     const during = await readFeed(server, token, cursor);
     expect(during.changes.some((c) => c['caseId'] === 'c-0010')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 450));
@@ -117,9 +152,9 @@ describe('change feed', () => {
 
   it('serves one malformed body on request, then the sound feed again', async () => {
     await server.admin('/faults', 'POST', { malformedFeed: true });
-    const bad = await (await server.api('/changes', { token })).json();
+    const bad: unknown = await (await server.api('/changes', { token })).json();
     expect(changesResponseSchema.safeParse(bad).success).toBe(false);
-    const good = await (await server.api('/changes', { token })).json();
+    const good: unknown = await (await server.api('/changes', { token })).json();
     expect(changesResponseSchema.safeParse(good).success).toBe(true);
   });
 });

@@ -3,9 +3,29 @@ import { parseCliArgs, UsageError } from '../../server/cli-args.ts';
 
 describe('server command line', () => {
   it('parses the documented flags', () => {
-    const parsed = parseCliArgs(['--port', '0', '--data', '/tmp/x', '--demo', '--admin', '--seed', '5', '--cases', '20', '--max-pages', '30', '--origin', 'https://a.example', '--origin', 'https://b.example', '--log-level', 'warn']);
+    const parsed = parseCliArgs([
+      '--port',
+      '0',
+      '--data',
+      '/tmp/x',
+      '--demo',
+      '--admin',
+      '--seed',
+      '5',
+      '--cases',
+      '20',
+      '--max-pages',
+      '30',
+      '--origin',
+      'https://a.example',
+      '--origin',
+      'https://b.example',
+      '--log-level',
+      'warn',
+    ]);
     expect(parsed).toEqual({
       help: false,
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- asymmetric matcher
       options: expect.objectContaining({
         port: 0,
         dataDir: '/tmp/x',
@@ -18,7 +38,17 @@ describe('server command line', () => {
   });
 
   it('defaults to loopback port 8787 without demo or admin', () => {
-    expect(parseCliArgs([])).toEqual({ help: false, options: expect.objectContaining({ host: '127.0.0.1', port: 8787, demo: false, admin: false, dataDir: '.data/server' }) });
+    expect(parseCliArgs([])).toEqual({
+      help: false,
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- asymmetric matcher
+      options: expect.objectContaining({
+        host: '127.0.0.1',
+        port: 8787,
+        demo: false,
+        admin: false,
+        dataDir: '.data/server',
+      }),
+    });
   });
 
   it('refuses unknown flags and bad numbers', () => {

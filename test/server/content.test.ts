@@ -42,12 +42,21 @@ describe('document content', () => {
   });
 
   it('answers 416 for a range beyond the end, 304 for a matching If-None-Match, 200 for a stale If-Range', async () => {
-    const beyond = await server.api(`/documents/${doc.id}/content`, { token, headers: { range: `bytes=${doc.byteSize}-` } });
+    const beyond = await server.api(`/documents/${doc.id}/content`, {
+      token,
+      headers: { range: `bytes=${doc.byteSize}-` },
+    });
     expect(beyond.headers.get('content-range')).toBe(`bytes */${doc.byteSize}`);
     await expectProblem(beyond, 416);
-    const same = await server.api(`/documents/${doc.id}/content`, { token, headers: { 'if-none-match': `"${doc.sha256}"` } });
+    const same = await server.api(`/documents/${doc.id}/content`, {
+      token,
+      headers: { 'if-none-match': `"${doc.sha256}"` },
+    });
     expect(same.status).toBe(304);
-    const stale = await server.api(`/documents/${doc.id}/content`, { token, headers: { range: 'bytes=0-9', 'if-range': '"other"' } });
+    const stale = await server.api(`/documents/${doc.id}/content`, {
+      token,
+      headers: { range: 'bytes=0-9', 'if-range': '"other"' },
+    });
     expect(stale.status).toBe(200);
     await stale.arrayBuffer();
   });
@@ -79,7 +88,10 @@ describe('document content', () => {
     // Other endpoints are not affected by the path prefix.
     expect((await server.api('/me', { token })).status).toBe(200);
     await server.admin('/faults', 'POST', {});
-    const rest = await server.api(`/documents/${doc.id}/content`, { token, headers: { range: `bytes=${have}-`, 'if-range': `"${doc.sha256}"` } });
+    const rest = await server.api(`/documents/${doc.id}/content`, {
+      token,
+      headers: { range: `bytes=${have}-`, 'if-range': `"${doc.sha256}"` },
+    });
     expect(rest.status).toBe(206);
     const whole = Buffer.concat([...received, new Uint8Array(await rest.arrayBuffer())]);
     expect(sha(whole)).toBe(doc.sha256);

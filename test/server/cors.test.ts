@@ -14,11 +14,20 @@ describe('CORS', () => {
   const preflight = (origin: string) =>
     fetch(`${server.url}/api/v1/changes`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, range' },
+      headers: {
+        origin,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization, range',
+      },
     });
 
   it('answers preflights for the Electron origin, loopback origins and configured origins', async () => {
-    for (const origin of ['app://e-akte', 'http://127.0.0.1:5173', 'http://localhost:4000', 'https://akte.jobcenter.example']) {
+    for (const origin of [
+      'app://e-akte',
+      'http://127.0.0.1:5173',
+      'http://localhost:4000',
+      'https://akte.jobcenter.example',
+    ]) {
       const response = await preflight(origin);
       expect(response.status, origin).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);

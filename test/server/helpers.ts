@@ -38,7 +38,11 @@ export async function startTestServer(options: Partial<ServerOptions> = {}, data
       const headers = new Headers(rest.headers);
       if (token) headers.set('authorization', `Bearer ${token}`);
       if (json !== undefined) headers.set('content-type', 'application/json');
-      return fetch(`${handle.url}/api/v1${path}`, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+      return fetch(`${handle.url}/api/v1${path}`, {
+        ...rest,
+        headers,
+        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      });
     },
     async login(username = 'demo', password = 'demo') {
       const response = await server.api('/auth/login', { method: 'POST', json: { username, password } });

@@ -17,7 +17,14 @@ describe('letters', () => {
     return body;
   };
   const post = (body: BodyInit, as = token) => server.api('/letters', { method: 'POST', token: as, body });
-  const meta = (id: string, extra: Record<string, unknown> = {}) => ({ id, caseId: 'c-0001', recipientPersonId: personId, templateId: 'einladung-v2', subject: 'Einladung zum Gespräch', ...extra });
+  const meta = (id: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    caseId: 'c-0001',
+    recipientPersonId: personId,
+    templateId: 'einladung-v2',
+    subject: 'Einladung zum Gespräch',
+    ...extra,
+  });
   beforeAll(async () => {
     server = await startTestServer({ letterPrintDelayMs: 150, letterDispatchDelayMs: 150 });
     token = await server.login();
@@ -43,12 +50,19 @@ describe('letters', () => {
 
     const feed = await readFeed(server, token, cursor);
     const document = feed.changes.find((c) => c['entity'] === 'document');
-    expect(document).toMatchObject({ id: accepted.documentId, data: { direction: 'outgoing', type: 'letter', pageCount: 2 } });
-    expect(feed.changes.find((c) => c['entity'] === 'letter')).toMatchObject({ id: 'l-1', data: { status: 'accepted' } });
+    expect(document).toMatchObject({
+      id: accepted.documentId,
+      data: { direction: 'outgoing', type: 'letter', pageCount: 2 },
+    });
+    expect(feed.changes.find((c) => c['entity'] === 'letter')).toMatchObject({
+      id: 'l-1',
+      data: { status: 'accepted' },
+    });
     const content = await server.api(`/documents/${accepted.documentId}/content`, { token });
     expect(new Uint8Array(await content.arrayBuffer())).toEqual(pdf);
 
-    const status = async () => letterStatusResponseSchema.parse(await (await server.api('/letters/l-1', { token })).json()).status;
+    const status = async () =>
+      letterStatusResponseSchema.parse(await (await server.api('/letters/l-1', { token })).json()).status;
     expect(await status()).toBe('accepted');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await status()).toBe('printed');
@@ -61,8 +75,14 @@ describe('letters', () => {
   it('refuses the same letter id with other content (422), and a file that is not a PDF (422), writing nothing', async () => {
     await post(form(meta('l-2')));
     await expectProblem(await post(form(meta('l-2', { subject: 'Anderer Betreff' }))), 422);
-    await expectProblem(await post(form(meta('l-2'), makeScannedPdf({ seed: 4, pages: 1, title: 'x', pageWidthPx: 160, poolSize: 1 }))), 422);
-    const problem = await expectProblem(await post(form(meta('l-3'), 'Hallo, ich bin kein PDF', 'application/pdf')), 422);
+    await expectProblem(
+      await post(form(meta('l-2'), makeScannedPdf({ seed: 4, pages: 1, title: 'x', pageWidthPx: 160, poolSize: 1 }))),
+      422,
+    );
+    const problem = await expectProblem(
+      await post(form(meta('l-3'), 'Hallo, ich bin kein PDF', 'application/pdf')),
+      422,
+    );
     expect(problem['type']).toBe('/problems/not-a-pdf');
     await expectProblem(await server.api('/letters/l-3', { token }), 404);
     const state = (await (await server.admin('/state', 'GET')).json()) as State;
@@ -91,7 +111,12 @@ describe('letters', () => {
     expect([400, 413]).toContain(extra.status);
     await expectProblem(await server.api('/letters', { method: 'POST', token, json: meta('l-9') }), 415);
     await expectProblem(
-      await server.api('/letters', { method: 'POST', token, headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nbroken' }),
+      await server.api('/letters', {
+        method: 'POST',
+        token,
+        headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+        body: '--xyz\r\nbroken',
+      }),
       400,
     );
     await expectProblem(await post(form(meta('l-10')), ''), 401);
@@ -113,7 +138,9 @@ describe('letters', () => {
 
   it('marks a letter failed with a reason via admin', async () => {
     await post(form(meta('l-fail')));
-    expect((await server.admin('/letters/fail', 'POST', { id: 'l-fail', reason: 'Anschrift unzustellbar' })).status).toBe(200);
+    expect(
+      (await server.admin('/letters/fail', 'POST', { id: 'l-fail', reason: 'Anschrift unzustellbar' })).status,
+    ).toBe(200);
     const status = letterStatusResponseSchema.parse(await (await server.api('/letters/l-fail', { token })).json());
     expect(status).toMatchObject({ status: 'failed', failureReason: 'Anschrift unzustellbar' });
   });

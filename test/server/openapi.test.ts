@@ -8,8 +8,22 @@ describe('OpenAPI document', () => {
   });
 
   it('describes every endpoint of the contract, each error as problem+json', () => {
-    const doc = JSON.parse(renderOpenApi()) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
-    expect(Object.keys(doc.paths).sort()).toEqual(['/audit', '/auth/login', '/changes', '/documents/{id}/content', '/health', '/letters', '/letters/{id}', '/me', '/mutations'].sort());
+    const doc = JSON.parse(renderOpenApi()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    };
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        '/audit',
+        '/auth/login',
+        '/changes',
+        '/documents/{id}/content',
+        '/health',
+        '/letters',
+        '/letters/{id}',
+        '/me',
+        '/mutations',
+      ].sort(),
+    );
     for (const operations of Object.values(doc.paths)) {
       for (const operation of Object.values(operations)) {
         for (const [status, response] of Object.entries(operation.responses)) {

@@ -11,7 +11,15 @@ describe('restart', () => {
   it('keeps users, entities, cursors, idempotency records and PDF bytes across a restart', async () => {
     server = await startTestServer();
     let token = await server.login();
-    await server.api('/mutations', { method: 'POST', token, json: { mutations: [{ id: 'm-keep', entity: 'note', op: 'put', caseId: 'c-0001', data: { id: 'n-keep', text: 'bleibt' } }] } });
+    await server.api('/mutations', {
+      method: 'POST',
+      token,
+      json: {
+        mutations: [
+          { id: 'm-keep', entity: 'note', op: 'put', caseId: 'c-0001', data: { id: 'n-keep', text: 'bleibt' } },
+        ],
+      },
+    });
     const before = await readFeed(server, token);
     const doc = before.changes.find((c) => c['entity'] === 'document')?.['data'] as { id: string };
     const bytes = new Uint8Array(await (await server.api(`/documents/${doc.id}/content`, { token })).arrayBuffer());
@@ -24,8 +32,18 @@ describe('restart', () => {
     const after = await readFeed(server, token);
     expect(after.changes).toEqual(before.changes);
     expect((await readFeed(server, token, before.cursor)).changes).toEqual([]);
-    const again = await server.api('/mutations', { method: 'POST', token, json: { mutations: [{ id: 'm-keep', entity: 'note', op: 'put', caseId: 'c-0001', data: { id: 'n-keep', text: 'bleibt' } }] } });
+    const again = await server.api('/mutations', {
+      method: 'POST',
+      token,
+      json: {
+        mutations: [
+          { id: 'm-keep', entity: 'note', op: 'put', caseId: 'c-0001', data: { id: 'n-keep', text: 'bleibt' } },
+        ],
+      },
+    });
     expect(((await again.json()) as { results: { status: string }[] }).results[0]?.status).toBe('duplicate');
-    expect(new Uint8Array(await (await server.api(`/documents/${doc.id}/content`, { token })).arrayBuffer())).toEqual(bytes);
+    expect(new Uint8Array(await (await server.api(`/documents/${doc.id}/content`, { token })).arrayBuffer())).toEqual(
+      bytes,
+    );
   });
 });

@@ -15,7 +15,10 @@ function checkXref(bytes: Uint8Array): number {
   expect(text.slice(startxref, startxref + 4)).toBe('xref');
   const [, first, count] = /^xref\n(\d+) (\d+)\n/.exec(text.slice(startxref)) ?? [];
   expect(Number(first)).toBe(0);
-  const rows = text.slice(startxref).split('\n').slice(2, 2 + Number(count));
+  const rows = text
+    .slice(startxref)
+    .split('\n')
+    .slice(2, 2 + Number(count));
   rows.forEach((row, num) => {
     expect(row).toMatch(/^\d{10} \d{5} [nf] $/);
     if (num === 0) return;
@@ -28,7 +31,14 @@ function checkXref(bytes: Uint8Array): number {
 const hasPoppler = existsSync('/usr/bin/pdfinfo') && existsSync('/usr/bin/pdftotext');
 
 describe('scanned PDF generator', () => {
-  const options = { seed: 11, pages: 5, title: 'Kontoauszüge – Müller', lines: ['Jobcenter · Posteingang', 'Grüße aus Göttingen'], pageWidthPx: 240, poolSize: 3 };
+  const options = {
+    seed: 11,
+    pages: 5,
+    title: 'Kontoauszüge – Müller',
+    lines: ['Jobcenter · Posteingang', 'Grüße aus Göttingen'],
+    pageWidthPx: 240,
+    poolSize: 3,
+  };
 
   it('writes a PDF with a correct cross-reference table, one image and one text layer per page', () => {
     const pdf = makeScannedPdf(options);
@@ -48,21 +58,27 @@ describe('scanned PDF generator', () => {
     expect(makeScannedPdf({ ...options, seed: 12 })).not.toEqual(makeScannedPdf(options));
   });
 
-  it.skipIf(!hasPoppler)('is read by poppler: page count, size and the searchable text layer (skipped without poppler-utils)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'e-akte-pdf-'));
-    try {
-      const file = join(dir, 'scan.pdf');
-      writeFileSync(file, makeScannedPdf({ ...options, pages: 300 }));
-      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-      expect(info).toMatch(/Pages:\s+300/);
-      expect(info).toMatch(/Page size:\s+595.28 x 841.89 pts \(A4\)/);
-      expect(info).toContain('Kontoauszüge – Müller');
-      const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
-      expect(firstPage).toContain('Grüße aus Göttingen');
-      const stderr = execFileSync('pdftotext', ['-f', '300', '-l', '300', file, '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      expect(stderr).toBe('');
-    } finally {
-      removeDir(dir);
-    }
-  });
+  it.skipIf(!hasPoppler)(
+    'is read by poppler: page count, size and the searchable text layer (skipped without poppler-utils)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'e-akte-pdf-'));
+      try {
+        const file = join(dir, 'scan.pdf');
+        writeFileSync(file, makeScannedPdf({ ...options, pages: 300 }));
+        const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+        expect(info).toMatch(/Pages:\s+300/);
+        expect(info).toMatch(/Page size:\s+595.28 x 841.89 pts \(A4\)/);
+        expect(info).toContain('Kontoauszüge – Müller');
+        const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+        expect(firstPage).toContain('Grüße aus Göttingen');
+        const stderr = execFileSync('pdftotext', ['-f', '300', '-l', '300', file, '/dev/null'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        expect(stderr).toBe('');
+      } finally {
+        removeDir(dir);
+      }
+    },
+  );
 });

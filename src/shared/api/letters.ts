@@ -3,7 +3,14 @@
  * `pdf` part. The letter id is the idempotency key.
  */
 import { z } from 'zod';
-import { caseIdSchema, documentIdSchema, isoDateTime, letterIdSchema, personIdSchema, versionSchema } from '../domain/ids.ts';
+import {
+  caseIdSchema,
+  documentIdSchema,
+  isoDateTime,
+  letterIdSchema,
+  personIdSchema,
+  versionSchema,
+} from '../domain/ids.ts';
 
 export const letterMetaSchema = z.strictObject({
   id: letterIdSchema,

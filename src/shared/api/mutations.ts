@@ -66,11 +66,7 @@ const envelope = {
   baseVersion: versionSchema.optional(),
 };
 
-function putAndDelete<E extends MutationEntity, P extends z.ZodType, I extends z.ZodType>(
-  entity: E,
-  put: P,
-  id: I,
-) {
+function putAndDelete<E extends MutationEntity, P extends z.ZodType, I extends z.ZodType>(entity: E, put: P, id: I) {
   return z.discriminatedUnion('op', [
     z.strictObject({ ...envelope, entity: z.literal(entity), op: z.literal('put'), data: put }),
     z.strictObject({ ...envelope, entity: z.literal(entity), op: z.literal('delete'), data: z.strictObject({ id }) }),
@@ -91,9 +87,7 @@ export const mutationBatchRequestSchema = z.strictObject({
 export type MutationBatchRequest = z.infer<typeof mutationBatchRequestSchema>;
 
 /** The server's current state of a mutated entity; `null` when it does not exist (any more). */
-export const currentEntitySchema = z
-  .union([annotationSchema, noteSchema, followUpSchema, documentSchema])
-  .nullable();
+export const currentEntitySchema = z.union([annotationSchema, noteSchema, followUpSchema, documentSchema]).nullable();
 
 export const appliedResultSchema = z.strictObject({
   mutationId: mutationIdSchema,

@@ -19,7 +19,12 @@ import { changeSchema, changesResponseSchema } from './changes.ts';
 import { healthResponseSchema } from './health.ts';
 import { letterAcceptedSchema, letterMetaSchema, letterStatusResponseSchema } from './letters.ts';
 import { DEFAULT_CHANGES_LIMIT, MAX_CHANGES_LIMIT, MAX_LETTER_PDF_BYTES } from './limits.ts';
-import { mutationBatchRequestSchema, mutationBatchResponseSchema, mutationSchema, mutationResultSchema } from './mutations.ts';
+import {
+  mutationBatchRequestSchema,
+  mutationBatchResponseSchema,
+  mutationSchema,
+  mutationResultSchema,
+} from './mutations.ts';
 import { PROBLEM_CONTENT_TYPE, problemSchema } from './problem.ts';
 
 export const API_VERSION = '1.0.0';
@@ -70,7 +75,10 @@ function componentSchemas(): Record<string, unknown> {
 
 const ref = (id: keyof typeof components) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: keyof typeof components) => ({ 'application/json': { schema: ref(id) } });
-const problem = (description: string) => ({ description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } } });
+const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } },
+});
 const idParam = (name: string) => ({
   name,
   in: 'path',
@@ -111,14 +119,22 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/me': {
         get: {
           operationId: 'me',
-          responses: { '200': { description: 'Der Benutzer und seine Akten', content: json('MeResponse') }, ...authErrors },
+          responses: {
+            '200': { description: 'Der Benutzer und seine Akten', content: json('MeResponse') },
+            ...authErrors,
+          },
         },
       },
       '/changes': {
         get: {
           operationId: 'changes',
           parameters: [
-            { name: 'cursor', in: 'query', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' } },
+            {
+              name: 'cursor',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
+            },
             {
               name: 'limit',
               in: 'query',
@@ -143,7 +159,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             { name: 'If-Range', in: 'header', required: false, schema: { type: 'string' } },
           ],
           responses: {
-            '200': { description: 'Die PDF-Datei; `ETag` ist die SHA-256 in Anführungszeichen', content: { 'application/pdf': {} } },
+            '200': {
+              description: 'Die PDF-Datei; `ETag` ist die SHA-256 in Anführungszeichen',
+              content: { 'application/pdf': {} },
+            },
             '206': { description: 'Ein Ausschnitt (`Content-Range`)', content: { 'application/pdf': {} } },
             '304': { description: 'Unverändert' },
             ...authErrors,
@@ -206,11 +225,18 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           operationId: 'audit',
           requestBody: { required: true, content: json('AuditBatchRequest') },
-          responses: { '200': { description: 'Ein Ergebnis je Ereignis', content: json('AuditBatchResponse') }, ...authErrors },
+          responses: {
+            '200': { description: 'Ein Ergebnis je Ereignis', content: json('AuditBatchResponse') },
+            ...authErrors,
+          },
         },
       },
       '/health': {
-        get: { operationId: 'health', security: [], responses: { '200': { description: 'Betriebsbereit', content: json('Health') } } },
+        get: {
+          operationId: 'health',
+          security: [],
+          responses: { '200': { description: 'Betriebsbereit', content: json('Health') } },
+        },
       },
     },
     components: {

@@ -1,12 +1,12 @@
 /** The packaging configuration is valid for electron-builder and keeps the security fuses set. */
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
-import yaml from 'js-yaml';
+import { load } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 type Config = Parameters<typeof validateConfiguration>[0];
-const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Config;
+const config = load(readFileSync('electron-builder.yml', 'utf8')) as Config;
 
 describe('electron-builder.yml', () => {
   it('matches electron-builder’s schema', async () => {
