@@ -21,8 +21,17 @@ export function mountViewer(
   const container = document.createElement('div');
   document.body.append(container);
   const root: Root = createRoot(container);
+  const browserApi = createBrowserDesktopApi();
+  // The app version is defined by the product build only; tests answer for it.
+  const api = {
+    ...browserApi,
+    app: {
+      ...browserApi.app,
+      getInfo: async () => ({ name: 'E-Akte Desktop', version: 'test', platform: 'test', shell: 'browser' as const }),
+    },
+  };
   root.render(
-    <DesktopApiProvider api={createBrowserDesktopApi()}>
+    <DesktopApiProvider api={api}>
       <I18nProvider initial="de">
         <SessionProvider session={session}>
           <ViewerApp {...(documentId ? { initialDocumentId: documentId as DocumentId } : {})} />

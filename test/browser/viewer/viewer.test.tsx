@@ -1,0 +1,113 @@
+/** The viewer in real Chromium: open, page, zoom, rotate, find, over a cached scanned document. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { Session } from '../../../src/renderer/session/session.ts';
+import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
+import { makeTestScan } from '../support/scanned-pdf.ts';
+import { openTestSession, seedDocument, testUser } from '../support/seed.ts';
+
+const PAGES = 30;
+let session: Session;
+let viewer: MountedViewer;
+
+const rendered = (n: number) => document.querySelector(`[data-page="${n}"][data-rendered]`);
+const pageInput = () => page.getByRole('textbox', { name: 'Gehe zu Seite' });
+const slot = (n: number) => document.querySelector<HTMLElement>(`[data-page="${n}"]`)!;
+
+beforeAll(async () => {
+  await page.viewport(1280, 900);
+  ({ session } = await openTestSession(testUser(`u-view-${Date.now()}`)));
+  const bytes = await makeTestScan(PAGES, (n) =>
+    n === 7 ? ['Kaltmiete 450 EUR'] : n === 21 ? ['Nebenkosten Kaltmiete'] : [],
+  );
+  await seedDocument(session, bytes, { id: 'doc-view', pageCount: PAGES, bgNumber: '12345BG0099999' });
+  viewer = mountViewer(session, 'doc-view');
+});
+afterAll(() => {
+  viewer.unmount();
+  session.close();
+});
+
+it('shows the header with type, case, received date and page count', async () => {
+  await expect.poll(() => rendered(1), { timeout: 10_000 }).toBeTruthy();
+  await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('Kontoauszug: Kontoauszüge Mai 2025');
+  const header = document.querySelector('.viewer-header')!;
+  expect(header.textContent).toContain('Akte12345BG0099999');
+  expect(header.textContent).toContain('Eingang02.06.2025');
+  expect(header.textContent).toContain(`Seiten${PAGES}`);
+});
+
+it('renders only pages near the viewport and pre-renders the neighbours', async () => {
+  await expect.poll(() => rendered(2)).toBeTruthy();
+  await expect.poll(() => rendered(3)).toBeTruthy();
+  expect(rendered(20)).toBeNull();
+  expect(document.querySelectorAll('.viewer-pages canvas').length).toBeLessThanOrEqual(8);
+});
+
+it('pages with the keyboard and jumps to a page, releasing far canvases', async () => {
+  (document.querySelector('.viewer-pages') as HTMLElement).focus();
+  await userEvent.keyboard('{PageDown}');
+  await expect.element(pageInput()).toHaveValue('2');
+  await userEvent.keyboard('{ArrowRight}');
+  await expect.element(pageInput()).toHaveValue('3');
+  await userEvent.keyboard('{End}');
+  await expect.element(pageInput()).toHaveValue(String(PAGES));
+  await expect.poll(() => rendered(PAGES), { timeout: 10_000 }).toBeTruthy();
+  await expect.poll(() => slot(1).querySelector('canvas')).toBeNull();
+  await userEvent.keyboard('{Home}');
+  await expect.element(pageInput()).toHaveValue('1');
+  await userEvent.fill(pageInput(), '12');
+  await userEvent.keyboard('{Enter}');
+  await expect.element(pageInput()).toHaveValue('12');
+  await expect.poll(() => rendered(12), { timeout: 10_000 }).toBeTruthy();
+});
+
+it('zooms by steps, to the whole page and back to the page width', async () => {
+  const width = () => slot(12).getBoundingClientRect().width;
+  const fitWidth = width();
+  await page.getByRole('button', { name: 'Verkleinern' }).click();
+  await expect.poll(width).toBeLessThan(fitWidth);
+  await page.getByRole('combobox', { name: 'Zoom' }).selectOptions('fit-page');
+  const pane = document.querySelector('.viewer-pages')!.clientHeight;
+  await expect.poll(() => slot(12).getBoundingClientRect().height).toBeLessThanOrEqual(pane);
+  await page.getByRole('combobox', { name: 'Zoom' }).selectOptions('2');
+  await expect.poll(width).toBeGreaterThan(fitWidth);
+  await page.getByRole('combobox', { name: 'Zoom' }).selectOptions('fit-width');
+  await expect.poll(width).toBeCloseTo(fitWidth, 0);
+  await expect.element(pageInput()).toHaveValue('12');
+});
+
+it('rotates the view a quarter turn at a time', async () => {
+  const box = () => slot(12).getBoundingClientRect();
+  expect(box().height).toBeGreaterThan(box().width);
+  await page.getByRole('button', { name: 'Ansicht drehen' }).click();
+  await expect.poll(() => box().width).toBeGreaterThan(box().height);
+  await expect
+    .poll(() => slot(12).querySelector('canvas')?.width ?? 0)
+    .toBeGreaterThan(slot(12).querySelector('canvas')?.height ?? 0);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Ansicht drehen' }).click();
+  await expect.poll(() => box().height).toBeGreaterThan(box().width);
+});
+
+it('finds words in the text layer and steps through the matches', async () => {
+  await userEvent.fill(page.getByRole('searchbox', { name: 'Suchen im Text' }), 'kaltmiete');
+  await userEvent.keyboard('{Enter}');
+  await expect.element(page.getByText('Treffer 1 von 2')).toBeInTheDocument();
+  await expect.element(pageInput()).toHaveValue('7');
+  await expect.poll(() => slot(7).querySelector('.find-hit-current')).toBeTruthy();
+  await page.getByRole('button', { name: 'Nächster Treffer' }).click();
+  await expect.element(page.getByText('Treffer 2 von 2')).toBeInTheDocument();
+  await expect.element(pageInput()).toHaveValue('21');
+  await userEvent.fill(page.getByRole('searchbox', { name: 'Suchen im Text' }), 'Grundsicherung');
+  await userEvent.keyboard('{Enter}');
+  await expect.element(page.getByText('Kein Treffer für „Grundsicherung“.')).toBeInTheDocument();
+});
+
+it('thumbnails show the current page and jump on activation', async () => {
+  const thumbs = page.getByRole('navigation', { name: 'Miniaturansichten' });
+  await thumbs.getByRole('button', { name: 'Seite 5', exact: true }).click();
+  await expect.element(pageInput()).toHaveValue('5');
+  await expect
+    .element(thumbs.getByRole('button', { name: 'Seite 5', exact: true }))
+    .toHaveAttribute('aria-current', 'page');
+});
