@@ -12,6 +12,8 @@ export type SealedEntityRecord = {
   version: number;
   updatedAt: string;
   sealed: Sealed;
+  /** Snapshot generation that last confirmed this record (see sync/pull.ts); absent for local edits. */
+  epoch?: number;
 };
 
 export type CaseRecord = SealedEntityRecord & { bgNumber: string; status: string };

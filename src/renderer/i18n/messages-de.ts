@@ -1,4 +1,6 @@
 /** German texts: the product's first language and the source of every message key. */
+import { signinDe } from '../features/signin/messages-de.ts';
+import { syncDe } from '../features/sync/messages-de.ts';
 import { viewerDe } from '../features/viewer/messages-de.ts';
 
 export const de = {
@@ -23,6 +25,8 @@ export const de = {
   'viewer.document': 'Dokument {id}',
   'viewer.backToWorkspace': 'Zum Arbeitsbereich',
   ...viewerDe,
+  ...signinDe,
+  ...syncDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -1,4 +1,6 @@
 /** English texts, the second language. Every German key must have one (checked by the compiler). */
+import { signinEn } from '../features/signin/messages-en.ts';
+import { syncEn } from '../features/sync/messages-en.ts';
 import { viewerEn } from '../features/viewer/messages-en.ts';
 import type { MessageKey } from './messages-de.ts';
 
@@ -24,4 +26,6 @@ export const en: Record<MessageKey, string> = {
   'viewer.document': 'Document {id}',
   'viewer.backToWorkspace': 'Back to workspace',
   ...viewerEn,
+  ...signinEn,
+  ...syncEn,
 };

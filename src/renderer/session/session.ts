@@ -6,6 +6,7 @@ import type { User } from '../../shared/domain/user.ts';
 import { CacheCipher } from '../data/crypto/cipher.ts';
 import { CacheDb, cacheDbName } from '../data/db.ts';
 import { createAnnotationsRepo } from '../data/repos/annotations.ts';
+import { createCasesRepo } from '../data/repos/cases.ts';
 import { createContentsRepo } from '../data/repos/contents.ts';
 import { createDocumentsRepo } from '../data/repos/documents.ts';
 import { createOutboxRepo } from '../data/repos/outbox.ts';
@@ -14,6 +15,7 @@ export type Session = {
   readonly user: User;
   readonly db: CacheDb;
   readonly cipher: CacheCipher;
+  readonly cases: ReturnType<typeof createCasesRepo>;
   readonly documents: ReturnType<typeof createDocumentsRepo>;
   readonly contents: ReturnType<typeof createContentsRepo>;
   readonly annotations: ReturnType<typeof createAnnotationsRepo>;
@@ -28,6 +30,7 @@ export function openSession(user: User, cacheKey: CryptoKey): Session {
     user,
     db,
     cipher,
+    cases: createCasesRepo(db, cipher),
     documents: createDocumentsRepo(db, cipher),
     contents: createContentsRepo(db, cipher),
     annotations: createAnnotationsRepo(db, cipher, { id: user.id, displayName: user.displayName }),

@@ -1,32 +1,49 @@
-/** The workspace window: cases, inbox, notes and letters (filled in by the feature issues). */
+/** The workspace window: sign-in, then the cached cases and the sync state. */
 import { useEffect, useState } from 'react';
-import type { Policy } from '../../../shared/policy/policy.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useDesktopApi } from '../../platform/desktop-context.tsx';
+import { CaseList } from '../../features/sync/CaseList.tsx';
+import { SignInScreen } from '../../features/signin/SignInScreen.tsx';
+import { SyncStatusLine } from '../../features/sync/SyncStatusLine.tsx';
+import { SessionRoot, useSessionController } from '../../session/session-root.tsx';
 import { AppShell } from '../shell/AppShell.tsx';
 
 export function WorkspaceApp() {
+  return (
+    <SessionRoot role="owner">
+      <Workspace />
+    </SessionRoot>
+  );
+}
+
+function Workspace() {
   const { t } = useI18n();
   const api = useDesktopApi();
-  const [policy, setPolicy] = useState<Policy | null>(null);
+  const { controller, state } = useSessionController();
   const [viewerVisible, setViewerVisible] = useState(false);
+  useEffect(() => api.on('windows:viewerVisibility', ({ visible }) => setViewerVisible(visible)), [api]);
 
-  useEffect(() => {
-    void api.app.getPolicy().then(setPolicy);
-    return api.on('windows:viewerVisibility', ({ visible }) => setViewerVisible(visible));
-  }, [api]);
-
+  if (state.kind !== 'signed-in') {
+    return (
+      <AppShell title={t('workspace.title')}>
+        <SignInScreen />
+      </AppShell>
+    );
+  }
   return (
-    <AppShell
-      title={t('workspace.title')}
-      status={policy && <span>{t('workspace.server', { url: policy.serverUrl })}</span>}
-    >
-      <h1>{t('workspace.heading')}</h1>
-      <p>{t('workspace.intro')}</p>
-      <button type="button" className="primary" onClick={() => void api.windows.openViewer({})}>
-        {t('workspace.openViewer')}
-      </button>
+    <AppShell title={t('workspace.title')} status={<SyncStatusLine />}>
+      <div className="workspace-bar">
+        <span>{t('signin.signedInAs', { name: state.session.user.displayName })}</span>
+        {state.offline && <span className="badge">{t('signin.offlineBadge')}</span>}
+        <button type="button" className="primary" onClick={() => void api.windows.openViewer({})}>
+          {t('workspace.openViewer')}
+        </button>
+        <button type="button" onClick={() => controller.signOut()}>
+          {t('signin.signOut')}
+        </button>
+      </div>
       {viewerVisible && <p>{t('workspace.viewerOpen')}</p>}
+      <CaseList />
     </AppShell>
   );
 }

@@ -54,7 +54,11 @@ export class CacheCipher {
     return this.sealBytes(encoder.encode(JSON.stringify(value)), binding);
   }
 
-  async openJson<S extends z.ZodType>(sealed: Uint8Array<ArrayBuffer>, binding: string, schema: S): Promise<z.output<S>> {
+  async openJson<S extends z.ZodType>(
+    sealed: Uint8Array<ArrayBuffer>,
+    binding: string,
+    schema: S,
+  ): Promise<z.output<S>> {
     const text = decoder.decode(await this.openBytes(sealed, binding));
     const parsed = schema.safeParse(JSON.parse(text));
     if (!parsed.success) throw new CacheSealError(`Zwischengespeicherte Daten (${binding}) sind beschädigt.`);

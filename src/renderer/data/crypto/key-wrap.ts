@@ -30,7 +30,11 @@ export class WrongPasswordError extends Error {
   }
 }
 
-async function deriveWrappingKey(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+async function deriveWrappingKey(
+  password: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(password.normalize('NFC')), 'PBKDF2', false, [
     'deriveKey',
   ]);
@@ -43,14 +47,10 @@ async function deriveWrappingKey(password: string, salt: Uint8Array<ArrayBuffer>
   );
 }
 
-function importCacheKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-}
-
-/** A fresh cache key: the usable key and its raw bytes (only to wrap them, then dropped). */
+/** A fresh cache key: the usable key and its raw bytes (only to wrap them, then to be wiped). */
 export async function createCacheKey(): Promise<{ key: CryptoKey; raw: Uint8Array<ArrayBuffer> }> {
   const raw = crypto.getRandomValues(new Uint8Array(32));
-  return { key: await importCacheKey(raw), raw };
+  return { key: await importCacheKey(raw.slice()), raw };
 }
 
 export async function wrapWithPassword(
@@ -62,25 +62,43 @@ export async function wrapWithPassword(
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const wrappingKey = await deriveWrappingKey(password, salt, iterations);
   const wrapped = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, wrappingKey, raw));
-  return { kdf: 'PBKDF2-SHA-256', iterations, salt: bytesToBase64(salt), iv: bytesToBase64(iv), wrapped: bytesToBase64(wrapped) };
+  return {
+    kdf: 'PBKDF2-SHA-256',
+    iterations,
+    salt: bytesToBase64(salt),
+    iv: bytesToBase64(iv),
+    wrapped: bytesToBase64(wrapped),
+  };
 }
 
-/** Unwraps the cache key with the password; a wrong password fails the AES-GCM tag check. */
-export async function unwrapWithPassword(wrap: PasswordWrap, password: string): Promise<CryptoKey> {
+/** The raw cache key from its password wrap; a wrong password fails the AES-GCM tag check. */
+export async function unwrapRawWithPassword(wrap: PasswordWrap, password: string): Promise<Uint8Array<ArrayBuffer>> {
   const wrappingKey = await deriveWrappingKey(password, base64ToBytes(wrap.salt), wrap.iterations);
-  let raw: Uint8Array<ArrayBuffer>;
   try {
-    raw = new Uint8Array(
-      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: base64ToBytes(wrap.iv) }, wrappingKey, base64ToBytes(wrap.wrapped)),
+    return new Uint8Array(
+      await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: base64ToBytes(wrap.iv) },
+        wrappingKey,
+        base64ToBytes(wrap.wrapped),
+      ),
     );
   } catch {
     throw new WrongPasswordError();
   }
+}
+
+/** The usable (non-extractable) cache key from raw bytes, which are wiped afterwards. */
+export async function importCacheKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
   try {
-    return await importCacheKey(raw);
+    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   } finally {
     raw.fill(0);
   }
+}
+
+/** Unwraps the cache key with the password. */
+export async function unwrapWithPassword(wrap: PasswordWrap, password: string): Promise<CryptoKey> {
+  return importCacheKey(await unwrapRawWithPassword(wrap, password));
 }
 
 /** The password wrap as text, for the desktop's second wrap. */

@@ -37,7 +37,12 @@ function toInput(a: Annotation): AnnotationInput {
   };
 }
 
-export function createAnnotationsRepo(db: CacheDb, cipher: CacheCipher, author: Author, clock: () => Date = () => new Date()) {
+export function createAnnotationsRepo(
+  db: CacheDb,
+  cipher: CacheCipher,
+  author: Author,
+  clock: () => Date = () => new Date(),
+) {
   async function toRecord(a: Annotation): Promise<AnnotationRecord> {
     return { ...(await sealEntity(cipher, TABLE, a)), documentId: a.documentId, page: a.page };
   }

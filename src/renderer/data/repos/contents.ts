@@ -22,13 +22,22 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
   return {
     get: (documentId: string): Promise<ContentRecord | undefined> => db.contents.get(documentId),
 
-    /** The whole document's bytes, when completely cached; marks it as recently used. */
-    async read(documentId: string): Promise<Uint8Array<ArrayBuffer>> {
-      const [record, chunks] = await db.transaction('r', db.contents, db.contentChunks, async () => [
-        await db.contents.get(documentId),
-        await db.contentChunks.where('documentId').equals(documentId).sortBy('index'),
-      ] as const);
-      if (!record || record.state !== 'complete') throw new ContentNotCachedError();
+    /**
+     * The whole document's bytes, when completely cached; marks it as recently used. The sync
+     * engine reads a just-downloaded document with `verifying` to check it before it counts.
+     */
+    async read(documentId: string, { verifying = false } = {}): Promise<Uint8Array<ArrayBuffer>> {
+      const [record, chunks] = await db.transaction(
+        'r',
+        db.contents,
+        db.contentChunks,
+        async () =>
+          [
+            await db.contents.get(documentId),
+            await db.contentChunks.where('documentId').equals(documentId).sortBy('index'),
+          ] as const,
+      );
+      if (!record || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
       const parts = await Promise.all(chunks.map((c) => cipher.openBytes(c.sealed, chunkBinding(documentId, c.index))));
       const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
       let offset = 0;
@@ -36,7 +45,7 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
         bytes.set(part, offset);
         offset += part.byteLength;
       }
-      await db.contents.update(documentId, { lastAccessAt: clock() });
+      if (!verifying) await db.contents.update(documentId, { lastAccessAt: clock() });
       return bytes;
     },
 

@@ -29,7 +29,11 @@ export function createDocumentsRepo(db: CacheDb, cipher: CacheCipher) {
       return record ? open(record) : undefined;
     },
     async listForCase(caseId: string): Promise<CaseDocument[]> {
-      const records = await db.documents.where('[caseId+receivedOn]').between([caseId, ''], [caseId, '\uffff']).reverse().toArray();
+      const records = await db.documents
+        .where('[caseId+receivedOn]')
+        .between([caseId, ''], [caseId, '\uffff'])
+        .reverse()
+        .toArray();
       return Promise.all(records.map(open));
     },
     async inbox(): Promise<CaseDocument[]> {

@@ -1,0 +1,66 @@
+/**
+ * Hands the unlocked session from the window where the user signed in to the other window (the
+ * viewer), and tells both when the user signs out. Only the app's own pages share this channel
+ * (same origin, same profile); the key is a non-extractable CryptoKey, never its bytes.
+ */
+import { z } from 'zod';
+import { userSchema, type User } from '../../shared/domain/user.ts';
+
+const CHANNEL = 'eakte-session';
+
+const messageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('request') }),
+  z.strictObject({
+    type: z.literal('session'),
+    user: userSchema,
+    cacheKey: z.instanceof(CryptoKey),
+    serverUrl: z.string(),
+    cacheBudgetBytes: z.number(),
+  }),
+  z.strictObject({ type: z.literal('signed-out') }),
+]);
+
+export type SharedSession = { user: User; cacheKey: CryptoKey; serverUrl: string; cacheBudgetBytes: number };
+
+export type SessionChannel = {
+  /** The signed-in window answers requests with its session. */
+  share(session: SharedSession | null): void;
+  /** Another window asks; `onSession` fires when an answer (or a new sign-in) arrives. */
+  request(): void;
+  onSession(listener: (session: SharedSession | null) => void): () => void;
+  close(): void;
+};
+
+export function openSessionChannel(): SessionChannel {
+  const channel = new BroadcastChannel(CHANNEL);
+  let shared: SharedSession | null = null;
+  const listeners = new Set<(session: SharedSession | null) => void>();
+  const announce = (): void => {
+    if (shared) channel.postMessage({ type: 'session', ...shared });
+  };
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const parsed = messageSchema.safeParse(event.data);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    if (message.type === 'request') announce();
+    else if (message.type === 'signed-out') listeners.forEach((l) => l(null));
+    else {
+      const { type: _type, ...session } = message;
+      listeners.forEach((l) => l(session));
+    }
+  };
+  return {
+    share(session) {
+      const wasShared = shared !== null;
+      shared = session;
+      if (session) announce();
+      else if (wasShared) channel.postMessage({ type: 'signed-out' });
+    },
+    request: () => channel.postMessage({ type: 'request' }),
+    onSession(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => channel.close(),
+  };
+}

@@ -1,0 +1,10 @@
+/** Exponential backoff with jitter for failed sync rounds; a server's Retry-After wins when longer. */
+export const BACKOFF_BASE_MS = 1_000;
+export const BACKOFF_MAX_MS = 5 * 60_000;
+
+export function backoffDelay(failures: number, random: () => number, retryAfterMs?: number): number {
+  const exponential = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+  // "Equal jitter": at least half the delay, so clients that failed together do not return together.
+  const jittered = exponential / 2 + random() * (exponential / 2);
+  return Math.max(jittered, Math.min(retryAfterMs ?? 0, BACKOFF_MAX_MS * 2));
+}

@@ -1,0 +1,121 @@
+/**
+ * Fetches one document's bytes into the cache: in byte ranges, each cut into sealed chunks that
+ * are written as they arrive, so a dropped connection resumes at the last stored chunk instead of
+ * from zero. The whole is verified against the sha256 of the metadata; a mismatch drops the
+ * chunks and counts a failure, so the next round fetches it again.
+ */
+import type { CacheDb } from '../data/db.ts';
+import type { ContentRecord } from '../data/records.ts';
+import type { ContentsRepo } from '../data/repos/contents.ts';
+import type { ApiClient } from './api-client.ts';
+import { ChecksumMismatchError, NetworkError } from './api-errors.ts';
+
+/** Bytes asked for per request: large enough that round trips cost little on a slow, far link. */
+export const RANGE_SPAN_BYTES = 8 * 1024 * 1024;
+
+export type ContentFetchDeps = {
+  api: ApiClient;
+  db: CacheDb;
+  contents: ContentsRepo;
+  /** Called before a chunk is written; may evict others or throw StorageFullError. */
+  writeChunk?: (write: () => Promise<void>) => Promise<void>;
+  onBytes?: (documentId: string, bytes: number) => void;
+};
+
+function toHex(buffer: ArrayBuffer): string {
+  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Reads a response body in `chunkSize` pieces (the last may be short). */
+async function* pieces(body: ReadableStream<Uint8Array>, chunkSize: number): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  const reader = body.getReader();
+  let buffer = new Uint8Array(chunkSize);
+  let filled = 0;
+  try {
+    for (;;) {
+      let next;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        throw new NetworkError(error instanceof Error ? error.message : String(error));
+      }
+      if (next.done) break;
+      let data = next.value;
+      while (data.byteLength) {
+        const take = Math.min(chunkSize - filled, data.byteLength);
+        buffer.set(data.subarray(0, take), filled);
+        filled += take;
+        data = data.subarray(take);
+        if (filled === chunkSize) {
+          yield buffer;
+          buffer = new Uint8Array(chunkSize);
+          filled = 0;
+        }
+      }
+    }
+    if (filled) yield buffer.slice(0, filled);
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+async function resetContent(db: CacheDb, documentId: string, failures: number): Promise<void> {
+  await db.transaction('rw', db.contents, db.contentChunks, async () => {
+    await db.contentChunks.where('documentId').equals(documentId).delete();
+    await db.contents.update(documentId, { storedBytes: 0, state: 'missing', failures });
+  });
+}
+
+export async function fetchContent(deps: ContentFetchDeps, documentId: string, signal?: AbortSignal): Promise<void> {
+  const { api, db, contents } = deps;
+  const write = deps.writeChunk ?? ((w: () => Promise<void>) => w());
+  let record: ContentRecord | undefined = await db.contents.get(documentId);
+  if (!record || record.state === 'complete') return;
+  const { chunkSize, byteSize, sha256 } = record;
+
+  while (record.storedBytes < byteSize) {
+    signal?.throwIfAborted();
+    const from: number = record.storedBytes;
+    const to = Math.min(byteSize, from + RANGE_SPAN_BYTES) - 1;
+    const response = await api.content({ documentId, from, to, etag: sha256, ...(signal ? { signal } : {}) });
+    let offset = from;
+    if (response.status === 200 && from > 0) {
+      // The service sent the whole document instead of the range: start over with it.
+      await resetContent(db, documentId, record.failures);
+      offset = 0;
+    }
+    if (!response.body) throw new NetworkError('Antwort ohne Inhalt');
+    for await (const piece of pieces(response.body, chunkSize)) {
+      if (offset + piece.byteLength > byteSize) throw new ChecksumMismatchError(documentId);
+      const chunk = await contents.sealChunk(documentId, offset / chunkSize, piece);
+      const storedBytes = offset + piece.byteLength;
+      await write(() =>
+        db.transaction('rw', db.contents, db.contentChunks, async () => {
+          await db.contentChunks.put(chunk);
+          await db.contents.update(documentId, { storedBytes, state: 'partial' });
+        }),
+      );
+      offset = storedBytes;
+      deps.onBytes?.(documentId, piece.byteLength);
+    }
+    const stored: ContentRecord | undefined = await db.contents.get(documentId);
+    if (!stored) return; // purged meanwhile (case revoked)
+    if (stored.storedBytes === from) throw new NetworkError('Keine Daten empfangen');
+    record = stored;
+  }
+
+  // Verify the whole document before it counts as cached.
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await contents.read(documentId, { verifying: true });
+  } catch {
+    await resetContent(db, documentId, record.failures + 1);
+    throw new ChecksumMismatchError(documentId);
+  }
+  const actual = toHex(await crypto.subtle.digest('SHA-256', bytes));
+  if (actual !== sha256 || bytes.byteLength !== byteSize) {
+    await resetContent(db, documentId, record.failures + 1);
+    throw new ChecksumMismatchError(documentId);
+  }
+  await db.contents.update(documentId, { state: 'complete', failures: 0 });
+}

@@ -1,0 +1,96 @@
+/**
+ * Pull: the user's change feed, page by page, each page with its cursor in one transaction. Without
+ * a cursor (first sync, or after 410) the feed is a full snapshot; when it completes, whatever the
+ * snapshot did not confirm is swept from the cache — except entities with undelivered changes.
+ */
+import { DEFAULT_CHANGES_LIMIT } from '../../shared/api/limits.ts';
+import type { CacheCipher } from '../data/crypto/cipher.ts';
+import { CASE_TABLES, type CacheDb } from '../data/db.ts';
+import type { ApiClient } from './api-client.ts';
+import { CursorGoneError } from './api-errors.ts';
+import { applyChangesPage } from './apply-changes.ts';
+
+export type PullProgress = { pages: number; changes: number; snapshot: boolean };
+export type PullResult = PullProgress & { requests: number; revokedCases: string[] };
+
+async function stateValue<T>(db: CacheDb, key: string): Promise<T | undefined> {
+  return (await db.syncState.get(key))?.value as T | undefined;
+}
+
+/** Removes records a completed snapshot did not confirm, and contents whose document is gone. */
+async function sweep(db: CacheDb, epoch: number): Promise<void> {
+  const tables = [...CASE_TABLES.map((t) => db.table(t)), db.contents, db.contentChunks, db.outbox, db.syncState];
+  await db.transaction('rw', tables, async () => {
+    const undelivered = new Set(
+      (await db.outbox.where('status').anyOf('pending', 'failed').toArray()).map((e) => e.entityId),
+    );
+    for (const name of CASE_TABLES) {
+      const table = db.table<{ id: string; epoch?: number }, string>(name);
+      const stale = await table
+        .filter((r) => r.epoch !== undefined && r.epoch < epoch && !undelivered.has(r.id))
+        .primaryKeys();
+      await table.bulkDelete(stale);
+    }
+    const documentIds = new Set((await db.documents.toCollection().primaryKeys()) as string[]);
+    const orphaned = ((await db.contents.toCollection().primaryKeys()) as string[]).filter(
+      (id) => !documentIds.has(id),
+    );
+    if (orphaned.length) {
+      await db.contentChunks.where('documentId').anyOf(orphaned).delete();
+      await db.contents.bulkDelete(orphaned);
+    }
+    await db.syncState.bulkPut([
+      { key: 'epoch', value: epoch },
+      { key: 'snapshotEpoch', value: null },
+    ]);
+  });
+}
+
+export async function pull(
+  api: ApiClient,
+  db: CacheDb,
+  cipher: CacheCipher,
+  onProgress: (progress: PullProgress) => void = () => undefined,
+  pageSize = DEFAULT_CHANGES_LIMIT,
+): Promise<PullResult> {
+  let cursor = await stateValue<string>(db, 'cursor');
+  let epoch = (await stateValue<number>(db, 'snapshotEpoch')) ?? (await stateValue<number>(db, 'epoch')) ?? 0;
+  let snapshot = (await stateValue<number>(db, 'snapshotEpoch')) != null;
+  const result: PullResult = { pages: 0, changes: 0, snapshot, requests: 0, revokedCases: [] };
+
+  const startSnapshot = async (): Promise<void> => {
+    epoch = ((await stateValue<number>(db, 'epoch')) ?? 0) + 1;
+    snapshot = true;
+    result.snapshot = true;
+    cursor = undefined;
+    await db.syncState.bulkPut([
+      { key: 'snapshotEpoch', value: epoch },
+      { key: 'cursor', value: null },
+    ]);
+  };
+  if (!cursor && !snapshot) await startSnapshot();
+
+  let resets = 0;
+  for (;;) {
+    let page;
+    try {
+      result.requests++;
+      page = await api.changes(cursor ?? undefined, pageSize);
+    } catch (error) {
+      if (error instanceof CursorGoneError && resets++ === 0) {
+        await startSnapshot();
+        continue;
+      }
+      throw error;
+    }
+    const applied = await applyChangesPage(db, cipher, page.changes, page.cursor, epoch);
+    result.revokedCases.push(...applied.revokedCases);
+    result.pages++;
+    result.changes += page.changes.length;
+    cursor = page.cursor;
+    onProgress({ pages: result.pages, changes: result.changes, snapshot });
+    if (!page.hasMore) break;
+  }
+  if (snapshot) await sweep(db, epoch);
+  return result;
+}

@@ -1,0 +1,86 @@
+/**
+ * Keeps the cached document bytes within the byte budget (policy, and never more than the
+ * browser's free quota): evicts least-recently-used unpinned documents, never outbox entries.
+ */
+import type { CacheDb } from '../data/db.ts';
+import { isQuotaExceeded, StorageFullError } from './api-errors.ts';
+import { chooseEvictions, effectiveBudget } from './content-plan.ts';
+
+export type StorageEstimate = { usage?: number; quota?: number } | null;
+
+export type StorageRoomDeps = {
+  db: CacheDb;
+  policyBudget: number;
+  estimate: () => Promise<StorageEstimate>;
+};
+
+export async function cachedContentBytes(db: CacheDb): Promise<number> {
+  let total = 0;
+  await db.contents.each((c) => {
+    total += c.storedBytes;
+  });
+  return total;
+}
+
+/** Drops the bytes of the given documents; their bookkeeping stays so they can be fetched again. */
+export async function evict(db: CacheDb, documentIds: readonly string[]): Promise<void> {
+  if (!documentIds.length) return;
+  await db.transaction('rw', db.contents, db.contentChunks, async () => {
+    await db.contentChunks
+      .where('documentId')
+      .anyOf([...documentIds])
+      .delete();
+    await db.contents
+      .where('documentId')
+      .anyOf([...documentIds])
+      .modify({ storedBytes: 0, state: 'missing' });
+  });
+}
+
+export function createStorageRoom({ db, policyBudget, estimate }: StorageRoomDeps) {
+  async function budget(): Promise<{ budget: number; used: number; estimate: StorageEstimate }> {
+    const [used, est] = await Promise.all([cachedContentBytes(db), estimate()]);
+    return { budget: effectiveBudget(policyBudget, est, used), used, estimate: est };
+  }
+
+  return {
+    budget,
+
+    /**
+     * Makes room for `needed` more bytes. False when that is impossible without touching pinned
+     * or kept documents (the caller then skips prefetching it).
+     */
+    async makeRoom(needed: number, keep: ReadonlySet<string>): Promise<boolean> {
+      const { budget: limit, used } = await budget();
+      const all = await db.contents.toArray();
+      const victims = chooseEvictions(all, used, needed, limit, keep);
+      if (victims === null) return false;
+      await evict(db, victims);
+      return true;
+    },
+
+    /** Runs a write; when the browser's quota is exhausted, evicts the oldest quarter and tries once more. */
+    async withQuota(write: () => Promise<void>, keep: ReadonlySet<string>): Promise<void> {
+      try {
+        await write();
+        return;
+      } catch (error) {
+        if (!isQuotaExceeded(error)) throw error;
+      }
+      const cached = (await db.contents.toArray()).filter(
+        (c) => c.storedBytes > 0 && !c.pinned && !keep.has(c.documentId),
+      );
+      cached.sort((a, b) => a.lastAccessAt - b.lastAccessAt);
+      const victims = cached.slice(0, Math.max(1, Math.ceil(cached.length / 4))).map((c) => c.documentId);
+      if (!victims.length) throw new StorageFullError();
+      await evict(db, victims);
+      try {
+        await write();
+      } catch (error) {
+        if (isQuotaExceeded(error)) throw new StorageFullError();
+        throw error;
+      }
+    },
+  };
+}
+export type StorageRoom = ReturnType<typeof createStorageRoom>;

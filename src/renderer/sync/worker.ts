@@ -1,0 +1,103 @@
+/**
+ * The sync worker. Every window starts one; only the worker holding the Web Lock runs the engine,
+ * the others wait in standby and take over when that window closes. So exactly one engine runs
+ * across all windows, always off the UI thread.
+ */
+import { z } from 'zod';
+import { CacheCipher } from '../data/crypto/cipher.ts';
+import { CacheDb, cacheDbName } from '../data/db.ts';
+import { createContentsRepo } from '../data/repos/contents.ts';
+import { loadToken } from '../session/token-store.ts';
+import { createApiClient } from './api-client.ts';
+import { SyncEngine } from './engine.ts';
+import { initialStatus } from './status.ts';
+import { createStorageRoom } from './storage-room.ts';
+import { syncChannelName, syncLockName, syncMessageSchema, type SyncMessage } from './sync-channel.ts';
+
+const startSchema = z.strictObject({
+  type: z.literal('start'),
+  userId: z.string().min(1).max(64),
+  serverUrl: z.url(),
+  token: z.string().nullable(),
+  cacheKey: z.instanceof(CryptoKey),
+  cacheBudgetBytes: z.number().int().positive(),
+  intervalMs: z.number().int().positive().optional(),
+});
+
+/** The parts of the worker's global scope used here (the renderer project compiles against DOM types). */
+const scope = self as unknown as Pick<EventTarget, 'addEventListener'>;
+let started = false;
+
+scope.addEventListener('message', (event) => {
+  const parsed = startSchema.safeParse((event as MessageEvent<unknown>).data);
+  if (!parsed.success || started) return;
+  started = true;
+  void run(parsed.data);
+});
+
+async function run(start: z.infer<typeof startSchema>): Promise<void> {
+  const channel = new BroadcastChannel(syncChannelName(start.userId));
+  const post = (message: SyncMessage): void => channel.postMessage(message);
+  let token = start.token;
+  let engine: SyncEngine | null = null;
+
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const parsed = syncMessageSchema.safeParse(event.data);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    switch (message.type) {
+      case 'token':
+        token = message.token;
+        engine?.trigger('token');
+        break;
+      case 'sync-now':
+        engine?.trigger('sync-now');
+        break;
+      case 'local-change':
+        engine?.trigger('local-change');
+        break;
+      case 'fetch-content':
+        engine?.requestContent(message.documentId);
+        break;
+      case 'status-request':
+        post({ type: 'status', status: engine ? engine.current : initialStatus('standby') });
+        break;
+      case 'status':
+        break;
+    }
+  };
+
+  await navigator.locks.request(syncLockName(start.userId), async () => {
+    const db = new CacheDb(cacheDbName(start.userId));
+    const cipher = new CacheCipher(start.cacheKey);
+    // Taking over from another window, or after an offline sign-in: the stored token, if valid.
+    token ??= (await loadToken(db, cipher))?.accessToken ?? null;
+    const estimate = async () => {
+      try {
+        return await navigator.storage.estimate();
+      } catch {
+        return null;
+      }
+    };
+    engine = new SyncEngine({
+      api: createApiClient({ baseUrl: start.serverUrl, getToken: () => token }),
+      db,
+      cipher,
+      contents: createContentsRepo(db, cipher),
+      room: createStorageRoom({ db, policyBudget: start.cacheBudgetBytes, estimate }),
+      publish: (status) => post({ type: 'status', status }),
+      isOnline: () => navigator.onLine,
+      estimate,
+      persisted: async () => {
+        try {
+          return await navigator.storage.persisted();
+        } catch {
+          return null;
+        }
+      },
+      ...(start.intervalMs ? { intervalMs: start.intervalMs } : {}),
+    });
+    scope.addEventListener('online', () => engine?.trigger('online'));
+    await engine.run();
+  });
+}
