@@ -112,15 +112,16 @@ export function DocumentViewer({
     });
   }, []);
 
-  const firstPainted = useRef(false);
+  // Thumbnails wait for the first page, so they never delay it.
+  const [firstPainted, setFirstPainted] = useState(false);
   const onPainted = useCallback(
     (pageNumber: number) => {
-      if (firstPainted.current || pageNumber !== (initialPage ?? 1)) return;
-      firstPainted.current = true;
+      if (firstPainted || pageNumber !== (initialPage ?? 1)) return;
+      setFirstPainted(true);
       performance.mark('viewer:first-page-painted');
       onFirstPagePainted?.();
     },
-    [initialPage, onFirstPagePainted],
+    [firstPainted, initialPage, onFirstPagePainted],
   );
 
   const goToPage = useCallback(
@@ -267,6 +268,7 @@ export function DocumentViewer({
       <div className="viewer-body">
         {thumbnails && (
           <Thumbnails
+            active={firstPainted}
             doc={doc}
             queue={queue}
             pageRatio={firstPage.height / firstPage.width}

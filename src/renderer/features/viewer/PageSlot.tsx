@@ -50,6 +50,7 @@ export const PageSlot = memo(function PageSlot(props: Props) {
     if (el) for (const canvas of [...el.querySelectorAll('canvas')]) releaseCanvas(canvas);
     if (drawnAs.current) doc.releasePage(pageNumber);
     drawnAs.current = null;
+    el?.parentElement?.removeAttribute('data-rendered');
   }, [nearness, queue, key, doc, pageNumber]);
 
   useEffect(() => {

@@ -7,6 +7,8 @@ import type { RenderQueue } from './render-queue.ts';
 const THUMB_WIDTH = 112;
 
 type Props = {
+  /** Thumbnails start drawing only once the first page is painted. */
+  active: boolean;
   doc: PdfDocument;
   queue: RenderQueue;
   pageRatio: number;
@@ -23,13 +25,13 @@ const Thumb = memo(function Thumb({
   onGoTo,
   root,
 }: {
+  root: HTMLElement | null;
   doc: PdfDocument;
   queue: RenderQueue;
   page: number;
   height: number;
   current: boolean;
   onGoTo: (page: number) => void;
-  root: HTMLElement | null;
 }) {
   const { t } = useI18n();
   const host = useRef<HTMLSpanElement>(null);
@@ -97,7 +99,7 @@ const Thumb = memo(function Thumb({
   );
 });
 
-export function Thumbnails({ doc, queue, pageRatio, currentPage, onGoTo }: Props) {
+export function Thumbnails({ active, doc, queue, pageRatio, currentPage, onGoTo }: Props) {
   const { t } = useI18n();
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const height = Math.round(THUMB_WIDTH * pageRatio);
@@ -116,7 +118,7 @@ export function Thumbnails({ doc, queue, pageRatio, currentPage, onGoTo }: Props
             height={height}
             current={currentPage === i + 1}
             onGoTo={onGoTo}
-            root={root}
+            root={active ? root : null}
           />
         ))}
       </ol>

@@ -1,0 +1,102 @@
+/**
+ * A page that drives the real viewer window from Playwright (benchmarks, the corpus run and the
+ * two-window end-to-end test): it signs in a test user, seeds the encrypted cache and mounts the
+ * viewer, and offers bare pdf.js as the baseline for the benchmark.
+ */
+import { getDocument, GlobalWorkerOptions, PDFWorker } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { importCacheKey } from '../../../../src/renderer/data/crypto/key-wrap.ts';
+import type { Session } from '../../../../src/renderer/session/session.ts';
+import { warmUpPdfWorker } from '../../../../src/renderer/pdf/index.ts';
+import { mountViewer, type MountedViewer } from '../mount-viewer.tsx';
+import { openTestSession, seedDocument, testUser } from '../seed.ts';
+
+export type OpenOutcome = { outcome: 'rendered' | 'error'; ms: number; code?: string };
+
+let session: Session | null = null;
+let viewer: MountedViewer | null = null;
+
+async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function waitForOutcome(started: number): Promise<OpenOutcome> {
+  return new Promise((resolve) => {
+    const done = (outcome: OpenOutcome) => {
+      observer.disconnect();
+      document.removeEventListener('viewer:first-page-painted', painted);
+      resolve(outcome);
+    };
+    const painted = () => done({ outcome: 'rendered', ms: performance.now() - started });
+    const check = () => {
+      const error = document.querySelector('[data-error-code]');
+      if (error)
+        done({ outcome: 'error', ms: performance.now() - started, code: error.getAttribute('data-error-code') ?? '' });
+      else if (document.querySelector('.page-error'))
+        done({ outcome: 'error', ms: performance.now() - started, code: 'page' });
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    document.addEventListener('viewer:first-page-painted', painted);
+  });
+}
+
+const harness = {
+  /** Signs in a test user; pass the raw cache key (hex) to share the cache with another page. */
+  async signIn(userId: string, displayName: string, keyHex?: string): Promise<void> {
+    const key = keyHex
+      ? await importCacheKey(new Uint8Array(keyHex.match(/../g)!.map((h) => parseInt(h, 16))))
+      : undefined;
+    session = (await openTestSession(testUser(userId, displayName), key)).session;
+    await warmUpPdfWorker();
+  },
+  async seed(url: string, id: string, pageCount = 1, title?: string): Promise<void> {
+    if (!session) throw new Error('signIn first');
+    await seedDocument(session, await fetchBytes(url), { id, pageCount, ...(title ? { title } : {}) });
+  },
+  /** Mounts the viewer on a document and resolves when its first page is painted or an error shows. */
+  open(id: string): Promise<OpenOutcome> {
+    harness.close();
+    const started = performance.now();
+    const outcome = waitForOutcome(started);
+    viewer = mountViewer(session, id, './pdfjs/');
+    return outcome;
+  },
+  close(): void {
+    viewer?.unmount();
+    viewer = null;
+  },
+  /** Bare pdf.js: getDocument and render page 1 at the given CSS width, timed in the page. */
+  async bare(url: string, cssWidth: number): Promise<number> {
+    const bytes = await fetchBytes(url);
+    GlobalWorkerOptions.workerSrc = workerUrl;
+    const worker = new PDFWorker();
+    await worker.promise;
+    const started = performance.now();
+    const task = getDocument({ data: bytes, worker, wasmUrl: new URL('./pdfjs/wasm/', location.href).href });
+    const pdf = await task.promise;
+    const page = await pdf.getPage(1);
+    const base = page.getViewport({ scale: 1 });
+    const viewport = page.getViewport({ scale: (cssWidth / base.width) * devicePixelRatio });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.floor(viewport.width);
+    canvas.height = Math.floor(viewport.height);
+    document.body.append(canvas);
+    await page.render({ canvas, viewport }).promise;
+    const ms = performance.now() - started;
+    canvas.remove();
+    await task.destroy();
+    worker.destroy();
+    return ms;
+  },
+};
+
+declare global {
+  interface Window {
+    harness: typeof harness;
+  }
+}
+window.harness = harness;
+document.body.dataset['ready'] = 'true';
