@@ -3,9 +3,10 @@
 // rules the build uses.
 import globals from 'globals';
 
-const nodeModules = [
-  'node:*',
+// Bare Node built-ins are matched by exact name (a pattern would also hit a folder named crypto).
+const nodeBuiltins = [
   'fs',
+  'fs/promises',
   'path',
   'os',
   'child_process',
@@ -22,7 +23,9 @@ const electron = {
   group: ['electron', 'electron/*'],
   message: 'Nur src/main und src/preload dürfen electron importieren.',
 };
-const node = { group: nodeModules, message: 'Dieser Teil läuft überall bzw. im Renderer: keine Node-Module.' };
+const nodeMessage = 'Dieser Teil läuft überall bzw. im Renderer: keine Node-Module.';
+const node = { group: ['node:*'], message: nodeMessage };
+const nodePaths = nodeBuiltins.map((name) => ({ name, message: nodeMessage }));
 const mainFromRenderer = { group: ['**/main/**', '**/main'], message: 'Der Renderer importiert nie aus src/main.' };
 const rendererImports = {
   group: ['**/renderer/**', '**/renderer'],
@@ -72,7 +75,7 @@ export const layerRules = [
     name: 'layers/shared',
     files: ['src/shared/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electron, node, nonShared] }],
+      'no-restricted-imports': ['error', { paths: nodePaths, patterns: [electron, node, nonShared] }],
       'no-restricted-globals': [
         'error',
         ...domGlobals.map((name) => ({ name, message: 'src/shared läuft überall: keine DOM-Objekte.' })),
@@ -86,7 +89,7 @@ export const layerRules = [
   {
     name: 'layers/renderer',
     files: ['src/renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electron, node, mainFromRenderer] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: nodePaths, patterns: [electron, node, mainFromRenderer] }] },
   },
   {
     name: 'layers/preload',
@@ -95,6 +98,7 @@ export const layerRules = [
       'no-restricted-imports': [
         'error',
         {
+          paths: nodePaths,
           patterns: [
             node,
             { regex: '^(?!electron$|\\.\\./shared/)', message: 'Der Preload importiert nur electron und src/shared.' },

@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import react from '@vitejs/plugin-react';
 import { CHROMIUM_ARGS, findChromium } from './test/chromium.ts';
+import { referenceServerCommands } from './test/support/reference-server-commands.ts';
 
 export default defineConfig({
   test: {
@@ -37,6 +38,7 @@ export default defineConfig({
               launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS] },
             }),
             instances: [{ browser: 'chromium' }],
+            commands: referenceServerCommands,
           },
         },
       },

@@ -86,7 +86,7 @@ function freshContent(change: Extract<PutChange, { entity: 'document' }>): Conte
 /** Deletes a case and everything under it; undelivered outbox entries are kept, marked undeliverable. */
 export async function purgeCase(db: CacheDb, caseId: string): Promise<void> {
   for (const table of CASE_TABLES) await db.table(table).where('caseId').equals(caseId).delete();
-  const documentIds = (await db.contents.where('caseId').equals(caseId).primaryKeys()) as string[];
+  const documentIds = await db.contents.where('caseId').equals(caseId).primaryKeys();
   if (documentIds.length) await db.contentChunks.where('documentId').anyOf(documentIds).delete();
   await db.contents.where('caseId').equals(caseId).delete();
   await db.outbox

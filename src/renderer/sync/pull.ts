@@ -31,8 +31,8 @@ async function sweep(db: CacheDb, epoch: number): Promise<void> {
         .primaryKeys();
       await table.bulkDelete(stale);
     }
-    const documentIds = new Set((await db.documents.toCollection().primaryKeys()) as string[]);
-    const orphaned = ((await db.contents.toCollection().primaryKeys()) as string[]).filter(
+    const documentIds = new Set(await db.documents.toCollection().primaryKeys());
+    const orphaned = (await db.contents.toCollection().primaryKeys()).filter(
       (id) => !documentIds.has(id),
     );
     if (orphaned.length) {

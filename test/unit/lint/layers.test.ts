@@ -30,6 +30,10 @@ describe('layer rules', () => {
       await problems('src/renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const y = ipcRenderer;"),
     ).toHaveLength(1);
     expect(await problems('src/renderer/x.ts', "import fs from 'node:fs';\nexport const y = fs;")).toHaveLength(1);
+    expect(await problems('src/renderer/x.ts', "import fs from 'fs';\nexport const y = fs;")).toHaveLength(1);
+    expect(
+      await problems('src/renderer/x.ts', "import { randomUUID } from 'crypto';\nexport const y = randomUUID;"),
+    ).toHaveLength(1);
   });
 
   it('refuse a shared file that imports electron or node:fs', async () => {

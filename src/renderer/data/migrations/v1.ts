@@ -3,7 +3,7 @@
  * last confirmed in, so a fresh snapshot can sweep what the server no longer has.
  */
 export const SCHEMA_V1 = {
-  cases: 'id, bgNumber, status, updatedAt, epoch',
+  cases: 'id, caseId, bgNumber, status, updatedAt, epoch',
   persons: 'id, caseId, epoch',
   documents: 'id, caseId, [caseId+receivedOn], status, receivedOn, type, epoch',
   contents: 'documentId, caseId, state, lastAccessAt, pinned',

@@ -18,6 +18,12 @@ export class ContentNotCachedError extends Error {
   }
 }
 
+export type ChunkedContent = {
+  readonly byteSize: number;
+  readonly chunkSize: number;
+  readChunk(index: number): Promise<Uint8Array<ArrayBuffer>>;
+};
+
 export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () => number = () => Date.now()) {
   return {
     get: (documentId: string): Promise<ContentRecord | undefined> => db.contents.get(documentId),
@@ -47,6 +53,25 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
       }
       if (!verifying) await db.contents.update(documentId, { lastAccessAt: clock() });
       return bytes;
+    },
+
+    /**
+     * A completely cached document to be read chunk by chunk, so that a large file opens without
+     * decrypting all of it first; marks it as recently used.
+     */
+    async openChunked(documentId: string): Promise<ChunkedContent> {
+      const record = await db.contents.get(documentId);
+      if (!record || record.state !== 'complete') throw new ContentNotCachedError();
+      await db.contents.update(documentId, { lastAccessAt: clock() });
+      return {
+        byteSize: record.byteSize,
+        chunkSize: record.chunkSize,
+        async readChunk(index) {
+          const chunk = await db.contentChunks.get([documentId, index]);
+          if (!chunk) throw new ContentNotCachedError();
+          return cipher.openBytes(chunk.sealed, chunkBinding(documentId, index));
+        },
+      };
     },
 
     async sealChunk(documentId: string, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<ContentChunkRecord> {

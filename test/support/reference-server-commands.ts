@@ -1,0 +1,59 @@
+/**
+ * Vitest browser commands (they run in the Node process) that start, stop and resume the real
+ * reference server for browser tests. A stopped server resumes on the same port with the same
+ * data, as a central service does after an outage.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserCommand } from 'vitest/node';
+import { createServer, type ServerHandle } from '../../server/create-server.ts';
+import type { DemoOptions } from '../../server/options.ts';
+
+type Running = { handle: ServerHandle | null; dataDir: string; port: number };
+const servers = new Map<string, Running>();
+
+export const TEST_DEMO: Partial<DemoOptions> = { seed: 11, cases: 6, maxPages: 6, rasterPool: 3, pageWidthPx: 300 };
+
+async function listen(dataDir: string, port: number, demo: Partial<DemoOptions>): Promise<ServerHandle> {
+  return createServer({ dataDir, port, host: '127.0.0.1', admin: true, demo, logLevel: 'silent' });
+}
+
+/** Starts a fresh server with a small demo district; returns its URL. */
+export const startReferenceServer: BrowserCommand<[name: string, demo?: Partial<DemoOptions>]> = async (
+  _ctx,
+  name,
+  demo,
+) => {
+  const existing = servers.get(name);
+  if (existing?.handle) await existing.handle.close();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'eakte-browser-test-'));
+  const handle = await listen(dataDir, 0, { ...TEST_DEMO, ...demo });
+  servers.set(name, { handle, dataDir, port: Number(new URL(handle.url).port) });
+  return { url: handle.url };
+};
+
+export const stopReferenceServer: BrowserCommand<[name: string]> = async (_ctx, name) => {
+  const running = servers.get(name);
+  if (running?.handle) {
+    await running.handle.close();
+    running.handle = null;
+  }
+};
+
+export const resumeReferenceServer: BrowserCommand<[name: string]> = async (_ctx, name) => {
+  const running = servers.get(name);
+  if (!running) throw new Error(`unknown server ${name}`);
+  running.handle ??= await listen(running.dataDir, running.port, TEST_DEMO);
+  return { url: running.handle.url };
+};
+
+export const referenceServerCommands = { startReferenceServer, stopReferenceServer, resumeReferenceServer };
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    startReferenceServer(name: string, demo?: Partial<DemoOptions>): Promise<{ url: string }>;
+    stopReferenceServer(name: string): Promise<void>;
+    resumeReferenceServer(name: string): Promise<{ url: string }>;
+  }
+}
