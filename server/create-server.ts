@@ -17,6 +17,7 @@ import { LoginThrottle } from './http/login-throttle.ts';
 import { LetterDispatcher } from './letters/dispatcher.ts';
 import { createLogger } from './logger.ts';
 import { resolveOptions, type ServerOptions } from './options.ts';
+import { installNoStore } from './http/no-store.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -97,6 +98,7 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
   app.removeContentTypeParser('text/plain');
   installErrorHandling(app, log.child('http'));
   installCors(app, options.extraOrigins);
+  installNoStore(app);
   if (options.admin) ctx.faults.install(app);
   await app.register(multipart, {
     throwFileSizeLimit: true,

@@ -35,7 +35,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const server = await startReferenceServer({
         port: await freePort(),
         dataDir,
-        args: ['--demo', '--admin', '--cases', '20'],
+        args: ['--demo', '--admin', '--cases', '8', '--max-pages', '8', '--page-width', '300', '--raster-pool', '4'],
         quiet: true,
       });
       await use(server);
@@ -45,10 +45,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   host: [
-    async ({}, use) => {
+    async ({ referenceServer }, use) => {
       const host = await startBrowserHost({
         rendererDir: path.join(projectRoot, 'dist', 'renderer'),
-        serverUrl: process.env['EAKTE_E2E_SERVER_URL'] ?? 'http://127.0.0.1:8787',
+        serverUrl: referenceServer.url,
       });
       await use(host);
       await host.close();

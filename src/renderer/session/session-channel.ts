@@ -12,6 +12,7 @@ const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('request') }),
   z.strictObject({
     type: z.literal('session'),
+    sessionId: z.uuid(),
     user: userSchema,
     cacheKey: z.instanceof(CryptoKey),
     serverUrl: z.string(),
@@ -20,12 +21,19 @@ const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('signed-out') }),
 ]);
 
-export type SharedSession = { user: User; cacheKey: CryptoKey; serverUrl: string; cacheBudgetBytes: number };
+/** One sign-in, as the windows share it; `sessionId` tells a window its own session when it echoes back. */
+export type SharedSession = {
+  sessionId: string;
+  user: User;
+  cacheKey: CryptoKey;
+  serverUrl: string;
+  cacheBudgetBytes: number;
+};
 
 export type SessionChannel = {
-  /** The signed-in window answers requests with its session. */
+  /** A signed-in window answers requests with its session; null tells the others to sign out. */
   share(session: SharedSession | null): void;
-  /** Another window asks; `onSession` fires when an answer (or a new sign-in) arrives. */
+  /** A window without a session asks; `onSession` fires when an answer (or a new sign-in) arrives. */
   request(): void;
   onSession(listener: (session: SharedSession | null) => void): () => void;
   close(): void;

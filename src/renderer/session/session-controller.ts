@@ -17,7 +17,7 @@ import { saveToken } from './token-store.ts';
 
 export type SessionState =
   | { kind: 'signed-out'; busy: boolean; error: SignInError | null }
-  | { kind: 'signed-in'; session: Session; sync: SyncClient; offline: boolean };
+  | { kind: 'signed-in'; sessionId: string; session: Session; sync: SyncClient; offline: boolean };
 
 export type SessionControllerOptions = { desktop: DesktopApi; policy: Policy; syncIntervalMs?: number };
 
@@ -56,7 +56,7 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
       cacheBudgetBytes: shared.cacheBudgetBytes,
       ...(syncIntervalMs ? { intervalMs: syncIntervalMs } : {}),
     });
-    set({ kind: 'signed-in', session, sync, offline });
+    set({ kind: 'signed-in', sessionId: shared.sessionId, session, sync, offline });
     return { session, sync };
   }
 
@@ -94,6 +94,7 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
           deleteCache: (userId) => Dexie.delete(cacheDbName(userId)),
         });
         const shared: SharedSession = {
+          sessionId: crypto.randomUUID(),
           user: result.user,
           cacheKey: result.cacheKey,
           serverUrl: policy.serverUrl,
@@ -121,18 +122,26 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
       set({ kind: 'signed-out', busy: false, error: null });
     },
 
-    /** For a window without its own sign-in (the viewer): follow the signed-in window. */
+    /**
+     * Follows the other windows: takes over a session signed in elsewhere (so a reloaded or newly
+     * opened window needs no second sign-in) and signs out when another window signs out.
+     */
     follow(): () => void {
       const stop = channel.onSession((shared) => {
+        if (!shared) {
+          deactivate();
+          set({ kind: 'signed-out', busy: false, error: null });
+          return;
+        }
+        if (state.kind === 'signed-in' && state.sessionId === shared.sessionId) return;
         deactivate();
-        if (shared) activate(shared, null, false);
-        else set({ kind: 'signed-out', busy: false, error: null });
+        activate(shared, null, false);
+        channel.share(shared);
       });
       channel.request();
       return stop;
     },
 
-    /** Answers the other window's requests with this window's session (the signed-in window). */
     dispose(): void {
       deactivate();
       channel.close();

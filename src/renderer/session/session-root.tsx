@@ -1,6 +1,7 @@
 /**
- * Gives a window its session: the workspace owns sign-in (`owner`), the viewer follows the
- * workspace's session (`follower`). Provides the controller and the unlocked session to the tree.
+ * Gives a window its session: every window follows a session signed in in another window (the
+ * workspace also offers sign-in; the viewer waits for it). Provides the controller and the
+ * unlocked session to the tree.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Policy } from '../../shared/policy/policy.ts';
@@ -10,29 +11,17 @@ import { SessionProvider } from './session-context.tsx';
 
 const ControllerContext = createContext<{ controller: SessionController; state: SessionState } | null>(null);
 
-export function SessionRoot({ role, children }: { role: 'owner' | 'follower'; children: ReactNode }) {
+export function SessionRoot({ children }: { children: ReactNode }) {
   const api = useDesktopApi();
   const [policy, setPolicy] = useState<Policy | null>(null);
   useEffect(() => {
     void api.app.getPolicy().then(setPolicy);
   }, [api]);
   if (!policy) return null;
-  return (
-    <PolicySession role={role} policy={policy}>
-      {children}
-    </PolicySession>
-  );
+  return <PolicySession policy={policy}>{children}</PolicySession>;
 }
 
-function PolicySession({
-  role,
-  policy,
-  children,
-}: {
-  role: 'owner' | 'follower';
-  policy: Policy;
-  children: ReactNode;
-}) {
+function PolicySession({ policy, children }: { policy: Policy; children: ReactNode }) {
   const desktop = useDesktopApi();
   const [value, setValue] = useState<{ controller: SessionController; state: SessionState } | null>(null);
   useEffect(() => {
@@ -40,13 +29,13 @@ function PolicySession({
     const controller = createSessionController({ desktop, policy });
     setValue({ controller, state: controller.state });
     const stop = controller.subscribe((state) => setValue({ controller, state }));
-    const unfollow = role === 'follower' ? controller.follow() : () => undefined;
+    const unfollow = controller.follow();
     return () => {
       stop();
       unfollow();
       controller.dispose();
     };
-  }, [desktop, policy, role]);
+  }, [desktop, policy]);
   if (!value) return null;
   return (
     <ControllerContext.Provider value={value}>

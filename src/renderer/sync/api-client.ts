@@ -51,7 +51,14 @@ export function createApiClient(options: ApiClientOptions) {
     const token = options.getToken();
     if (authenticated && token) headers.set('Authorization', `Bearer ${token}`);
     try {
-      return await doFetch(base + path, { ...init, headers, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
+      // Never through the browser's HTTP cache: answers carry social data (and bytes are cached
+      // encrypted by us). This holds even when a service forgets to say no-store.
+      return await doFetch(base + path, {
+        ...init,
+        headers,
+        cache: 'no-store',
+        signal: init.signal ?? AbortSignal.timeout(timeoutMs),
+      });
     } catch (error) {
       throw new NetworkError(error instanceof Error ? error.message : String(error));
     }

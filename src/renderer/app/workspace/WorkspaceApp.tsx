@@ -10,7 +10,7 @@ import { AppShell } from '../shell/AppShell.tsx';
 
 export function WorkspaceApp() {
   return (
-    <SessionRoot role="owner">
+    <SessionRoot>
       <Workspace />
     </SessionRoot>
   );

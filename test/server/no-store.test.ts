@@ -1,0 +1,28 @@
+/** No answer of the service may be kept in an HTTP cache: it carries social data. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { removeDir, startTestServer, type TestServer } from './helpers.ts';
+
+let server: TestServer;
+let token: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  token = await server.login();
+});
+afterAll(async () => {
+  await server.stop();
+  removeDir(server.dataDir);
+});
+
+it('marks every /api/v1 answer no-store, errors included', async () => {
+  const feed = await server.api('/changes', { token });
+  expect(feed.status).toBe(200);
+  expect(feed.headers.get('cache-control')).toBe('no-store');
+  expect((await server.api('/me', { token })).headers.get('cache-control')).toBe('no-store');
+  expect((await server.api('/me')).headers.get('cache-control')).toBe('no-store');
+  const [first] = ((await feed.json()) as { changes: { entity: string; id: string }[] }).changes.filter(
+    (c) => c.entity === 'document',
+  );
+  const content = await server.api(`/documents/${first!.id}/content`, { token });
+  expect(content.headers.get('cache-control')).toBe('private, no-store');
+});
