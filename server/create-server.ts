@@ -17,6 +17,7 @@ import { LoginThrottle } from './http/login-throttle.ts';
 import { LetterDispatcher } from './letters/dispatcher.ts';
 import { createLogger } from './logger.ts';
 import { resolveOptions, type ServerOptions } from './options.ts';
+import compress from '@fastify/compress';
 import { installNoStore } from './http/no-store.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
@@ -99,6 +100,10 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
   installErrorHandling(app, log.child('http'));
   installCors(app, options.extraOrigins);
   installNoStore(app);
+  // JSON shrinks several times over gzip, which counts on a 16 Mbit/s branch-office line; it is
+  // registered before the fault injector so that throttling applies to the compressed bytes.
+  // Compressed request bodies are not accepted (no decompression bombs).
+  await app.register(compress, { global: true, globalDecompression: false, encodings: ['gzip'], threshold: 1024 });
   if (options.admin) ctx.faults.install(app);
   await app.register(multipart, {
     throwFileSizeLimit: true,

@@ -14,6 +14,8 @@ import { problem, problemTypes } from './problem.ts';
 export class FaultInjector {
   #faults: Omit<Faults, 'malformedFeed'> = {};
   #malformedFeedPending = false;
+  /** One simulated line shared by every throttled answer. */
+  readonly #link = { freeAt: 0 };
   readonly #random: () => number;
 
   constructor(random: () => number = Math.random) {
@@ -83,18 +85,24 @@ export class FaultInjector {
       const cutAt = reset
         ? (resetAfterBytes ?? (Number.isFinite(length) ? Math.floor(length / 2) : 65_536))
         : undefined;
-      return Readable.from(shape(source, reply, bandwidthBytesPerSec, cutAt));
+      return Readable.from(shape(source, reply, bandwidthBytesPerSec, cutAt, this.#link));
     });
   }
 }
+
+/**
+ * The simulated link: all responses share its bandwidth, as the answers to one branch office
+ * share its line. `freeAt` is when the link has sent everything queued so far.
+ */
+type Link = { freeAt: number };
 
 async function* shape(
   source: Buffer | Readable,
   reply: FastifyReply,
   bytesPerSec: number | undefined,
   cutAt: number | undefined,
+  link: Link,
 ) {
-  const started = Date.now();
   let sent = 0;
   const slice = bytesPerSec ? Math.max(512, Math.floor(bytesPerSec / 20)) : Number.POSITIVE_INFINITY;
   const chunks: AsyncIterable<Buffer> | Iterable<Buffer> = Buffer.isBuffer(source)
@@ -105,8 +113,8 @@ async function* shape(
       let piece = chunk.subarray(offset, offset + Math.min(slice, chunk.byteLength - offset));
       if (cutAt !== undefined && sent + piece.byteLength >= cutAt) piece = piece.subarray(0, cutAt - sent);
       if (bytesPerSec) {
-        const due = started + ((sent + piece.byteLength) / bytesPerSec) * 1000;
-        const wait = due - Date.now();
+        link.freeAt = Math.max(link.freeAt, Date.now()) + (piece.byteLength / bytesPerSec) * 1000;
+        const wait = link.freeAt - Date.now();
         if (wait > 0) await sleep(wait);
       }
       if (piece.byteLength > 0) yield piece;

@@ -26,7 +26,8 @@ describe('letters', () => {
     ...extra,
   });
   beforeAll(async () => {
-    server = await startTestServer({ letterPrintDelayMs: 150, letterDispatchDelayMs: 150 });
+    // Long enough that 'accepted' is still seen on a loaded machine; the later steps are polled.
+    server = await startTestServer({ letterPrintDelayMs: 2_000, letterDispatchDelayMs: 300 });
     token = await server.login();
     const { changes } = await readFeed(server, token);
     personId = String(changes.find((c) => c['entity'] === 'person' && c['caseId'] === 'c-0001')?.['id']);
@@ -64,10 +65,18 @@ describe('letters', () => {
     const status = async () =>
       letterStatusResponseSchema.parse(await (await server.api('/letters/l-1', { token })).json()).status;
     expect(await status()).toBe('accepted');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await status()).toBe('printed');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(await status()).toBe('dispatched');
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const now = await status();
+          seen.add(now);
+          return now;
+        },
+        { timeout: 10_000, interval: 50 },
+      )
+      .toBe('dispatched');
+    expect(seen).toContain('printed');
     const later = await readFeed(server, token, feed.cursor);
     expect(later.changes.find((c) => c['entity'] === 'letter')).toMatchObject({ data: { status: 'dispatched' } });
   });
