@@ -3,7 +3,8 @@
  * a cursor (first sync, or after 410) the feed is a full snapshot; when it completes, whatever the
  * snapshot did not confirm is swept from the cache — except entities with undelivered changes.
  */
-import { DEFAULT_CHANGES_LIMIT } from '../../shared/api/limits.ts';
+import { MAX_CHANGES_LIMIT } from '../../shared/api/limits.ts';
+import type { ChangesResponse } from '../../shared/api/changes.ts';
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import { CASE_TABLES, type CacheDb } from '../data/db.ts';
 import type { ApiClient } from './api-client.ts';
@@ -32,9 +33,7 @@ async function sweep(db: CacheDb, epoch: number): Promise<void> {
       await table.bulkDelete(stale);
     }
     const documentIds = new Set(await db.documents.toCollection().primaryKeys());
-    const orphaned = (await db.contents.toCollection().primaryKeys()).filter(
-      (id) => !documentIds.has(id),
-    );
+    const orphaned = (await db.contents.toCollection().primaryKeys()).filter((id) => !documentIds.has(id));
     if (orphaned.length) {
       await db.contentChunks.where('documentId').anyOf(orphaned).delete();
       await db.contents.bulkDelete(orphaned);
@@ -51,7 +50,7 @@ export async function pull(
   db: CacheDb,
   cipher: CacheCipher,
   onProgress: (progress: PullProgress) => void = () => undefined,
-  pageSize = DEFAULT_CHANGES_LIMIT,
+  pageSize = MAX_CHANGES_LIMIT,
 ): Promise<PullResult> {
   let cursor = await stateValue<string>(db, 'cursor');
   let epoch = (await stateValue<number>(db, 'snapshotEpoch')) ?? (await stateValue<number>(db, 'epoch')) ?? 0;
@@ -70,19 +69,29 @@ export async function pull(
   };
   if (!cursor && !snapshot) await startSnapshot();
 
+  // The next page is requested while the current one is applied, so that on a far link the
+  // round trip overlaps the work in IndexedDB. A page fetched ahead is dropped if applying fails.
+  const request = (from: string | undefined): Promise<ChangesResponse> => {
+    result.requests++;
+    const pending = api.changes(from, pageSize);
+    pending.catch(() => undefined);
+    return pending;
+  };
   let resets = 0;
+  let next = request(cursor ?? undefined);
   for (;;) {
-    let page;
+    let page: ChangesResponse;
     try {
-      result.requests++;
-      page = await api.changes(cursor ?? undefined, pageSize);
+      page = await next;
     } catch (error) {
       if (error instanceof CursorGoneError && resets++ === 0) {
         await startSnapshot();
+        next = request(undefined);
         continue;
       }
       throw error;
     }
+    if (page.hasMore) next = request(page.cursor);
     const applied = await applyChangesPage(db, cipher, page.changes, page.cursor, epoch);
     result.revokedCases.push(...applied.revokedCases);
     result.pages++;
