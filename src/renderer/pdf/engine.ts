@@ -7,7 +7,7 @@
  * and the CSP forbids it anyway; embedded JavaScript is never run because neither the scripting
  * sandbox nor pdf.js's form layer is loaded here; image size and canvas area are capped.
  */
-import { getDocument, GlobalWorkerOptions, PDFWorker, VerbosityLevel } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport, PDFWorker, VerbosityLevel } from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { classifyPdfError, PdfOpenError } from './errors.ts';
@@ -73,21 +73,125 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
   });
 }
 
+/** A document stored in equal chunks (the last may be short) that can be read one at a time. */
+export type ChunkSource = {
+  readonly length: number;
+  readonly chunkSize: number;
+  readChunk(index: number): Promise<Uint8Array<ArrayBuffer>>;
+};
+
+/**
+ * Feeds pdf.js the byte ranges it asks for from a chunked source: opening a large file reads its
+ * header, cross-reference table and first page, not the whole file.
+ */
+class ChunkTransport extends PDFDataRangeTransport {
+  readonly #source: ChunkSource;
+  readonly #waiting: { begin: number; end: number }[] = [];
+  #active = 0;
+  #aborted = false;
+  constructor(source: ChunkSource, first: Uint8Array<ArrayBuffer>) {
+    super(source.length, first);
+    this.#source = source;
+  }
+  override requestDataRange(begin: number, end: number): void {
+    this.#waiting.push({ begin, end: Math.min(end, this.#source.length) });
+    this.#pump();
+  }
+  /**
+   * pdf.js asks for many ranges at once (walking the page tree), but consumes them front to back;
+   * serving the lowest range first lets its parsing overlap with reading the cache.
+   */
+  #pump(): void {
+    while (this.#active < 2 && this.#waiting.length > 0 && !this.#aborted) {
+      this.#waiting.sort((a, b) => a.begin - b.begin);
+      const next = this.#waiting.shift()!;
+      this.#active++;
+      void this.#serve(next.begin, next.end).finally(() => {
+        this.#active--;
+        this.#pump();
+      });
+    }
+  }
+  async #serve(begin: number, end: number): Promise<void> {
+    const { chunkSize } = this.#source;
+    const firstIndex = Math.floor(begin / chunkSize);
+    const lastIndex = Math.ceil(end / chunkSize) - 1;
+    const reads: Promise<Uint8Array<ArrayBuffer>>[] = [];
+    for (let i = firstIndex; i <= lastIndex; i++) reads.push(this.#source.readChunk(i));
+    let parts: Uint8Array<ArrayBuffer>[];
+    try {
+      parts = await Promise.all(reads);
+    } catch {
+      // A missing chunk leaves the request open; the time limits turn it into a message.
+      return;
+    }
+    if (this.#aborted) return;
+    const offset = begin - firstIndex * chunkSize;
+    if (parts.length === 1 && offset === 0 && parts[0]!.byteLength === end - begin) {
+      this.onDataRange(begin, parts[0]!);
+      return;
+    }
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.byteLength;
+    }
+    this.onDataRange(begin, joined.slice(offset, offset + (end - begin)));
+  }
+  override abort(): void {
+    this.#aborted = true;
+    this.#waiting.length = 0;
+  }
+}
+
 /**
  * Opens a PDF from bytes. The bytes are handed to the worker (the buffer is transferred), so the
  * caller must not use them afterwards. Throws PdfOpenError.
  */
-export async function openPdf(bytes: Uint8Array, options: { signal?: AbortSignal } = {}): Promise<PdfDocument> {
-  if (bytes.byteLength > PDF_LIMITS.maxBytes) throw new PdfOpenError('too-large', `${bytes.byteLength} bytes`);
-  if (bytes.byteLength === 0) throw new PdfOpenError('broken', 'empty file');
+export function openPdf(bytes: Uint8Array, options: { signal?: AbortSignal } = {}): Promise<PdfDocument> {
+  if (bytes.byteLength > PDF_LIMITS.maxBytes)
+    return Promise.reject(new PdfOpenError('too-large', `${bytes.byteLength} bytes`));
+  if (bytes.byteLength === 0) return Promise.reject(new PdfOpenError('broken', 'empty file'));
+  return open({ data: bytes }, options);
+}
+
+/** Opens a PDF read chunk by chunk from its source (see ChunkTransport). Throws PdfOpenError. */
+export async function openPdfChunked(
+  source: ChunkSource,
+  options: { signal?: AbortSignal } = {},
+): Promise<PdfDocument> {
+  if (source.length > PDF_LIMITS.maxBytes) throw new PdfOpenError('too-large', `${source.length} bytes`);
+  if (source.length === 0) throw new PdfOpenError('broken', 'empty file');
+  const first = await source.readChunk(0);
+  return open(
+    {
+      range: new ChunkTransport(source, first),
+      rangeChunkSize: source.chunkSize,
+      disableAutoFetch: true,
+      disableStream: true,
+    },
+    options,
+  );
+}
+
+async function open(
+  input:
+    | { data: Uint8Array }
+    | { range: PDFDataRangeTransport; rangeChunkSize: number; disableAutoFetch: true; disableStream: true },
+  options: { signal?: AbortSignal },
+): Promise<PdfDocument> {
   const task = getDocument({
-    data: bytes,
+    ...input,
     worker: worker(),
     ...resources(),
     maxImageSize: PDF_LIMITS.maxImageSize,
     canvasMaxAreaInBytes: PDF_LIMITS.canvasMaxAreaInBytes,
     enableXfa: false,
     verbosity: VerbosityLevel.ERRORS,
+    // Chromium's ImageDecoder path keeps decoded frames far beyond the page's life: paging
+    // through a 300-page scan grew the window to about 1 GB. pdf.js's own decoder stays flat.
+    isImageDecoderSupported: false,
   });
   // A password prompt would wait forever; an encrypted file is reported instead.
   let passwordAsked = false;

@@ -40,6 +40,8 @@ export class PdfDocument {
   readonly #proxy: PDFDocumentProxy;
   readonly #pages = new Map<number, Promise<PDFPageProxy>>();
   readonly #onHang: () => void;
+  /** How many views (page slot, thumbnail) hold each page; its resources are freed at zero. */
+  readonly #holders = new Map<number, number>();
   #destroyed = false;
 
   constructor(proxy: PDFDocumentProxy, onHang: () => void) {
@@ -124,10 +126,27 @@ export class PdfDocument {
     return runs;
   }
 
-  /** Frees what a page holds (operator lists, decoded images) once it is far from view. */
+  /** Marks a page as in use by a view, so that its decoded images are kept while it is shown. */
+  holdPage(pageNumber: number): void {
+    this.#holders.set(pageNumber, (this.#holders.get(pageNumber) ?? 0) + 1);
+  }
+
+  /**
+   * A view lets go of a page; when no view holds it any more, what pdf.js keeps for it (operator
+   * list, decoded images) is freed. Without this, paging through a long scan keeps every decoded
+   * page image in memory.
+   */
   releasePage(pageNumber: number): void {
+    const held = (this.#holders.get(pageNumber) ?? 1) - 1;
+    if (held > 0) {
+      this.#holders.set(pageNumber, held);
+      return;
+    }
+    this.#holders.delete(pageNumber);
     void this.#pages.get(pageNumber)?.then(
-      (page) => page.cleanup(),
+      (page) => {
+        if (!this.#holders.has(pageNumber) && !this.#destroyed) page.cleanup();
+      },
       () => undefined,
     );
   }

@@ -4,7 +4,7 @@
  */
 import { createCacheKey } from '../../../src/renderer/data/crypto/key-wrap.ts';
 import { documentRecord } from '../../../src/renderer/data/repos/documents.ts';
-import type { ContentRecord } from '../../../src/renderer/data/records.ts';
+import type { ContentChunkRecord, ContentRecord } from '../../../src/renderer/data/records.ts';
 import { openSession, type Session } from '../../../src/renderer/session/session.ts';
 import type { CaseDocument } from '../../../src/shared/domain/document.ts';
 import type { User } from '../../../src/shared/domain/user.ts';
@@ -60,7 +60,7 @@ export async function seedDocument(
     updatedAt: now,
   } as CaseDocument;
   const { db, cipher, contents } = session;
-  const chunks = [];
+  const chunks: ContentChunkRecord[] = [];
   for (let index = 0, at = 0; at < bytes.byteLength || index === 0; index++, at += CHUNK_SIZE) {
     chunks.push(await contents.sealChunk(doc.id, index, bytes.slice(at, at + CHUNK_SIZE)));
   }

@@ -27,7 +27,7 @@ import './viewer.css';
 
 /** Pages drawn ahead of and behind the visible ones, and how far away a canvas is kept. */
 const PRERENDER = 2;
-const KEEP = 5;
+const KEEP = 3;
 
 export type PageOverlayContext = { pageNumber: number; size: PageSize; scale: number; rotation: number };
 export type AsideContext = { currentPage: number; goToPage: (page: number) => void };

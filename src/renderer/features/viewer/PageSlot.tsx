@@ -43,15 +43,20 @@ export const PageSlot = memo(function PageSlot(props: Props) {
   const key = `${doc.pageCount}:${pageNumber}`;
   const wanted = `${scale.toFixed(4)}:${rotation}`;
 
+  // While near, the page is held (its decoded images kept); far away, canvas and page are let go.
+  const near = nearness !== 'far';
   useEffect(() => {
-    if (nearness !== 'far') return;
-    queue.cancel(key);
-    const el = host.current;
-    if (el) for (const canvas of [...el.querySelectorAll('canvas')]) releaseCanvas(canvas);
-    if (drawnAs.current) doc.releasePage(pageNumber);
-    drawnAs.current = null;
-    el?.parentElement?.removeAttribute('data-rendered');
-  }, [nearness, queue, key, doc, pageNumber]);
+    if (!near) return;
+    doc.holdPage(pageNumber);
+    return () => {
+      queue.cancel(key);
+      const el = host.current;
+      if (el) for (const canvas of [...el.querySelectorAll('canvas')]) releaseCanvas(canvas);
+      drawnAs.current = null;
+      el?.parentElement?.removeAttribute('data-rendered');
+      doc.releasePage(pageNumber);
+    };
+  }, [near, queue, key, doc, pageNumber]);
 
   useEffect(() => {
     if (nearness !== 'render' || drawnAs.current === wanted) return;

@@ -50,6 +50,7 @@ const Thumb = memo(function Thumb({
           void doc.pageInfo(page).then(
             (info) => {
               const scale = THUMB_WIDTH / (info.rotate % 180 ? info.height : info.width);
+              doc.holdPage(page);
               return queue
                 .request(
                   key,
@@ -57,6 +58,8 @@ const Thumb = memo(function Thumb({
                   () => doc.render(page, canvas, { scale, rotation: 0, pixelRatio: 1 }),
                 )
                 .then((outcome) => {
+                  // A thumbnail keeps only its small canvas, not the page's decoded images.
+                  doc.releasePage(page);
                   if (outcome === 'drawn' && drawn) el.replaceChildren(canvas);
                   else drawn = false;
                 });

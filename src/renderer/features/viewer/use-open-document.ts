@@ -4,7 +4,14 @@
  */
 import { useEffect, useState } from 'react';
 import { ContentNotCachedError } from '../../data/repos/contents.ts';
-import { openPdf, PdfOpenError, type PageInfo, type PdfDocument, type PdfErrorCode } from '../../pdf/index.ts';
+import {
+  openPdf,
+  openPdfChunked,
+  PdfOpenError,
+  type PageInfo,
+  type PdfDocument,
+  type PdfErrorCode,
+} from '../../pdf/index.ts';
 import type { Session } from '../../session/session.ts';
 
 export type OpenErrorCode = PdfErrorCode | 'not-cached';
@@ -14,6 +21,19 @@ export type OpenState =
   | { readonly status: 'error'; readonly code: OpenErrorCode }
   | { readonly status: 'ready'; readonly doc: PdfDocument; readonly firstPage: PageInfo };
 
+/**
+ * Small files are read whole; larger ones chunk by chunk as pdf.js asks for them, so that the
+ * first page of a 300-page scan shows without decrypting the other 299 first.
+ */
+async function openCached(session: Session, documentId: string, signal: AbortSignal): Promise<PdfDocument> {
+  const content = await session.contents.openChunked(documentId);
+  if (content.byteSize <= 2 * content.chunkSize) return openPdf(await session.contents.read(documentId), { signal });
+  return openPdfChunked(
+    { length: content.byteSize, chunkSize: content.chunkSize, readChunk: (index) => content.readChunk(index) },
+    { signal },
+  );
+}
+
 export function useOpenDocument(session: Session, documentId: string): OpenState {
   const [state, setState] = useState<OpenState>({ status: 'loading' });
   useEffect(() => {
@@ -22,9 +42,9 @@ export function useOpenDocument(session: Session, documentId: string): OpenState
     setState({ status: 'loading' });
     void (async () => {
       try {
-        const bytes = await session.contents.read(documentId);
-        if (abort.signal.aborted) return;
-        doc = await openPdf(bytes, { signal: abort.signal });
+        performance.mark('viewer:open-start');
+        doc = await openCached(session, documentId, abort.signal);
+        performance.mark('viewer:pdf-open');
         if (abort.signal.aborted) {
           void doc.destroy();
           return;

@@ -64,6 +64,22 @@ const harness = {
     viewer = mountViewer(session, id, './pdfjs/');
     return outcome;
   },
+  /** Milliseconds to read a cached document's bytes whole, and chunk by chunk in parallel. */
+  async readTimes(id: string): Promise<{ whole: number; chunks: number; decryptOnly: number }> {
+    if (!session) throw new Error('signIn first');
+    let t = performance.now();
+    await session.contents.read(id);
+    const whole = performance.now() - t;
+    t = performance.now();
+    const content = await session.contents.openChunked(id);
+    const n = Math.ceil(content.byteSize / content.chunkSize);
+    await Promise.all(Array.from({ length: n }, (_, i) => content.readChunk(i)));
+    const chunks = performance.now() - t;
+    const raw = await session.db.contentChunks.where('documentId').equals(id).toArray();
+    t = performance.now();
+    await Promise.all(raw.map((c) => session!.cipher.openBytes(c.sealed, `contentChunks/${id}/${c.index}`)));
+    return { whole, chunks, decryptOnly: performance.now() - t };
+  },
   close(): void {
     viewer?.unmount();
     viewer = null;

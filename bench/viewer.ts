@@ -1,0 +1,158 @@
+/**
+ * The viewer window with a cached 300-page scan made by the reference server's demo generator,
+ * in real Chromium: time to the first painted page against bare pdf.js (getDocument + render of
+ * page 1 of the same bytes, at the same size) in the same run; page-turn time with pre-rendering
+ * (95th percentile); memory of the renderer process while paging through all 300 pages and after
+ * closing the document.
+ */
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright';
+import { makeScannedPdf } from '../server/demo/scanned-pdf.ts';
+import { CHROMIUM_ARGS, findChromium } from '../test/chromium.ts';
+import { buildHarness, startHarnessHost } from '../test/browser/support/harness-host.ts';
+import { median, report } from './_report.ts';
+
+const PAGES = 300;
+const ROUNDS = 5;
+/** Time a reader leaves between two page turns; pre-rendering happens in it. */
+const TURN_PAUSE_MS = 150;
+
+const pdf = makeScannedPdf({
+  seed: 4711,
+  pages: PAGES,
+  title: 'Kontoauszüge 2024',
+  lines: ['Sparkasse Musterstadt', 'Kontoauszug 1/2024'],
+});
+await buildHarness();
+const host = await startHarnessHost((name) => (name === 'scan-300.pdf' ? pdf : null));
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+});
+const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+const page = await context.newPage();
+await page.goto(host.url);
+await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+await page.evaluate(() => window.harness.signIn('u-bench', 'Bench'));
+await page.evaluate(
+  (pages) => window.harness.seed('/files/scan-300.pdf', 'bench-300', pages, 'Kontoauszüge 2024'),
+  PAGES,
+);
+
+/** Proportional set size of the renderer processes (the page and its pdf.js worker live there). */
+function rendererMemoryMb(): number {
+  let total = 0;
+  for (const pid of childrenOf(process.pid)) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const pss = /^Pss:\s+(\d+) kB/m.exec(rollup);
+      total += Number(pss?.[1] ?? 0) / 1024;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}
+function childrenOf(pid: number): number[] {
+  const all: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift()!;
+    try {
+      const kids = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+      all.push(...kids);
+      queue.push(...kids);
+    } catch {
+      // Gone.
+    }
+  }
+  return all;
+}
+async function settledMemoryMb(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
+    await page.waitForTimeout(500);
+  }
+  return rendererMemoryMb();
+}
+
+// Warm both paths once (code caches, worker start), then alternate.
+await page.evaluate(() => window.harness.open('bench-300'));
+const cssWidth = await page.evaluate(() => document.querySelector('[data-page="1"]')!.getBoundingClientRect().width);
+await page.evaluate(() => window.harness.close());
+await page.evaluate((w) => window.harness.bare('/files/scan-300.pdf', w), cssWidth);
+
+const viewerTimes: number[] = [];
+const bareTimes: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const opened = await page.evaluate(() => window.harness.open('bench-300'));
+  if (opened.outcome !== 'rendered') throw new Error(`Viewer did not render: ${JSON.stringify(opened)}`);
+  viewerTimes.push(opened.ms);
+  await page.evaluate(() => window.harness.close());
+  bareTimes.push(await page.evaluate((w) => window.harness.bare('/files/scan-300.pdf', w), cssWidth));
+}
+report({
+  bench: 'viewer',
+  metric: 'time to first page painted, cached 300-page scan (median)',
+  value: median(viewerTimes),
+  unit: 'ms',
+  baseline: median(bareTimes),
+});
+
+const before = await settledMemoryMb();
+await page.evaluate(() => window.harness.open('bench-300'));
+let peak = rendererMemoryMb();
+const sampler = setInterval(() => (peak = Math.max(peak, rendererMemoryMb())), 100);
+const turns = await page.evaluate(
+  async ({ pages, pause }) => {
+    const scroller = document.querySelector<HTMLElement>('.viewer-pages')!;
+    scroller.focus();
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const shown = (n: number) => {
+      const slot = document.querySelector(`[data-page="${n}"]`);
+      const input = document.querySelector<HTMLInputElement>('.page-input');
+      return !!slot?.querySelector('canvas') && input?.value === String(n);
+    };
+    const times: number[] = [];
+    for (let n = 2; n <= pages; n++) {
+      await new Promise((r) => setTimeout(r, pause));
+      const started = performance.now();
+      scroller.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
+      while (!shown(n)) await frame();
+      await frame();
+      times.push(performance.now() - started);
+    }
+    return times;
+  },
+  { pages: PAGES, pause: TURN_PAUSE_MS },
+);
+clearInterval(sampler);
+peak = Math.max(peak, rendererMemoryMb());
+const sorted = [...turns].sort((a, b) => a - b);
+const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+report({
+  bench: 'viewer',
+  metric: 'page turn (PgDn) to next page painted, p95 over 299 turns',
+  value: p95,
+  unit: 'ms',
+});
+report({ bench: 'viewer', metric: 'page turn (PgDn) to next page painted, median', value: median(turns), unit: 'ms' });
+report({ bench: 'viewer', metric: 'renderer memory, peak while paging through 300 pages', value: peak, unit: 'MB' });
+await page.evaluate(() => window.harness.close());
+const after = await settledMemoryMb();
+report({
+  bench: 'viewer',
+  metric: 'renderer memory after closing the document, above before opening',
+  value: after - before,
+  unit: 'MB',
+});
+report({ bench: 'viewer', metric: 'renderer memory before opening the document', value: before, unit: 'MB' });
+
+await browser.close();
+await host.close();
