@@ -16,7 +16,8 @@ export type SealedEntityRecord = {
   epoch?: number;
 };
 
-export type CaseRecord = SealedEntityRecord & { bgNumber: string; status: string };
+/** `headPersonId` (an id, not personal) lets a list read the applicant without opening the case first. */
+export type CaseRecord = SealedEntityRecord & { bgNumber: string; status: string; headPersonId?: string };
 export type PersonRecord = SealedEntityRecord;
 export type DocumentRecord = SealedEntityRecord & {
   type: string;

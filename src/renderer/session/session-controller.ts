@@ -2,7 +2,7 @@
  * The window's session life cycle: sign in (online or offline), open the cache, start sync, share
  * the session with the other window, sign out (the key is dropped from memory).
  */
-import { Dexie } from 'dexie';
+import { Dexie, liveQuery } from 'dexie';
 import type { Policy } from '../../shared/policy/policy.ts';
 import { cacheDbName, CacheDb } from '../data/db.ts';
 import { KeyringDb } from '../data/keyring.ts';
@@ -56,11 +56,23 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
       cacheBudgetBytes: shared.cacheBudgetBytes,
       ...(syncIntervalMs ? { intervalMs: syncIntervalMs } : {}),
     });
+    // Every new outbox entry, from whichever window or feature, is a "local change" trigger.
+    let pending = -1;
+    const outboxWatch = liveQuery(() => session.db.outbox.where('status').equals('pending').count()).subscribe({
+      next: (count) => {
+        if (pending >= 0 && count > pending) sync.localChange();
+        pending = count;
+      },
+    });
+    stopWatching = () => outboxWatch.unsubscribe();
     set({ kind: 'signed-in', sessionId: shared.sessionId, session, sync, offline });
     return { session, sync };
   }
 
+  let stopWatching = (): void => undefined;
+
   function deactivate(): void {
+    stopWatching();
     if (state.kind === 'signed-in') {
       state.sync.stop();
       state.session.close();

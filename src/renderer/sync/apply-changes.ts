@@ -15,7 +15,7 @@ import { binding, sealEntity } from '../data/repos/sealed-entities.ts';
 
 export const CONTENT_CHUNK_BYTES = 1024 * 1024;
 
-const TABLE_OF: Record<Change['entity'], CaseTable> = {
+export const TABLE_OF: Record<Change['entity'], CaseTable> = {
   case: 'cases',
   person: 'persons',
   document: 'documents',
@@ -27,7 +27,8 @@ const TABLE_OF: Record<Change['entity'], CaseTable> = {
 
 export type ApplyResult = { written: number; skipped: number; deleted: number; revokedCases: string[] };
 
-async function recordOf(cipher: CacheCipher, change: PutChange): Promise<SealedEntityRecord> {
+/** The record a put change is stored as (exported for the benchmark's raw-IndexedDB baseline). */
+export async function recordOf(cipher: CacheCipher, change: PutChange): Promise<SealedEntityRecord> {
   switch (change.entity) {
     case 'case':
       // A case is its own case: caseId = id, so purging by caseId takes the case row too.
@@ -39,6 +40,7 @@ async function recordOf(cipher: CacheCipher, change: PutChange): Promise<SealedE
         sealed: await cipher.sealJson(change.data, binding('cases', change.data.id)),
         bgNumber: change.data.bgNumber,
         status: change.data.status,
+        ...(change.data.headPersonId ? { headPersonId: change.data.headPersonId } : {}),
       } as SealedEntityRecord;
     case 'document':
       return documentRecord(cipher, change.data);
@@ -68,7 +70,7 @@ async function recordOf(cipher: CacheCipher, change: PutChange): Promise<SealedE
   }
 }
 
-function freshContent(change: Extract<PutChange, { entity: 'document' }>): ContentRecord {
+export function freshContent(change: Extract<PutChange, { entity: 'document' }>): ContentRecord {
   return {
     documentId: change.data.id,
     caseId: change.data.caseId,
@@ -101,9 +103,94 @@ export async function purgeCase(db: CacheDb, caseId: string): Promise<void> {
     });
 }
 
-async function dropContent(db: CacheDb, documentId: string): Promise<void> {
-  await db.contentChunks.where('documentId').equals(documentId).delete();
-  await db.contents.delete(documentId);
+type Item = { index: number; change: Exclude<Change, { op: 'revoke' }> };
+type DocumentPut = Extract<PutChange, { entity: 'document' }>;
+
+/** Bookkeeping of document bytes follows the documents written or deleted in a segment. */
+async function reconcileContents(
+  db: CacheDb,
+  written: readonly DocumentPut[],
+  deleted: readonly string[],
+): Promise<void> {
+  if (written.length) {
+    const current = await db.contents.bulkGet(written.map((c) => c.id));
+    const replaced: string[] = [];
+    const rows: ContentRecord[] = [];
+    written.forEach((change, k) => {
+      const content = current[k];
+      if (!content) rows.push(freshContent(change));
+      else if (content.sha256 !== change.data.sha256) {
+        replaced.push(change.id);
+        rows.push({ ...freshContent(change), pinned: content.pinned, lastAccessAt: content.lastAccessAt });
+      }
+    });
+    if (replaced.length) await db.contentChunks.where('documentId').anyOf(replaced).delete();
+    if (rows.length) await db.contents.bulkPut(rows);
+  }
+  if (deleted.length) {
+    await db.contentChunks
+      .where('documentId')
+      .anyOf([...deleted])
+      .delete();
+    await db.contents.bulkDelete([...deleted]);
+  }
+}
+
+/**
+ * Applies a run of puts and deletes (no revocations) with one read and a few bulk writes per
+ * table: on a snapshot of thousands of changes, per-record requests would dominate.
+ */
+async function applySegment(
+  db: CacheDb,
+  items: readonly Item[],
+  sealed: ReadonlyMap<number, SealedEntityRecord>,
+  undelivered: ReadonlySet<string>,
+  epoch: number,
+  result: ApplyResult,
+): Promise<void> {
+  const byTable = new Map<CaseTable, Item[]>();
+  for (const item of items) {
+    const name = TABLE_OF[item.change.entity];
+    byTable.set(name, [...(byTable.get(name) ?? []), item]);
+  }
+  for (const [name, group] of byTable) {
+    const table = db.table<SealedEntityRecord, string>(name);
+    const ids = [...new Set(group.map((i) => i.change.id))];
+    const existing = await table.bulkGet(ids);
+    const version = new Map(ids.map((id, k) => [id, existing[k]?.version]));
+    const puts = new Map<string, { record: SealedEntityRecord; change: Item['change'] }>();
+    const deletes = new Set<string>();
+    const confirm = new Set<string>();
+    for (const { index, change } of group) {
+      const id = change.id;
+      if (undelivered.has(id)) {
+        // Keep the local version, but it is still on the server: confirm it for this snapshot.
+        if (change.op === 'put') confirm.add(id);
+        result.skipped++;
+      } else if (change.op === 'delete') {
+        puts.delete(id);
+        deletes.add(id);
+        version.set(id, undefined);
+        result.deleted++;
+      } else if ((version.get(id) ?? 0) > change.version) {
+        confirm.add(id);
+        result.skipped++;
+      } else {
+        deletes.delete(id);
+        puts.set(id, { record: { ...sealed.get(index)!, epoch }, change });
+        version.set(id, change.version);
+        result.written++;
+      }
+    }
+    if (deletes.size) await table.bulkDelete([...deletes]);
+    if (puts.size) await table.bulkPut([...puts.values()].map((p) => p.record));
+    const confirmOnly = [...confirm].filter((id) => !puts.has(id) && !deletes.has(id));
+    if (confirmOnly.length) await table.where(':id').anyOf(confirmOnly).modify({ epoch });
+    if (name === 'documents') {
+      const written = [...puts.values()].map((p) => p.change as DocumentPut);
+      await reconcileContents(db, written, [...deletes]);
+    }
+  }
 }
 
 export async function applyChangesPage(
@@ -125,47 +212,21 @@ export async function applyChangesPage(
     const undelivered = new Set(
       (await db.outbox.where('status').anyOf('pending', 'failed').toArray()).map((entry) => entry.entityId),
     );
+    // Revocations (and case deletions) purge everything under a case, so they split the page
+    // into runs that are applied in order.
+    let run: Item[] = [];
     for (const [index, change] of changes.entries()) {
-      if (change.op === 'revoke') {
+      if (change.op === 'revoke' || (change.op === 'delete' && change.entity === 'case')) {
+        await applySegment(db, run, sealed, undelivered, epoch, result);
+        run = [];
         await purgeCase(db, change.id);
-        result.revokedCases.push(change.id);
-        continue;
-      }
-      if (undelivered.has(change.id)) {
-        // Keep the local version, but it is still on the server: confirm it for this snapshot.
-        if (change.op === 'put') await db.table(TABLE_OF[change.entity]).update(change.id, { epoch });
-        result.skipped++;
-        continue;
-      }
-      const table = db.table<SealedEntityRecord, string>(TABLE_OF[change.entity]);
-      if (change.op === 'delete') {
-        if (change.entity === 'case') await purgeCase(db, change.id);
-        else await table.delete(change.id);
-        if (change.entity === 'document') await dropContent(db, change.id);
-        result.deleted++;
-        continue;
-      }
-      const existing = await table.get(change.id);
-      if (existing && existing.version > change.version) {
-        await table.update(change.id, { epoch });
-        result.skipped++;
-        continue;
-      }
-      await table.put({ ...sealed.get(index)!, epoch });
-      result.written++;
-      if (change.entity === 'document') {
-        const content = await db.contents.get(change.id);
-        if (!content) await db.contents.add(freshContent(change));
-        else if (content.sha256 !== change.data.sha256) {
-          await dropContent(db, change.id);
-          await db.contents.add({
-            ...freshContent(change),
-            pinned: content.pinned,
-            lastAccessAt: content.lastAccessAt,
-          });
-        }
+        if (change.op === 'revoke') result.revokedCases.push(change.id);
+        else result.deleted++;
+      } else {
+        run.push({ index, change });
       }
     }
+    await applySegment(db, run, sealed, undelivered, epoch, result);
     await db.syncState.put({ key: 'cursor', value: cursor });
   });
   return result;

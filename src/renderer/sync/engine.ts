@@ -163,6 +163,10 @@ export class SyncEngine {
     });
     const inFlight = new Set<string>();
     let halt: unknown = null;
+    // The budget is checked against a running total; the full scan of makeRoom runs only when
+    // the next document would not fit.
+    const initial = await this.deps.room.budget();
+    let used = initial.used;
 
     const next = (): ContentCandidate | undefined => {
       // Urgent requests that arrived meanwhile jump the queue.
@@ -176,9 +180,13 @@ export class SyncEngine {
         const id = item.documentId;
         inFlight.add(id);
         try {
-          const keep = new Set([...this.urgent, ...inFlight]);
-          const fits = await this.deps.room.makeRoom(item.byteSize - item.storedBytes, keep);
-          if (!fits && !this.urgent.has(id)) continue;
+          const need = item.byteSize - item.storedBytes;
+          if (used + need > initial.budget) {
+            const fits = await this.deps.room.makeRoom(need, new Set([...this.urgent, ...inFlight]));
+            if (!fits && !this.urgent.has(id)) continue;
+            used = (await this.deps.room.budget()).used;
+          }
+          used += need;
           await fetchContent(
             {
               api: this.countingApi(),
@@ -213,7 +221,7 @@ export class SyncEngine {
         }
       }
     };
-    await Promise.all(Array.from({ length: this.deps.contentConcurrency ?? 4 }, worker));
+    await Promise.all(Array.from({ length: this.deps.contentConcurrency ?? 6 }, worker));
     queue = [];
     await this.refreshCounts();
     if (halt) {

@@ -96,7 +96,6 @@ export async function pull(
     result.revokedCases.push(...applied.revokedCases);
     result.pages++;
     result.changes += page.changes.length;
-    cursor = page.cursor;
     onProgress({ pages: result.pages, changes: result.changes, snapshot });
     if (!page.hasMore) break;
   }

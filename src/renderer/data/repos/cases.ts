@@ -9,27 +9,29 @@ export type CaseSummary = { case: Case; applicant: Person | undefined; documentC
 
 export function createCasesRepo(db: CacheDb, cipher: CacheCipher) {
   return {
-    /** Every cached case, by BG number; all reads first so liveQuery tracks them. */
+    /**
+     * Every cached case, by BG number, with its applicant and number of documents. Reads only what
+     * the list shows (document counts from the index, one person per case), every Dexie read
+     * first so liveQuery tracks them; it runs on the UI thread while a sync writes.
+     */
     async list(): Promise<CaseSummary[]> {
-      const [cases, persons, documents] = await Promise.all([
+      const [cases, documentCaseIds] = await Promise.all([
         db.cases.orderBy('bgNumber').toArray(),
-        db.persons.toArray(),
-        db.documents.toArray(),
+        db.documents.orderBy('caseId').keys(),
       ]);
-      const openedCases = await Promise.all(
-        cases.map((r) => cipher.openJson(r.sealed, binding('cases', r.id), caseSchema)),
-      );
-      const openedPersons = await Promise.all(persons.map((r) => openEntity(cipher, 'persons', r, personSchema)));
-      const byId = new Map(openedPersons.map((p) => [p.id, p]));
+      const heads = await db.persons.bulkGet(cases.map((r) => r.headPersonId ?? ''));
+      const [openedCases, applicants] = await Promise.all([
+        Promise.all(cases.map((r) => cipher.openJson(r.sealed, binding('cases', r.id), caseSchema))),
+        Promise.all(
+          heads.map((r) => (r ? openEntity(cipher, 'persons', r, personSchema) : Promise.resolve(undefined))),
+        ),
+      ]);
       const counts = new Map<string, number>();
-      for (const d of documents) counts.set(d.caseId, (counts.get(d.caseId) ?? 0) + 1);
-      return openedCases.map((c) => ({
-        case: c,
-        applicant: c.headPersonId
-          ? byId.get(c.headPersonId)
-          : openedPersons.find((p) => p.caseId === c.id && p.role === 'applicant'),
-        documentCount: counts.get(c.id) ?? 0,
-      }));
+      for (const key of documentCaseIds) {
+        const caseId = key as string;
+        counts.set(caseId, (counts.get(caseId) ?? 0) + 1);
+      }
+      return openedCases.map((c, k) => ({ case: c, applicant: applicants[k], documentCount: counts.get(c.id) ?? 0 }));
     },
   };
 }

@@ -1,0 +1,163 @@
+/**
+ * The in-page half of `npm run bench -- sync`: the client's own sync code in Chromium, driven by
+ * bench/sync.ts through `window.syncBench`.
+ */
+import { Dexie } from 'dexie';
+import type { ChangesResponse } from '../../src/shared/api/changes.ts';
+import { createCacheKey } from '../../src/renderer/data/crypto/key-wrap.ts';
+import { CacheDb } from '../../src/renderer/data/db.ts';
+import { createApiClient } from '../../src/renderer/sync/api-client.ts';
+import {
+  applyChangesPage,
+  CONTENT_CHUNK_BYTES,
+  freshContent,
+  recordOf,
+  TABLE_OF,
+} from '../../src/renderer/sync/apply-changes.ts';
+import { SCHEMA_V1 } from '../../src/renderer/data/migrations/v1.ts';
+import { SyncEngine } from '../../src/renderer/sync/engine.ts';
+import { pull } from '../../src/renderer/sync/pull.ts';
+import { createStorageRoom } from '../../src/renderer/sync/storage-room.ts';
+import { CacheCipher } from '../../src/renderer/data/crypto/cipher.ts';
+import { createContentsRepo } from '../../src/renderer/data/repos/contents.ts';
+
+/** A Dexie key path ('[a+b]' is compound) as IndexedDB takes it. */
+function keyPath(spec: string): string | string[] {
+  return spec.startsWith('[') ? spec.slice(1, -1).split('+') : spec;
+}
+
+async function session(serverUrl: string, name: string) {
+  let token = '';
+  const api = createApiClient({ baseUrl: serverUrl, getToken: () => token });
+  token = (await api.login('demo', 'demo')).accessToken;
+  await Dexie.delete(name);
+  const db = new CacheDb(name);
+  const cipher = new CacheCipher((await createCacheKey()).key);
+  return { api, db, cipher };
+}
+
+/** Cold metadata sync (the whole change feed into an empty cache), timed. */
+async function coldMetadata(serverUrl: string): Promise<{ ms: number; changes: number; requests: number }> {
+  const { api, db, cipher } = await session(serverUrl, 'bench-cold');
+  const started = performance.now();
+  const result = await pull(api, db, cipher);
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, changes: result.changes, requests: result.requests };
+}
+
+/** Apply of the feed's pages through the engine's code against raw IndexedDB puts of the same records. */
+async function applyVersusRaw(
+  serverUrl: string,
+): Promise<{ applyMs: number; rawMs: number; sealMs: number; changes: number }> {
+  const { api, db, cipher } = await session(serverUrl, 'bench-apply');
+  const pages: ChangesResponse[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await api.changes(cursor, 1000);
+    pages.push(page);
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  const changes = pages.reduce((n, p) => n + p.changes.length, 0);
+  const started = performance.now();
+  for (const page of pages) await applyChangesPage(db, cipher, page.changes, page.cursor, 1);
+  const applyMs = performance.now() - started;
+  db.close();
+
+  // Raw baseline: the very records apply writes (sealed alike), into object stores with the same
+  // keys and indexes as the cache schema, put with the bare IndexedDB API, one transaction per page.
+  const sealStart = performance.now();
+  const sealedPages = await Promise.all(
+    pages.map((page) =>
+      Promise.all(
+        page.changes
+          .flatMap((c) => (c.op === 'put' ? [c] : []))
+          .map(async (c) => ({
+            store: TABLE_OF[c.entity],
+            value: { ...(await recordOf(cipher, c)), epoch: 1 },
+            content: c.entity === 'document' ? freshContent(c) : null,
+          })),
+      ),
+    ),
+  );
+  const sealMs = performance.now() - sealStart;
+  await Dexie.delete('bench-raw');
+  const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('bench-raw', 1);
+    open.onupgradeneeded = () => {
+      for (const [name, spec] of Object.entries(SCHEMA_V1)) {
+        const [primary = '', ...indexes] = spec.split(',').map((part) => part.trim());
+        const store = open.result.createObjectStore(name, {
+          keyPath: keyPath(primary.replace(/^\+\+/, '')),
+          autoIncrement: primary.startsWith('++'),
+        });
+        for (const index of indexes) {
+          const unique = index.startsWith('&');
+          const name = index.replace(/^[&*]/, '');
+          store.createIndex(name, keyPath(name), { unique, multiEntry: index.startsWith('*') });
+        }
+      }
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error ?? new Error('open'));
+  });
+  const stores = Object.keys(SCHEMA_V1);
+  const rawStart = performance.now();
+  for (const page of sealedPages) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = raw.transaction(stores, 'readwrite');
+      for (const { store, value, content } of page) {
+        tx.objectStore(store).put(value);
+        if (content) tx.objectStore('contents').put(content);
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('tx'));
+    });
+  }
+  const rawMs = performance.now() - rawStart;
+  raw.close();
+  return { applyMs, rawMs, sealMs, changes };
+}
+
+/** Content prefetch through the engine for a time window; bytes received in it. */
+async function prefetch(serverUrl: string, windowMs: number): Promise<{ bytes: number; ms: number }> {
+  const { api, db, cipher } = await session(serverUrl, 'bench-prefetch');
+  await pull(api, db, cipher);
+  const estimate = async () => navigator.storage.estimate();
+  let bytes = 0;
+  let first = 0;
+  const engine = new SyncEngine({
+    api,
+    db,
+    cipher,
+    contents: createContentsRepo(db, cipher),
+    room: createStorageRoom({ db, policyBudget: 8 * 1024 ** 3, estimate }),
+    publish: (status) => {
+      if (status.progress.bytes > 0 && !first) first = performance.now();
+      bytes = Math.max(bytes, status.progress.bytes);
+    },
+    isOnline: () => true,
+    estimate,
+    persisted: async () => null,
+    intervalMs: 600_000,
+  });
+  void engine.run();
+  const started = performance.now();
+  while (performance.now() - started < windowMs) await new Promise((r) => setTimeout(r, 200));
+  const ms = performance.now() - (first || started);
+  engine.stop();
+  return { bytes, ms };
+}
+
+declare global {
+  interface Window {
+    syncBench: {
+      coldMetadata: typeof coldMetadata;
+      applyVersusRaw: typeof applyVersusRaw;
+      prefetch: typeof prefetch;
+      chunkBytes: number;
+    };
+  }
+}
+window.syncBench = { coldMetadata, applyVersusRaw, prefetch, chunkBytes: CONTENT_CHUNK_BYTES };
