@@ -83,9 +83,26 @@ export class SyncEngine {
     return this.deps.now?.() ?? new Date();
   }
 
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Updates the state. A change of phase, error or counts goes out at once; pure progress is sent
+   * at most every quarter second, so that the windows' UI threads are not kept busy by it.
+   */
   private publish(patch: Partial<SyncStatus>): void {
+    const before = this.status;
     this.status = { ...this.status, ...patch, requests: this.requests };
-    this.deps.publish(this.status);
+    const onlyProgress = Object.keys(patch).every((k) => k === 'progress');
+    if (!onlyProgress || before.phase !== this.status.phase) {
+      if (this.publishTimer) clearTimeout(this.publishTimer);
+      this.publishTimer = null;
+      this.deps.publish(this.status);
+    } else {
+      this.publishTimer ??= setTimeout(() => {
+        this.publishTimer = null;
+        this.deps.publish(this.status);
+      }, 250);
+    }
   }
 
   private fail(error: unknown, phase: SyncPhase): void {
