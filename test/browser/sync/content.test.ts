@@ -1,7 +1,7 @@
 /** Document bytes against the real reference server: resume with Range, checksum, budget, encryption. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cacheDbName } from '../../../src/renderer/data/db.ts';
-import { ChecksumMismatchError, NetworkError } from '../../../src/renderer/sync/api-errors.ts';
+import { ChecksumMismatchError, NetworkError, StorageFullError } from '../../../src/renderer/sync/api-errors.ts';
 import { fetchContent } from '../../../src/renderer/sync/content-fetch.ts';
 import { pull } from '../../../src/renderer/sync/pull.ts';
 import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';
@@ -98,6 +98,33 @@ describe('content', () => {
     expect(await h.session.db.contentChunks.where('documentId').equals(b!.id).count()).toBe(0);
     // Only the pinned one and the kept one are left to evict: no room for more.
     expect(await room.makeRoom(used, new Set([c!.id, d!.id]))).toBe(false);
+  });
+
+  it('on a full disk evicts cached documents and retries, and says so when nothing is left to evict', async () => {
+    h = await signedIn(serverUrl);
+    await pull(h.api, h.session.db, h.session.cipher);
+    const docs = (await h.session.db.documents.toArray()).sort((a, b) => a.byteSize - b.byteSize).slice(0, 4);
+    for (const d of docs) await fetchContent(deps(), d.id);
+    await h.session.annotations.create({
+      caseId: docs[0]!.caseId as never,
+      documentId: docs[0]!.id as never,
+      page: 1,
+      rect: { x: 0, y: 0, width: 1, height: 1 },
+      kind: 'highlight',
+    });
+    const room = createStorageRoom({ db: h.session.db, policyBudget: 1e12, estimate: async () => null });
+    let attempts = 0;
+    const quota = () => new DOMException('Speicher erschöpft', 'QuotaExceededError');
+    await room.withQuota(async () => {
+      if (attempts++ === 0) throw quota();
+    }, new Set());
+    expect(attempts).toBe(2);
+    expect(await h.session.db.contents.where('state').equals('missing').count()).toBeGreaterThan(0);
+    const full = await room.withQuota(async () => Promise.reject(quota()), new Set()).catch((e: unknown) => e);
+    expect(full).toBeInstanceOf(StorageFullError);
+    expect((full as Error).message).toMatch(/Speicher.*voll.*ungesendeten Eingaben bleiben erhalten/);
+    // The outbox is never touched by eviction.
+    expect(await h.session.db.outbox.count()).toBe(1);
   });
 
   it('stores no personal data and no PDF in plain text', async () => {
