@@ -40,14 +40,16 @@ export class PdfDocument {
   readonly #proxy: PDFDocumentProxy;
   readonly #pages = new Map<number, Promise<PDFPageProxy>>();
   readonly #onHang: () => void;
+  readonly #onClosed: () => void;
   /** How many views (page slot, thumbnail) hold each page; its resources are freed at zero. */
   readonly #holders = new Map<number, number>();
   #destroyed = false;
 
-  constructor(proxy: PDFDocumentProxy, onHang: () => void) {
+  constructor(proxy: PDFDocumentProxy, hooks: { onHang: () => void; onClosed: () => void }) {
     this.#proxy = proxy;
     this.pageCount = proxy.numPages;
-    this.#onHang = onHang;
+    this.#onHang = hooks.onHang;
+    this.#onClosed = hooks.onClosed;
   }
 
   get destroyed(): boolean {
@@ -57,7 +59,13 @@ export class PdfDocument {
   #page(pageNumber: number): Promise<PDFPageProxy> {
     let page = this.#pages.get(pageNumber);
     if (!page) {
-      page = this.#proxy.getPage(pageNumber);
+      // A page whose data never arrives (hostile or damaged file) fails instead of waiting forever.
+      page = Promise.race([
+        this.#proxy.getPage(pageNumber),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new PdfOpenError('timeout', `page ${pageNumber}`)), PDF_LIMITS.openTimeoutMs),
+        ),
+      ]);
       // A failed lookup is not cached, so a later attempt can try again.
       page.catch(() => this.#pages.delete(pageNumber));
       this.#pages.set(pageNumber, page);
@@ -80,7 +88,8 @@ export class PdfDocument {
   render(pageNumber: number, canvas: HTMLCanvasElement, request: RenderRequest): RenderJob {
     let task: RenderTask | null = null;
     let cancelled = false;
-    const done = (async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const draw = async () => {
       const page = await this.#page(pageNumber);
       if (cancelled) throw new PdfOpenError('timeout', 'cancelled');
       const rotation = normaliseRotation(page.rotate + request.rotation);
@@ -94,18 +103,23 @@ export class PdfDocument {
       canvas.width = Math.max(1, Math.floor(viewport.width));
       canvas.height = Math.max(1, Math.floor(viewport.height));
       task = page.render({ canvas, viewport });
-      const timer = setTimeout(() => task?.cancel(), PDF_LIMITS.renderTimeoutMs);
-      try {
-        await task.promise;
-      } finally {
-        clearTimeout(timer);
-      }
-    })();
+      await task.promise;
+    };
+    // The limit covers fetching the page too: a page whose data never arrives must not wait forever.
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        cancelled = true;
+        task?.cancel();
+        reject(new PdfOpenError('timeout', `page ${pageNumber}`));
+      }, PDF_LIMITS.renderTimeoutMs);
+    });
+    const done = Promise.race([draw(), limit]).finally(() => clearTimeout(timer));
     return {
       done,
       cancel: () => {
         cancelled = true;
         task?.cancel();
+        clearTimeout(timer);
       },
     };
   }
@@ -160,6 +174,10 @@ export class PdfDocument {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.#pages.clear();
-    await this.#proxy.loadingTask.destroy();
+    try {
+      await this.#proxy.loadingTask.destroy();
+    } finally {
+      this.#onClosed();
+    }
   }
 }

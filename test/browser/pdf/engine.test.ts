@@ -1,0 +1,82 @@
+/** The PDF layer in real Chromium: opening, limits, and a clear code for every kind of bad file. */
+import { beforeAll, expect, it } from 'vitest';
+import { openPdf, openPdfChunked, PdfOpenError, setPdfResourceBase } from '../../../src/renderer/pdf/index.ts';
+import { makeTestScan } from '../support/scanned-pdf.ts';
+
+beforeAll(() => setPdfResourceBase('/node_modules/pdfjs-dist/'));
+
+/**
+ * A scan whose trailer asks for the standard security handler with a user password that the
+ * empty password does not open (the corpus, with real encrypted files, runs in the e2e suite).
+ */
+async function encryptedScan(): Promise<Uint8Array> {
+  const text = new TextDecoder('latin1').decode(await makeTestScan(1));
+  const hex = (n: number) => '<' + 'ab'.repeat(n) + '>';
+  const locked = text.replace(
+    '/Root 1 0 R',
+    `/Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O ${hex(32)} /U ${hex(32)} /P -44 >> /ID [${hex(16)} ${hex(16)}]`,
+  );
+  return Uint8Array.from(locked, (c) => c.charCodeAt(0));
+}
+
+async function codeOf(open: Promise<unknown>): Promise<string> {
+  try {
+    await open;
+    return 'opened';
+  } catch (error) {
+    return error instanceof PdfOpenError ? error.code : `unexpected ${String(error)}`;
+  }
+}
+
+it('opens a scan, reports its pages and draws one into a canvas within the pixel cap', async () => {
+  const doc = await openPdf(await makeTestScan(3));
+  expect(doc.pageCount).toBe(3);
+  const info = await doc.pageInfo(1);
+  expect(info.width).toBeCloseTo(595.28, 1);
+  const canvas = document.createElement('canvas');
+  await doc.render(1, canvas, { scale: 1, rotation: 90, pixelRatio: 1 }).done;
+  expect([canvas.width, canvas.height]).toEqual([Math.floor(info.height), Math.floor(info.width)]);
+  // A zoom that would need a gigantic canvas is drawn smaller and stretched instead.
+  await doc.render(1, canvas, { scale: 40, rotation: 0, pixelRatio: 2 }).done;
+  expect(canvas.width * canvas.height).toBeLessThanOrEqual(16_777_216);
+  const text = await doc.text(1);
+  expect(text.map((r) => r.text).join(' ')).toContain('Testakte Seite 1');
+  await doc.destroy();
+});
+
+it('reads a chunked source only as far as pdf.js asks', async () => {
+  const bytes = await makeTestScan(30);
+  const chunkSize = 64 * 1024;
+  const read = new Set<number>();
+  const doc = await openPdfChunked({
+    length: bytes.byteLength,
+    chunkSize,
+    readChunk: async (i) => {
+      read.add(i);
+      return bytes.slice(i * chunkSize, (i + 1) * chunkSize);
+    },
+  });
+  expect(doc.pageCount).toBe(30);
+  const canvas = document.createElement('canvas');
+  await doc.render(1, canvas, { scale: 0.5, rotation: 0, pixelRatio: 1 }).done;
+  expect(read.size).toBeGreaterThan(0);
+  await doc.destroy();
+});
+
+it('gives a clear code for broken, empty, encrypted and absurd files', async () => {
+  expect(await codeOf(openPdf(new Uint8Array(0)))).toBe('broken');
+  expect(await codeOf(openPdf(new TextEncoder().encode('Das ist kein PDF, nur Text.')))).toBe('broken');
+  const scan = await makeTestScan(2);
+  expect(await codeOf(openPdf(scan.slice(0, 400)))).toBe('broken');
+  expect(await codeOf(openPdf(await encryptedScan()))).toBe('encrypted');
+  expect(
+    await codeOf(openPdfChunked({ length: 2 ** 40, chunkSize: 1, readChunk: async () => new Uint8Array(1) })),
+  ).toBe('too-large');
+});
+
+it('keeps working after a bad file: the next good one opens', async () => {
+  expect(await codeOf(openPdf(crypto.getRandomValues(new Uint8Array(4096))))).toBe('broken');
+  const doc = await openPdf(await makeTestScan(1));
+  expect(doc.pageCount).toBe(1);
+  await doc.destroy();
+});
