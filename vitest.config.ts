@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     reporters: process.env['CI'] ? ['default', 'json'] : ['default'],
     outputFile: { json: '.test-output/vitest-results.json' },
+    // Failure screenshots and other attachments stay with the rest of the test output.
+    attachmentsDir: '.test-output/vitest-attachments',
     projects: [
       {
         extends: true,

@@ -100,7 +100,7 @@ export async function seedDistrict(stores: SeedStores, demo: DemoOptions, now: n
         doc,
         receivedOn,
         blob,
-        status: (d >= docs.length - inbox ? 'new' : rng.chance(0.9) ? 'processed' : 'read'),
+        status: d >= docs.length - inbox ? 'new' : rng.chance(0.9) ? 'processed' : 'read',
       };
     });
 

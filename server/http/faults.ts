@@ -76,9 +76,7 @@ export class FaultInjector {
       if (payload === null || payload === undefined || reply.statusCode === 204 || reply.statusCode === 304)
         return payload;
       const source =
-        typeof payload === 'string' || Buffer.isBuffer(payload)
-          ? Buffer.from(payload)
-          : (payload as Readable);
+        typeof payload === 'string' || Buffer.isBuffer(payload) ? Buffer.from(payload) : (payload as Readable);
       const length = Buffer.isBuffer(source) ? source.byteLength : Number(reply.getHeader('content-length') ?? NaN);
       if (Buffer.isBuffer(source) && reply.getHeader('content-length') === undefined)
         reply.header('content-length', String(length));

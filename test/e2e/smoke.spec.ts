@@ -7,10 +7,14 @@ test('the workspace and the viewer window render, and the workspace opens the vi
   const workspace = await app.context.newPage();
   workspace.on('pageerror', (error) => errors.push(error.message));
   await workspace.goto(app.url('workspace'));
-  await expect(workspace.getByRole('heading', { level: 1, name: 'Meine Akten' })).toBeVisible();
+  await expect(workspace.getByRole('heading', { level: 1, name: 'Anmeldung' })).toBeVisible();
   await expect(workspace.getByRole('status')).toContainText('Browsermodus');
   await expect(workspace).toHaveTitle('Arbeitsbereich – E-Akte Desktop');
-  await workspace.screenshot({ path: path.join(screenshotDir, 'workspace.png') });
+  await workspace.screenshot({ path: path.join(screenshotDir, 'workspace-sign-in.png') });
+  await workspace.getByLabel('Benutzername').fill('demo');
+  await workspace.getByLabel('Passwort', { exact: true }).fill('demo');
+  await workspace.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(workspace.getByRole('heading', { level: 2, name: /Meine Akten/ })).toBeVisible({ timeout: 30_000 });
 
   const [viewer] = await Promise.all([
     app.context.waitForEvent('page'),
@@ -44,13 +48,20 @@ test('the viewer follows the document selected in the other window', async ({ ap
 test('the interface switches to English and back, and is keyboard reachable', async ({ app }) => {
   const page = await app.context.newPage();
   await page.goto(app.url('workspace'));
-  await page.keyboard.press('Tab');
+  // Backwards from the user name: the language switch, then the skip link, the first stop of the page.
+  await page.getByLabel('Benutzername').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByLabel('Sprache')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
   await page.getByLabel('Sprache').selectOption('en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My case files');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+  await expect(page.getByLabel('User name')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByLabel('Language').selectOption('de');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meine Akten');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung');
 });
 
 test('the page refuses scripts from elsewhere (Content-Security-Policy)', async ({ app }) => {

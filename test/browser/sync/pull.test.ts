@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { changesResponseSchema } from '../../../src/shared/api/changes.ts';
 import { annotationSchema } from '../../../src/shared/domain/annotation.ts';
 import { ContractError } from '../../../src/renderer/sync/api-errors.ts';
+import { applyChangesPage } from '../../../src/renderer/sync/apply-changes.ts';
 import { pull } from '../../../src/renderer/sync/pull.ts';
 import { signedIn, startServer, stopServer, type Harness } from './harness.ts';
 
@@ -148,6 +149,48 @@ describe('pull', () => {
     // The local annotation, not yet on the server, survives the snapshot's sweep.
     const mine = await h.session.annotations.listForDocument(doc!.id);
     expect(mine.some((a) => annotationSchema.parse(a).kind === 'highlight' && a.authorId === h.user.id)).toBe(true);
+  });
+
+  it('does not overwrite an entity that has undelivered local changes with server state', async () => {
+    h = await signedIn(serverUrl);
+    await pull(h.api, h.session.db, h.session.cipher);
+    const [someCase] = await h.session.cases.list();
+    const [doc] = await h.session.documents.listForCase(someCase!.case.id);
+    const mine = await h.session.annotations.create({
+      caseId: someCase!.case.id,
+      documentId: doc!.id,
+      page: 1,
+      rect: { x: 10, y: 10, width: 50, height: 20 },
+      kind: 'note',
+      text: 'Meine Notiz',
+    });
+    // The same annotation arrives from the server with other content (as after a colleague's edit).
+    const serverVersion = { ...mine, text: 'Fremde Fassung', version: 7 };
+    const cursor = (await h.session.db.syncState.get('cursor'))!.value as string;
+    await applyChangesPage(
+      h.session.db,
+      h.session.cipher,
+      [{ entity: 'annotation', op: 'put', id: mine.id, caseId: mine.caseId, version: 7, data: serverVersion }],
+      cursor,
+      1,
+    );
+    const [kept] = await h.session.annotations
+      .listForDocument(doc!.id)
+      .then((all) => all.filter((a) => a.id === mine.id));
+    expect(kept?.text).toBe('Meine Notiz');
+    // Once nothing is pending for it, server state wins again.
+    await h.session.db.outbox.clear();
+    await applyChangesPage(
+      h.session.db,
+      h.session.cipher,
+      [{ entity: 'annotation', op: 'put', id: mine.id, caseId: mine.caseId, version: 7, data: serverVersion }],
+      cursor,
+      1,
+    );
+    const [replaced] = await h.session.annotations
+      .listForDocument(doc!.id)
+      .then((all) => all.filter((a) => a.id === mine.id));
+    expect(replaced?.text).toBe('Fremde Fassung');
   });
 
   it('rejects a change-feed answer outside the contract and writes nothing', async () => {
