@@ -106,39 +106,38 @@ export async function purgeCase(db: CacheDb, caseId: string): Promise<void> {
 type Item = { index: number; change: Exclude<Change, { op: 'revoke' }> };
 type DocumentPut = Extract<PutChange, { entity: 'document' }>;
 
-/** Bookkeeping of document bytes follows the documents written or deleted in a segment. */
-async function reconcileContents(
+/**
+ * Bookkeeping of document bytes follows the documents written or deleted in a segment; `current`
+ * holds the content records of the written ones, read beforehand.
+ */
+function reconcileContents(
   db: CacheDb,
   written: readonly DocumentPut[],
+  current: ReadonlyMap<string, ContentRecord>,
   deleted: readonly string[],
-): Promise<void> {
-  if (written.length) {
-    const current = await db.contents.bulkGet(written.map((c) => c.id));
-    const replaced: string[] = [];
-    const rows: ContentRecord[] = [];
-    written.forEach((change, k) => {
-      const content = current[k];
-      if (!content) rows.push(freshContent(change));
-      else if (content.sha256 !== change.data.sha256) {
-        replaced.push(change.id);
-        rows.push({ ...freshContent(change), pinned: content.pinned, lastAccessAt: content.lastAccessAt });
-      }
-    });
-    if (replaced.length) await db.contentChunks.where('documentId').anyOf(replaced).delete();
-    if (rows.length) await db.contents.bulkPut(rows);
+): Promise<unknown>[] {
+  const replaced: string[] = [];
+  const rows: ContentRecord[] = [];
+  for (const change of written) {
+    const content = current.get(change.id);
+    if (!content) rows.push(freshContent(change));
+    else if (content.sha256 !== change.data.sha256) {
+      replaced.push(change.id);
+      rows.push({ ...freshContent(change), pinned: content.pinned, lastAccessAt: content.lastAccessAt });
+    }
   }
-  if (deleted.length) {
-    await db.contentChunks
-      .where('documentId')
-      .anyOf([...deleted])
-      .delete();
-    await db.contents.bulkDelete([...deleted]);
-  }
+  const gone = [...replaced, ...deleted];
+  return [
+    ...(gone.length ? [db.contentChunks.where('documentId').anyOf(gone).delete()] : []),
+    ...(rows.length ? [db.contents.bulkPut(rows)] : []),
+    ...(deleted.length ? [db.contents.bulkDelete([...deleted])] : []),
+  ];
 }
 
 /**
- * Applies a run of puts and deletes (no revocations) with one read and a few bulk writes per
- * table: on a snapshot of thousands of changes, per-record requests would dominate.
+ * Applies a run of puts and deletes (no revocations): all reads of the run at once, the decisions
+ * in memory, then all writes at once. On a snapshot of thousands of changes, requests awaited one
+ * after another would leave IndexedDB idle between them.
  */
 async function applySegment(
   db: CacheDb,
@@ -148,16 +147,28 @@ async function applySegment(
   epoch: number,
   result: ApplyResult,
 ): Promise<void> {
+  if (!items.length) return;
   const byTable = new Map<CaseTable, Item[]>();
   for (const item of items) {
     const name = TABLE_OF[item.change.entity];
     byTable.set(name, [...(byTable.get(name) ?? []), item]);
   }
-  for (const [name, group] of byTable) {
-    const table = db.table<SealedEntityRecord, string>(name);
-    const ids = [...new Set(group.map((i) => i.change.id))];
-    const existing = await table.bulkGet(ids);
-    const version = new Map(ids.map((id, k) => [id, existing[k]?.version]));
+  const groups = [...byTable].map(([name, group]) => ({
+    name,
+    group,
+    table: db.table<SealedEntityRecord, string>(name),
+    ids: [...new Set(group.map((i) => i.change.id))],
+  }));
+  const documentIds = groups.find((g) => g.name === 'documents')?.ids ?? [];
+  const [existing, contents] = await Promise.all([
+    Promise.all(groups.map((g) => g.table.bulkGet(g.ids))),
+    db.contents.bulkGet(documentIds),
+  ]);
+  const currentContents = new Map(documentIds.flatMap((id, k) => (contents[k] ? [[id, contents[k]] as const] : [])));
+
+  const writes: Promise<unknown>[] = [];
+  groups.forEach(({ name, group, table, ids }, g) => {
+    const version = new Map(ids.map((id, k) => [id, existing[g]?.[k]?.version]));
     const puts = new Map<string, { record: SealedEntityRecord; change: Item['change'] }>();
     const deletes = new Set<string>();
     const confirm = new Set<string>();
@@ -182,15 +193,16 @@ async function applySegment(
         result.written++;
       }
     }
-    if (deletes.size) await table.bulkDelete([...deletes]);
-    if (puts.size) await table.bulkPut([...puts.values()].map((p) => p.record));
+    if (deletes.size) writes.push(table.bulkDelete([...deletes]));
+    if (puts.size) writes.push(table.bulkPut([...puts.values()].map((p) => p.record)));
     const confirmOnly = [...confirm].filter((id) => !puts.has(id) && !deletes.has(id));
-    if (confirmOnly.length) await table.where(':id').anyOf(confirmOnly).modify({ epoch });
+    if (confirmOnly.length) writes.push(table.where(':id').anyOf(confirmOnly).modify({ epoch }));
     if (name === 'documents') {
       const written = [...puts.values()].map((p) => p.change as DocumentPut);
-      await reconcileContents(db, written, [...deletes]);
+      writes.push(...reconcileContents(db, written, currentContents, [...deletes]));
     }
-  }
+  });
+  await Promise.all(writes);
 }
 
 export async function applyChangesPage(
