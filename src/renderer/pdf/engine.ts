@@ -10,11 +10,13 @@
 import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport, PDFWorker, VerbosityLevel } from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import rendererUrl from 'pdfjs-dist/build/pdf.renderer.min.mjs?url';
 import { classifyPdfError, PdfOpenError } from './errors.ts';
 import { PDF_LIMITS } from './limits.ts';
 import { PdfDocument } from './pdf-document.ts';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+GlobalWorkerOptions.rendererSrc = rendererUrl;
 
 let resourceBase: string | null = null;
 let sharedWorker: PDFWorker | null = null;

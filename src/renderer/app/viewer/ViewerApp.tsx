@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { documentIdSchema, type DocumentId } from '../../../shared/domain/ids.ts';
 import { ViewerDocument } from '../../features/viewer/ViewerDocument.tsx';
+import { warmUpPdfWorker } from '../../pdf/index.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useDesktopApi } from '../../platform/desktop-context.tsx';
 import { openSelectionChannel } from '../../platform/selection-channel.ts';
@@ -39,6 +40,9 @@ export function ViewerApp({ initialDocumentId }: { initialDocumentId?: DocumentI
       channel.close();
     };
   }, []);
+
+  // The PDF worker starts with the window, so the first document does not wait for it.
+  useEffect(() => void warmUpPdfWorker().catch(() => undefined), []);
 
   const announce = useCallback((message: string) => setStatus(message), []);
   const back = (

@@ -72,8 +72,6 @@ export function AnnotationMark({ annotation: a, size, scale, rotation }: Props) 
       void ui.remove(a);
     } else if (e.key === 'Escape') {
       ui.select(null);
-    } else if (e.key === 'PageDown' || e.key === 'PageUp' || e.key === 'Home' || e.key === 'End') {
-      return;
     }
   };
 

@@ -60,7 +60,7 @@ export function DocumentViewer({
   onFirstPagePainted,
 }: Props) {
   const { t } = useI18n();
-  const queue = useMemo(() => new RenderQueue(1), []);
+  const queue = useMemo(() => new RenderQueue(), []);
   useEffect(() => () => queue.clear(), [queue]);
 
   const [sizes, setSizes] = useState<PageSize[]>(() => Array.from({ length: doc.pageCount }, () => firstPage));

@@ -2,7 +2,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { PdfDocument } from '../../pdf/index.ts';
-import type { RenderQueue } from './render-queue.ts';
+import { BACKGROUND, type RenderQueue } from './render-queue.ts';
 
 const THUMB_WIDTH = 112;
 
@@ -54,7 +54,7 @@ const Thumb = memo(function Thumb({
               return queue
                 .request(
                   key,
-                  () => 1000 + page,
+                  () => BACKGROUND + page,
                   () => doc.render(page, canvas, { scale, rotation: 0, pixelRatio: 1 }),
                 )
                 .then((outcome) => {
@@ -112,7 +112,8 @@ export function Thumbnails({ active, doc, queue, pageRatio, currentPage, onGoTo 
   return (
     <nav className="viewer-thumbs" aria-label={t('viewer.thumbnails')} ref={setRoot}>
       <ol>
-        {Array.from({ length: doc.pageCount }, (_, i) => (
+        {/* The list itself waits for the first page too: 300 items are not free to mount. */}
+        {Array.from({ length: active ? doc.pageCount : 0 }, (_, i) => (
           <Thumb
             key={i + 1}
             doc={doc}

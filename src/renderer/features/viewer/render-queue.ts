@@ -1,20 +1,29 @@
 /**
- * Page drawing, one job at a time in order of urgency: the page in view first, then its
- * neighbours, then thumbnails. Pages that scroll away before their turn are simply dropped.
+ * Page drawing in order of urgency: the page in view first, then its neighbours. Two page jobs
+ * run at once, so that pdf.js decodes the next page's scan in its worker while this thread draws
+ * the current one. Background jobs (thumbnails, priority ≥ BACKGROUND) start only when no page is
+ * waiting and paging has paused, because each one costs a full decode of its page's scan. Jobs
+ * for pages that scroll away before their turn are simply dropped.
  */
 import type { RenderJob } from '../../pdf/index.ts';
 
 export type RenderOutcome = 'drawn' | 'cancelled' | 'failed';
 
+export const BACKGROUND = 1000;
+/** Quiet time after the last page job before background work starts. */
+const BACKGROUND_DELAY_MS = 300;
+
 type Entry = { key: string; priority: () => number; start: () => RenderJob; settle: (outcome: RenderOutcome) => void };
 
 export class RenderQueue {
   readonly #waiting = new Map<string, Entry>();
-  readonly #running = new Map<string, RenderJob>();
+  readonly #running = new Map<string, { job: RenderJob; background: boolean }>();
   readonly #cancelled = new WeakSet<RenderJob>();
   readonly #concurrency: number;
+  #lastForeground = 0;
+  #wakeUp: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(concurrency = 1) {
+  constructor(concurrency = 2) {
     this.#concurrency = concurrency;
   }
 
@@ -35,29 +44,46 @@ export class RenderQueue {
     }
     const running = this.#running.get(key);
     if (running) {
-      this.#cancelled.add(running);
-      running.cancel();
+      this.#cancelled.add(running.job);
+      running.job.cancel();
     }
   }
 
   clear(): void {
+    clearTimeout(this.#wakeUp);
     for (const key of [...this.#waiting.keys(), ...this.#running.keys()]) this.cancel(key);
+  }
+
+  #next(): Entry | null {
+    let best: Entry | null = null;
+    let bestPriority = Infinity;
+    for (const entry of this.#waiting.values()) {
+      const p = entry.priority();
+      if (p < bestPriority) {
+        best = entry;
+        bestPriority = p;
+      }
+    }
+    if (!best || bestPriority < BACKGROUND) return best;
+    // Background work: one at a time, only when pages are idle.
+    const busy = [...this.#running.values()].length > 0;
+    const quietFor = performance.now() - this.#lastForeground;
+    if (busy) return null;
+    if (quietFor < BACKGROUND_DELAY_MS) {
+      clearTimeout(this.#wakeUp);
+      this.#wakeUp = setTimeout(() => this.#pump(), BACKGROUND_DELAY_MS - quietFor);
+      return null;
+    }
+    return best;
   }
 
   #pump(): void {
     while (this.#running.size < this.#concurrency && this.#waiting.size > 0) {
-      let best: Entry | null = null;
-      let bestPriority = Infinity;
-      for (const entry of this.#waiting.values()) {
-        const p = entry.priority();
-        if (p < bestPriority) {
-          best = entry;
-          bestPriority = p;
-        }
-      }
-      if (!best) return;
-      const entry = best;
+      const entry = this.#next();
+      if (!entry) return;
       this.#waiting.delete(entry.key);
+      const background = entry.priority() >= BACKGROUND;
+      if (!background) this.#lastForeground = performance.now();
       let job: RenderJob;
       try {
         job = entry.start();
@@ -65,7 +91,7 @@ export class RenderQueue {
         entry.settle('failed');
         continue;
       }
-      this.#running.set(entry.key, job);
+      this.#running.set(entry.key, { job, background });
       job.done.then(
         () => entry.settle('drawn'),
         () => entry.settle(this.#cancelled.has(job) ? 'cancelled' : 'failed'),
@@ -73,9 +99,11 @@ export class RenderQueue {
       void job.done
         .catch(() => undefined)
         .finally(() => {
-          if (this.#running.get(entry.key) === job) this.#running.delete(entry.key);
+          if (this.#running.get(entry.key)?.job === job) this.#running.delete(entry.key);
+          if (!background) this.#lastForeground = performance.now();
           this.#pump();
         });
+      if (background) return;
     }
   }
 }

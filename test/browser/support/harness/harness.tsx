@@ -34,7 +34,7 @@ function waitForOutcome(started: number): Promise<OpenOutcome> {
       const error = document.querySelector('[data-error-code]');
       if (error)
         done({ outcome: 'error', ms: performance.now() - started, code: error.getAttribute('data-error-code') ?? '' });
-      else if (document.querySelector('.page-error'))
+      else if (document.querySelector('[data-page="1"] .page-error'))
         done({ outcome: 'error', ms: performance.now() - started, code: 'page' });
     };
     const observer = new MutationObserver(check);
