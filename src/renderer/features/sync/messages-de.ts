@@ -22,4 +22,7 @@ export const syncDe = {
   'sync.cases.name': 'Antragsteller/in',
   'sync.cases.documents': 'Dokumente',
   'sync.storage': 'Speicher: {used} von {budget}',
+  'sync.document.fetching': 'Das Dokument ist noch nicht auf diesem Gerät und wird jetzt geladen …',
+  'sync.document.offline':
+    'Das Dokument ist noch nicht auf diesem Gerät, und der zentrale Dienst ist nicht erreichbar. Es wird geladen, sobald die Verbindung wieder besteht.',
 } as const;

@@ -24,4 +24,7 @@ export const syncEn: Record<keyof typeof syncDe, string> = {
   'sync.cases.name': 'Applicant',
   'sync.cases.documents': 'Documents',
   'sync.storage': 'Storage: {used} of {budget}',
+  'sync.document.fetching': 'The document is not on this device yet and is being loaded now …',
+  'sync.document.offline':
+    'The document is not on this device yet, and the central service cannot be reached. It will be loaded as soon as the connection is back.',
 };
