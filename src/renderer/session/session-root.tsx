@@ -46,6 +46,11 @@ function PolicySession({ policy, children }: { policy: Policy; children: ReactNo
   );
 }
 
+/** The controller where a SessionRoot is above, else null (views rendered on their own, in tests). */
+export function useOptionalSessionController(): { controller: SessionController; state: SessionState } | null {
+  return useContext(ControllerContext);
+}
+
 export function useSessionController(): { controller: SessionController; state: SessionState } {
   const value = useContext(ControllerContext);
   if (!value) throw new Error('SessionRoot fehlt');

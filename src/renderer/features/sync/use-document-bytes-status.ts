@@ -4,18 +4,18 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { useSessionController } from '../../session/session-root.tsx';
+import { useOptionalSessionController } from '../../session/session-root.tsx';
 
 export type DocumentBytesStatus =
   { kind: 'unknown' } | { kind: 'complete' } | { kind: 'fetching'; storedBytes: number; byteSize: number };
 
 export function useDocumentBytesStatus(documentId: string): DocumentBytesStatus {
-  const { state } = useSessionController();
-  const session = state.kind === 'signed-in' ? state.session : null;
+  const state = useOptionalSessionController()?.state;
+  const session = state?.kind === 'signed-in' ? state.session : null;
   const record = useLiveQuery(() => session?.db.contents.get(documentId), [session, documentId]);
   const complete = record?.state === 'complete';
   useEffect(() => {
-    if (state.kind === 'signed-in' && record && !complete) state.sync.fetchContent(documentId);
+    if (state?.kind === 'signed-in' && record && !complete) state.sync.fetchContent(documentId);
   }, [state, record, complete, documentId]);
   if (!record) return { kind: 'unknown' };
   if (complete) return { kind: 'complete' };

@@ -1,13 +1,13 @@
 /** The sync engine's state for the current session, live. */
 import { useEffect, useState } from 'react';
-import { useSessionController } from '../../session/session-root.tsx';
+import { useOptionalSessionController } from '../../session/session-root.tsx';
 import type { SyncStatus } from '../../sync/status.ts';
 
 export function useSyncStatus(): SyncStatus | null {
-  const { state } = useSessionController();
+  const state = useOptionalSessionController()?.state;
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useEffect(() => {
-    if (state.kind !== 'signed-in') {
+    if (state?.kind !== 'signed-in') {
       setStatus(null);
       return undefined;
     }
