@@ -119,10 +119,13 @@ class ChunkTransport extends PDFDataRangeTransport {
       this.#waiting.sort((a, b) => a.begin - b.begin);
       const next = this.#waiting.shift()!;
       this.#active++;
-      void this.#serve(next.begin, next.end).finally(() => {
-        this.#active--;
-        this.#pump();
-      });
+      // A range pdf.js no longer waits for (document closing) is dropped; the next one is served.
+      void this.#serve(next.begin, next.end)
+        .catch(() => undefined)
+        .finally(() => {
+          this.#active--;
+          this.#pump();
+        });
     }
   }
   async #serve(begin: number, end: number): Promise<void> {
