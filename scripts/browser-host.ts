@@ -8,20 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contentSecurityPolicy } from '../src/shared/security/csp.ts';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
+import { RENDERER_MIME_TYPES } from '../src/shared/util/mime.ts';
 
 export type BrowserHost = { url: string; close(): Promise<void> };
 
@@ -49,7 +36,7 @@ export async function startBrowserHost(options: {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Nicht gefunden');
       return;
     }
-    const type = MIME[path.extname(filePath)] ?? 'application/octet-stream';
+    const type = RENDERER_MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, {
       'Content-Type': type,
       'X-Content-Type-Options': 'nosniff',

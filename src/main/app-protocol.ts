@@ -4,22 +4,7 @@
  */
 import path from 'node:path';
 import { APP_HOST } from '../shared/security/app-origin.ts';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.bcmap': 'application/octet-stream',
-  '.pfb': 'application/octet-stream',
-  '.ttf': 'font/ttf',
-  '.ico': 'image/x-icon',
-};
+import { RENDERER_MIME_TYPES } from '../shared/util/mime.ts';
 
 export type ResolvedAsset = { filePath: string; headers: Record<string, string> };
 
@@ -41,7 +26,7 @@ export function resolveAppRequest(requestUrl: string, rootDir: string, csp: stri
   const root = path.resolve(rootDir);
   const filePath = path.resolve(root, `.${pathname === '/' ? '/workspace.html' : pathname}`);
   if (filePath !== root && !filePath.startsWith(root + path.sep)) return null;
-  const mime = MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+  const mime = RENDERER_MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
   const headers: Record<string, string> = {
     'Content-Type': mime,
     'X-Content-Type-Options': 'nosniff',
