@@ -6,7 +6,7 @@ import { useSyncStatus } from './use-sync-status.ts';
 
 export function SyncStatusLine() {
   const { t, language } = useI18n();
-  const { state } = useSessionController();
+  const { state, controller } = useSessionController();
   const status = useSyncStatus();
   if (state.kind !== 'signed-in' || !status) return null;
   const { phase, counts, progress, lastError, lastSuccessAt, storage } = status;
@@ -44,9 +44,16 @@ export function SyncStatusLine() {
         <span className="sync-warning">{t('sync.undeliverable', { count: counts.outboxUndeliverable })}</span>
       )}
       {problem && lastError && <span className="sync-error">{lastError.message}</span>}
-      <button type="button" onClick={() => state.sync.syncNow()}>
-        {t('sync.now')}
-      </button>
+      {phase === 'needs-sign-in' ? (
+        // Signing in again keeps the cache and everything queued; it only renews the token.
+        <button type="button" onClick={() => controller.signOut()}>
+          {t('sync.signInAgain')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => state.sync.syncNow()}>
+          {t('sync.now')}
+        </button>
+      )}
     </div>
   );
 }

@@ -14,6 +14,7 @@ export const syncDe = {
   'sync.progressBytes': '{done} von {total} geladen',
   'sync.outbox': '{count} Änderungen warten auf Übermittlung',
   'sync.undeliverable': '{count} Änderungen können nicht mehr übermittelt werden',
+  'sync.signInAgain': 'Erneut anmelden',
   'sync.now': 'Jetzt abgleichen',
   'sync.nextAttempt': 'Nächster Versuch: {time}',
   'sync.cases.heading': 'Meine Akten ({count})',

@@ -16,6 +16,7 @@ export const syncEn: Record<keyof typeof syncDe, string> = {
   'sync.progressBytes': '{done} of {total} loaded',
   'sync.outbox': '{count} changes waiting to be sent',
   'sync.undeliverable': '{count} changes can no longer be sent',
+  'sync.signInAgain': 'Sign in again',
   'sync.now': 'Synchronise now',
   'sync.nextAttempt': 'Next attempt: {time}',
   'sync.cases.heading': 'My case files ({count})',
