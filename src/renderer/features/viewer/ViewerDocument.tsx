@@ -4,12 +4,13 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, type ReactNode } from 'react';
-import type { DocumentId } from '../../../shared/domain/ids.ts';
+import type { CaseId, DocumentId } from '../../../shared/domain/ids.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Session } from '../../session/session.ts';
 import { AnnotationLayer } from '../annotations/AnnotationLayer.tsx';
 import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
 import { AnnotationsProvider } from '../annotations/annotations-context.tsx';
+import { DocumentBytesGate } from '../sync/DocumentBytesGate.tsx';
 import { bgNumberOf } from './case-label.ts';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { DocumentViewer } from './DocumentViewer.tsx';
@@ -27,17 +28,6 @@ export function ViewerDocument({ session, documentId, pageRequest, headerActions
   const { t } = useI18n();
   const meta = useLiveQuery(async () => (await session.documents.get(documentId)) ?? null, [session, documentId]);
   const bgNumber = useLiveQuery(async () => (meta ? bgNumberOf(session, meta.caseId) : null), [session, meta?.caseId]);
-  const state = useOpenDocument(session, documentId);
-
-  useEffect(() => {
-    if (state.status === 'ready') announce(t('viewer.loaded', { pages: state.doc.pageCount }));
-    else if (state.status === 'loading') announce(t('viewer.loading'));
-  }, [state, announce, t]);
-
-  const onFirstPagePainted = useCallback(
-    () => document.dispatchEvent(new CustomEvent('viewer:first-page-painted')),
-    [],
-  );
 
   if (meta === undefined) return <p className="viewer-message">{t('viewer.loading')}</p>;
   if (meta === null) {
@@ -52,21 +42,54 @@ export function ViewerDocument({ session, documentId, pageRequest, headerActions
   }
   return (
     <>
-      <DocumentHeader
-        doc={meta}
-        bgNumber={bgNumber ?? null}
-        pageCount={state.status === 'ready' ? state.doc.pageCount : null}
-        actions={headerActions}
-      />
-      {state.status === 'loading' && <p className="viewer-message">{t('viewer.loading')}</p>}
-      {state.status === 'error' && (
+      <DocumentHeader doc={meta} bgNumber={bgNumber ?? null} pageCount={null} actions={headerActions} />
+      {/* Bytes not on this device yet are fetched first of all, with progress, before the pages open. */}
+      <DocumentBytesGate documentId={documentId}>
+        <DocumentPages
+          session={session}
+          documentId={documentId}
+          caseId={meta.caseId}
+          pageRequest={pageRequest}
+          announce={announce}
+        />
+      </DocumentBytesGate>
+    </>
+  );
+}
+
+function DocumentPages({
+  session,
+  documentId,
+  caseId,
+  pageRequest,
+  announce,
+}: Omit<Props, 'headerActions'> & { caseId: CaseId }) {
+  const { t } = useI18n();
+  const state = useOpenDocument(session, documentId);
+
+  useEffect(() => {
+    if (state.status === 'ready') announce(t('viewer.loaded', { pages: state.doc.pageCount }));
+    else if (state.status === 'loading') announce(t('viewer.loading'));
+  }, [state, announce, t]);
+
+  const onFirstPagePainted = useCallback(
+    () => document.dispatchEvent(new CustomEvent('viewer:first-page-painted')),
+    [],
+  );
+
+  switch (state.status) {
+    case 'loading':
+      return <p className="viewer-message">{t('viewer.loading')}</p>;
+    case 'error':
+      return (
         <div className="viewer-message error" role="alert" data-error-code={state.code}>
           <h2>{t('viewer.error.title')}</h2>
           <p>{t(`viewer.error.${state.code}`)}</p>
         </div>
-      )}
-      {state.status === 'ready' && (
-        <AnnotationsProvider session={session} documentId={documentId} caseId={meta.caseId} announce={announce}>
+      );
+    case 'ready':
+      return (
+        <AnnotationsProvider session={session} documentId={documentId} caseId={caseId} announce={announce}>
           <DocumentViewer
             key={documentId}
             doc={state.doc}
@@ -80,7 +103,6 @@ export function ViewerDocument({ session, documentId, pageRequest, headerActions
             )}
           />
         </AnnotationsProvider>
-      )}
-    </>
-  );
+      );
+  }
 }
