@@ -26,6 +26,10 @@ const electron = {
 const nodeMessage = 'Dieser Teil läuft überall bzw. im Renderer: keine Node-Module.';
 const node = { group: ['node:*'], message: nodeMessage };
 const nodePaths = nodeBuiltins.map((name) => ({ name, message: nodeMessage }));
+const pdfjsOutsidePdf = {
+  group: ['pdfjs-dist', 'pdfjs-dist/*'],
+  message: 'Nur src/renderer/pdf verwendet pdf.js; alle anderen gehen über dessen Schnittstelle.',
+};
 const mainFromRenderer = { group: ['**/main/**', '**/main'], message: 'Der Renderer importiert nie aus src/main.' };
 const rendererImports = {
   group: ['**/renderer/**', '**/renderer'],
@@ -89,6 +93,17 @@ export const layerRules = [
   {
     name: 'layers/renderer',
     files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/pdf/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: nodePaths, patterns: [electron, node, mainFromRenderer, pdfjsOutsidePdf] },
+      ],
+    },
+  },
+  {
+    name: 'layers/renderer-pdf',
+    files: ['src/renderer/pdf/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { paths: nodePaths, patterns: [electron, node, mainFromRenderer] }] },
   },
   {

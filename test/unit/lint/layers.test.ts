@@ -36,6 +36,14 @@ describe('layer rules', () => {
     ).toHaveLength(1);
   });
 
+  it('keep pdf.js inside src/renderer/pdf', async () => {
+    const code = "import { getDocument } from 'pdfjs-dist';\nexport const y = getDocument;";
+    expect(await problems('src/renderer/features/viewer/x.ts', code)).toEqual([
+      expect.stringMatching(/Nur src\/renderer\/pdf/),
+    ]);
+    expect(await problems('src/renderer/pdf/x.ts', code)).toEqual([]);
+  });
+
   it('refuse a shared file that imports electron or node:fs', async () => {
     expect(await problems('src/shared/x.ts', "import { app } from 'electron';\nexport const y = app;")).toHaveLength(1);
     expect(
