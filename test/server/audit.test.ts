@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditBatchResponseSchema } from '../../src/shared/api/audit.ts';
-import { expectProblem, removeDir, startTestServer, type TestServer } from './helpers.ts';
+import { expectProblem, useSignedInServer, type TestServer } from './helpers.ts';
 
 describe('audit', () => {
   let server: TestServer;
@@ -14,13 +14,9 @@ describe('audit', () => {
     action: 'document.view',
     ...extra,
   });
-  beforeAll(async () => {
-    server = await startTestServer();
-    token = await server.login();
-  });
-  afterAll(async () => {
-    await server.stop();
-    removeDir(server.dataDir);
+  useSignedInServer((s, t) => {
+    server = s;
+    token = t;
   });
 
   it('records events once by id, also for cases no longer assigned', async () => {

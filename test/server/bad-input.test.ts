@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, readFeed, removeDir, startTestServer, type TestServer } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { expectProblem, readFeed, useSignedInServer, type TestServer } from './helpers.ts';
 
 /** Everything the server holds that a bad request could change. */
 async function snapshot(server: TestServer, token: string) {
@@ -12,13 +12,9 @@ async function snapshot(server: TestServer, token: string) {
 describe('bad input', () => {
   let server: TestServer;
   let token: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    token = await server.login();
-  });
-  afterAll(async () => {
-    await server.stop();
-    removeDir(server.dataDir);
+  useSignedInServer((s, t) => {
+    server = s;
+    token = t;
   });
 
   it('answers malformed JSON, wrong types, unknown fields, oversized bodies and path ids with 4xx problems, writing nothing', async () => {

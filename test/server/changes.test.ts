@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changesResponseSchema, type Change } from '../../src/shared/api/changes.ts';
-import { expectProblem, readFeed, removeDir, startTestServer, type TestServer } from './helpers.ts';
+import { expectProblem, readFeed, useSignedInServer, type TestServer } from './helpers.ts';
 
 type Row = Record<string, unknown>;
 const caseIdsOf = (changes: Row[]) => new Set(changes.map((c) => String(c['caseId'] ?? c['id'])));
@@ -8,13 +8,9 @@ const caseIdsOf = (changes: Row[]) => new Set(changes.map((c) => String(c['caseI
 describe('change feed', () => {
   let server: TestServer;
   let token: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    token = await server.login();
-  });
-  afterAll(async () => {
-    await server.stop();
-    removeDir(server.dataDir);
+  useSignedInServer((s, t) => {
+    server = s;
+    token = t;
   });
 
   it('starts with a snapshot of exactly the assigned cases, every page valid under the contract', async () => {

@@ -1,4 +1,5 @@
 /** Starts the reference server in-process on a random loopback port with a small demo district. */
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,4 +97,24 @@ export async function expectProblem(response: Response, status: number): Promise
     throw new Error(`not a problem document: ${text}`);
   }
   return body;
+}
+
+/**
+ * A server with the demo user signed in, for the tests of one file: started before them, stopped
+ * and removed after them. `ready` receives the server and the token.
+ */
+export function useSignedInServer(
+  ready: (server: TestServer, token: string) => void,
+  options: Partial<ServerOptions> = {},
+): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(options);
+    ready(server, await server.login());
+  });
+  afterAll(async () => {
+    if (!server) return;
+    await server.stop();
+    removeDir(server.dataDir);
+  });
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mutationBatchResponseSchema, type MutationResult } from '../../src/shared/api/mutations.ts';
-import { expectProblem, readFeed, removeDir, startTestServer, type TestServer } from './helpers.ts';
+import { expectProblem, readFeed, useSignedInServer, type TestServer } from './helpers.ts';
 
 type State = { mutations: Record<string, { seen: number; applied: number }> };
 
@@ -13,13 +13,9 @@ describe('mutations', () => {
     return mutationBatchResponseSchema.parse(await response.json()).results;
   };
   const state = async () => (await (await server.admin('/state', 'GET')).json()) as State;
-  beforeAll(async () => {
-    server = await startTestServer();
-    token = await server.login();
-  });
-  afterAll(async () => {
-    await server.stop();
-    removeDir(server.dataDir);
+  useSignedInServer((s, t) => {
+    server = s;
+    token = t;
   });
 
   it('creates, updates and deletes a note with versions, visible in the feed', async () => {

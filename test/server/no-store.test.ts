@@ -1,17 +1,13 @@
 /** No answer of the service may be kept in an HTTP cache: it carries social data. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { removeDir, startTestServer, type TestServer } from './helpers.ts';
+import { expect, it } from 'vitest';
+import { useSignedInServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let token: string;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  token = await server.login();
-});
-afterAll(async () => {
-  await server.stop();
-  removeDir(server.dataDir);
+useSignedInServer((s, t) => {
+  server = s;
+  token = t;
 });
 
 it('marks every /api/v1 answer no-store, errors included', async () => {
