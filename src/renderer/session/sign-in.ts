@@ -12,7 +12,6 @@ import {
   encodeWrap,
   importCacheKey,
   unwrapRawWithPassword,
-  unwrapWithPassword,
   WrongPasswordError,
   wrapWithPassword,
 } from '../data/crypto/key-wrap.ts';
@@ -52,7 +51,15 @@ export type SignedIn = {
 
 class DeviceKeyError extends Error {}
 
-async function unlock(entry: KeyringEntry, password: string, device: DeviceProtection): Promise<CryptoKey> {
+/**
+ * The raw cache key from a keyring entry: the desktop's wrap first (DeviceKeyError when the
+ * device no longer opens it), then the password's (WrongPasswordError).
+ */
+async function unwrapRaw(
+  entry: KeyringEntry,
+  password: string,
+  device: DeviceProtection,
+): Promise<Uint8Array<ArrayBuffer>> {
   let encoded = entry.keyWrap;
   if (entry.deviceSealed) {
     try {
@@ -61,7 +68,7 @@ async function unlock(entry: KeyringEntry, password: string, device: DeviceProte
       throw new DeviceKeyError();
     }
   }
-  return unwrapWithPassword(decodeWrap(encoded), password);
+  return unwrapRawWithPassword(decodeWrap(encoded), password);
 }
 
 async function wrapFor(
@@ -72,16 +79,6 @@ async function wrapFor(
   const encoded = encodeWrap(await wrapWithPassword(raw, password, deps.iterations));
   if (await deps.device.isAvailable()) return { keyWrap: await deps.device.protect(encoded), deviceSealed: true };
   return { keyWrap: encoded, deviceSealed: false };
-}
-
-/** The raw key, to wrap it again under the current password. */
-async function rawKey(
-  entry: KeyringEntry,
-  password: string,
-  device: DeviceProtection,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const encoded = entry.deviceSealed ? await device.unprotect(entry.keyWrap) : entry.keyWrap;
-  return unwrapRawWithPassword(decodeWrap(encoded), password);
 }
 
 export async function signIn(input: SignInInput, deps: SignInDeps): Promise<SignedIn> {
@@ -109,7 +106,7 @@ async function signInOnline(input: SignInInput, login: LoginResponse, deps: Sign
     for (const password of [input.password, input.previousPassword]) {
       if (!password || raw) continue;
       try {
-        raw = await rawKey(entry, password, deps.device);
+        raw = await unwrapRaw(entry, password, deps.device);
       } catch {
         // Wrong (old) password or the device no longer opens the wrap: decided below.
       }
@@ -152,7 +149,7 @@ async function signInOffline(input: SignInInput, deps: SignInDeps, now: Date): P
   }
   let key: CryptoKey;
   try {
-    key = await unlock(entry, input.password, deps.device);
+    key = await importCacheKey(await unwrapRaw(entry, input.password, deps.device));
   } catch (error) {
     if (error instanceof WrongPasswordError) throw signInErrors.wrongCredentials();
     if (error instanceof DeviceKeyError) throw signInErrors.deviceKeyUnavailable();

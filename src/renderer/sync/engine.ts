@@ -45,8 +45,21 @@ export class SyncEngine {
   private failures = 0;
   private requests = 0;
 
+  /** The API client, counting requests for the published state. */
+  private readonly api: ApiClient;
+
   constructor(deps: EngineDeps) {
     this.deps = deps;
+    const api = deps.api;
+    const count = (): void => {
+      this.requests++;
+    };
+    this.api = {
+      ...api,
+      changes: (...args) => (count(), api.changes(...args)),
+      content: (...args) => (count(), api.content(...args)),
+      me: () => (count(), api.me()),
+    };
   }
 
   get current(): SyncStatus {
@@ -120,7 +133,7 @@ export class SyncEngine {
       } else {
         try {
           this.publish({ phase: 'pulling', nextAttemptAt: null });
-          const result = await pull(this.countingApi(), this.deps.db, this.deps.cipher, ({ changes }) =>
+          const result = await pull(this.api, this.deps.db, this.deps.cipher, ({ changes }) =>
             this.publish({ progress: { ...this.status.progress, changes } }),
           );
           this.failures = 0;
@@ -151,15 +164,14 @@ export class SyncEngine {
     }
   }
 
+  /** Documents whose bytes are missing, with the index fields the order needs (nothing is opened). */
   private async candidates(): Promise<ContentCandidate[]> {
     const { db } = this.deps;
-    const [contents, documents] = await Promise.all([
-      db.contents.where('state').anyOf('missing', 'partial').toArray(),
-      db.documents.toArray(),
-    ]);
-    const meta = new Map(documents.map((d) => [d.id, d]));
-    return contents.flatMap((c) => {
-      const doc = meta.get(c.documentId);
+    const contents = await db.contents.where('state').anyOf('missing', 'partial').toArray();
+    if (!contents.length) return [];
+    const documents = await db.documents.bulkGet(contents.map((c) => c.documentId));
+    return contents.flatMap((c, k) => {
+      const doc = documents[k];
       return doc ? [{ ...c, inbox: doc.status === 'new', receivedOn: doc.receivedOn }] : [];
     });
   }
@@ -206,7 +218,7 @@ export class SyncEngine {
           used += need;
           await fetchContent(
             {
-              api: this.countingApi(),
+              api: this.api,
               db: this.deps.db,
               contents: this.deps.contents,
               writeChunk: (write) => this.deps.room.withQuota(write, new Set([...this.urgent, ...inFlight])),
@@ -250,26 +262,6 @@ export class SyncEngine {
     } else if (this.status.phase === 'fetching') {
       this.publish({ phase: 'idle' });
     }
-  }
-
-  /** The API client, counting requests for the published state. */
-  private countingApi(): ApiClient {
-    const api = this.deps.api;
-    return {
-      ...api,
-      changes: (...args) => {
-        this.requests++;
-        return api.changes(...args);
-      },
-      content: (...args) => {
-        this.requests++;
-        return api.content(...args);
-      },
-      me: () => {
-        this.requests++;
-        return api.me();
-      },
-    };
   }
 
   private async refreshCounts(): Promise<void> {

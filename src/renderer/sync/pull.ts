@@ -53,8 +53,9 @@ export async function pull(
   pageSize = MAX_CHANGES_LIMIT,
 ): Promise<PullResult> {
   let cursor = await stateValue<string>(db, 'cursor');
-  let epoch = (await stateValue<number>(db, 'snapshotEpoch')) ?? (await stateValue<number>(db, 'epoch')) ?? 0;
-  let snapshot = (await stateValue<number>(db, 'snapshotEpoch')) != null;
+  const snapshotEpoch = await stateValue<number>(db, 'snapshotEpoch');
+  let epoch = snapshotEpoch ?? (await stateValue<number>(db, 'epoch')) ?? 0;
+  let snapshot = snapshotEpoch != null;
   const result: PullResult = { pages: 0, changes: 0, snapshot, requests: 0, revokedCases: [] };
 
   const startSnapshot = async (): Promise<void> => {

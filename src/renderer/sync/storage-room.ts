@@ -51,8 +51,9 @@ export function createStorageRoom({ db, policyBudget, estimate }: StorageRoomDep
      * or kept documents (the caller then skips prefetching it).
      */
     async makeRoom(needed: number, keep: ReadonlySet<string>): Promise<boolean> {
-      const { budget: limit, used } = await budget();
-      const all = await db.contents.toArray();
+      const [all, estimated] = await Promise.all([db.contents.toArray(), estimate()]);
+      const used = all.reduce((n, c) => n + c.storedBytes, 0);
+      const limit = effectiveBudget(policyBudget, estimated, used);
       const victims = chooseEvictions(all, used, needed, limit, keep);
       if (victims === null) return false;
       await evict(db, victims);
