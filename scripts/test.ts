@@ -15,7 +15,14 @@ const bin = (name: string): string => `${root}/node_modules/.bin/${name}`;
 const TS_PROJECTS = ['shared', 'main', 'preload', 'renderer', 'server', 'test'];
 
 type Counts = { passed: number; failed: number; skipped: number };
-type StepResult = { name: string; ok: boolean; seconds: number; counts?: Counts; note?: string };
+type StepResult = {
+  name: string;
+  ok: boolean;
+  seconds: number;
+  counts?: Counts;
+  note?: string;
+  failures?: string[];
+};
 
 function run(command: string, args: string[]): boolean {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
@@ -36,6 +43,56 @@ function vitestCounts(file: string): Counts | undefined {
   return r
     ? { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }
     : undefined;
+}
+
+/** First lines of each failed test's message, so the end of a CI log names what failed. */
+function firstLines(message: string, lines = 4): string {
+  return message
+    .split('\n')
+    .slice(0, lines)
+    .map((l) => `      ${l}`)
+    .join('\n');
+}
+
+function vitestFailures(file: string): string[] {
+  const r = readJson(file) as {
+    testResults: {
+      name: string;
+      message?: string;
+      assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+    }[];
+  } | null;
+  if (!r) return [];
+  const failures: string[] = [];
+  for (const f of r.testResults) {
+    const path = f.name.startsWith(root) ? f.name.slice(root.length) : f.name;
+    const failed = f.assertionResults.filter((a) => a.status === 'failed');
+    for (const a of failed) failures.push(`${path} › ${a.fullName}\n${firstLines(a.failureMessages.join('\n'))}`);
+    if (!failed.length && f.message) failures.push(`${path}\n${firstLines(f.message)}`);
+  }
+  return failures;
+}
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  specs?: { title: string; ok: boolean; tests: { results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
+
+function playwrightFailures(file: string): string[] {
+  const r = readJson(file) as { suites?: PlaywrightSuite[] } | null;
+  const failures: string[] = [];
+  const walk = (suite: PlaywrightSuite): void => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok) continue;
+      const message = spec.tests.flatMap((t) => t.results.map((x) => x.error?.message ?? '')).find(Boolean) ?? '';
+      failures.push(`${suite.file ?? suite.title} › ${spec.title}\n${firstLines(message)}`);
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of r?.suites ?? []) walk(suite);
+  return failures;
 }
 
 function playwrightCounts(file: string): Counts | undefined {
@@ -78,14 +135,18 @@ const steps: { name: string; run: () => Omit<StepResult, 'name' | 'seconds'> }[]
         '--reporter=json',
         `--outputFile.json=${file}`,
       ]);
-      return { ok, counts: vitestCounts(file) };
+      return { ok, counts: vitestCounts(file), failures: vitestFailures(file) };
     },
   })),
   {
     name: 'e2e',
     run: () => {
       const ok = run(bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts']);
-      return { ok, counts: playwrightCounts(`${out}/e2e-results.json`) };
+      return {
+        ok,
+        counts: playwrightCounts(`${out}/e2e-results.json`),
+        failures: playwrightFailures(`${out}/e2e-results.json`),
+      };
     },
   },
   {
@@ -99,7 +160,11 @@ const steps: { name: string; run: () => Omit<StepResult, 'name' | 'seconds'> }[]
           counts: { passed: 0, failed: 0, skipped: skipped.skipped },
           note: `übersprungen: ${skipped.reason}`,
         };
-      return { ok, counts: playwrightCounts(`${out}/electron-results.json`) };
+      return {
+        ok,
+        counts: playwrightCounts(`${out}/electron-results.json`),
+        failures: playwrightFailures(`${out}/electron-results.json`),
+      };
     },
   },
 ];
@@ -119,6 +184,9 @@ for (const step of steps) {
   const result = step.run();
   results.push({ name: step.name, seconds: (Date.now() - started) / 1000, ...result });
 }
+
+const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `  [${r.name}] ${f}`));
+if (failures.length) console.log(`\n━━ Fehlgeschlagene Tests ━━\n${failures.join('\n')}`);
 
 console.log('\n━━ Zusammenfassung ━━');
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };

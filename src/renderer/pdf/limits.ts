@@ -17,4 +17,6 @@ export const PDF_LIMITS = {
   openTimeoutMs: 7000,
   /** Time to fetch and draw one page. */
   renderTimeoutMs: 7000,
+  /** Time for the parser worker to confirm that a document is closed before it is replaced. */
+  closeTimeoutMs: 3000,
 } as const;

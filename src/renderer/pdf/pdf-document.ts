@@ -170,13 +170,26 @@ export class PdfDocument {
     this.#onHang();
   }
 
+  /**
+   * Closes the document. The parser worker confirms the close; if it does not within the time
+   * limit (busy with a hostile file, or starved), it is replaced, so closing never waits long.
+   */
   async destroy(): Promise<void> {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.#pages.clear();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const confirmed = this.#proxy.loadingTask.destroy().then(
+      () => true,
+      () => false,
+    );
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), PDF_LIMITS.closeTimeoutMs);
+    });
     try {
-      await this.#proxy.loadingTask.destroy();
+      if (!(await Promise.race([confirmed, late]))) this.#onHang();
     } finally {
+      clearTimeout(timer);
       this.#onClosed();
     }
   }
