@@ -9,8 +9,12 @@ import type { ScanPage } from '../../../server/demo/raster-pool.ts';
 const WIDTH = 620;
 const HEIGHT = Math.round((WIDTH * 297) / 210);
 
-async function scanPage(lines: readonly string[], seed: number): Promise<ScanPage> {
-  const canvas = new OffscreenCanvas(WIDTH, HEIGHT);
+function scanPage(lines: readonly string[], seed: number): ScanPage {
+  // A page canvas encoded synchronously: OffscreenCanvas.convertToBlob now and then never settled
+  // in headless Chromium under load, which hung whichever test was making a scan.
+  const canvas = document.createElement('canvas');
+  canvas.width = WIDTH;
+  canvas.height = HEIGHT;
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = `rgb(${236 + (seed % 8)}, ${236 + (seed % 8)}, ${232 + (seed % 8)})`;
   ctx.fillRect(0, 0, WIDTH, HEIGHT);
@@ -32,9 +36,10 @@ async function scanPage(lines: readonly string[], seed: number): Promise<ScanPag
   }
   ctx.strokeStyle = '#777';
   ctx.strokeRect(40, 40, WIDTH - 80, HEIGHT - 80);
-  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.6 });
+  const dataUrl = canvas.toDataURL('image/jpeg', 0.6);
+  canvas.width = 0;
   return {
-    jpeg: new Uint8Array(await blob.arrayBuffer()),
+    jpeg: Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (c) => c.charCodeAt(0)),
     width: WIDTH,
     height: HEIGHT,
     layout: 'letter',
@@ -50,7 +55,7 @@ export async function makeTestScan(
   const out: PdfPage[] = [];
   for (let i = 1; i <= pages; i++) {
     out.push({
-      scan: await scanPage([`Testakte Seite ${i}`, ...linesFor(i)], i),
+      scan: scanPage([`Testakte Seite ${i}`, ...linesFor(i)], i),
       label: `Test · Seite ${i} von ${pages}`,
     });
   }
