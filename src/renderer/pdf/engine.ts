@@ -7,13 +7,17 @@
  * and the CSP forbids it anyway; embedded JavaScript is never run because neither the scripting
  * sandbox nor pdf.js's form layer is loaded here; image size and canvas area are capped.
  */
-import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport, PDFWorker, VerbosityLevel } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, PDFWorker, VerbosityLevel } from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import rendererUrl from 'pdfjs-dist/build/pdf.renderer.min.mjs?url';
 import { classifyPdfError, PdfOpenError } from './errors.ts';
 import { PDF_LIMITS } from './limits.ts';
+import { ChunkTransport, type ChunkSource } from './chunk-transport.ts';
 import { PdfDocument } from './pdf-document.ts';
+import { decodeViewIndex, VIEW_PIECE_SIZE } from './view-index.ts';
+
+export type { ChunkSource } from './chunk-transport.ts';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 GlobalWorkerOptions.rendererSrc = rendererUrl;
@@ -86,81 +90,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
   });
 }
 
-/** A document stored in equal chunks (the last may be short) that can be read one at a time. */
-export type ChunkSource = {
-  readonly length: number;
-  readonly chunkSize: number;
-  readChunk(index: number): Promise<Uint8Array<ArrayBuffer>>;
-};
-
-/**
- * Feeds pdf.js the byte ranges it asks for from a chunked source: opening a large file reads its
- * header, cross-reference table and first page, not the whole file.
- */
-class ChunkTransport extends PDFDataRangeTransport {
-  readonly #source: ChunkSource;
-  readonly #waiting: { begin: number; end: number }[] = [];
-  #active = 0;
-  #aborted = false;
-  constructor(source: ChunkSource, first: Uint8Array<ArrayBuffer>) {
-    super(source.length, first);
-    this.#source = source;
-  }
-  override requestDataRange(begin: number, end: number): void {
-    this.#waiting.push({ begin, end: Math.min(end, this.#source.length) });
-    this.#pump();
-  }
-  /**
-   * pdf.js asks for many ranges at once (walking the page tree), but consumes them front to back;
-   * serving the lowest range first lets its parsing overlap with reading the cache.
-   */
-  #pump(): void {
-    while (this.#active < 2 && this.#waiting.length > 0 && !this.#aborted) {
-      this.#waiting.sort((a, b) => a.begin - b.begin);
-      const next = this.#waiting.shift()!;
-      this.#active++;
-      // A range pdf.js no longer waits for (document closing) is dropped; the next one is served.
-      void this.#serve(next.begin, next.end)
-        .catch(() => undefined)
-        .finally(() => {
-          this.#active--;
-          this.#pump();
-        });
-    }
-  }
-  async #serve(begin: number, end: number): Promise<void> {
-    const { chunkSize } = this.#source;
-    const firstIndex = Math.floor(begin / chunkSize);
-    const lastIndex = Math.ceil(end / chunkSize) - 1;
-    const reads: Promise<Uint8Array<ArrayBuffer>>[] = [];
-    for (let i = firstIndex; i <= lastIndex; i++) reads.push(this.#source.readChunk(i));
-    let parts: Uint8Array<ArrayBuffer>[];
-    try {
-      parts = await Promise.all(reads);
-    } catch {
-      // A missing chunk leaves the request open; the time limits turn it into a message.
-      return;
-    }
-    if (this.#aborted) return;
-    const offset = begin - firstIndex * chunkSize;
-    if (parts.length === 1 && offset === 0 && parts[0]!.byteLength === end - begin) {
-      this.onDataRange(begin, parts[0]!);
-      return;
-    }
-    const joined = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-    let at = 0;
-    for (const part of parts) {
-      joined.set(part, at);
-      at += part.byteLength;
-    }
-    this.onDataRange(begin, joined.slice(offset, offset + (end - begin)));
-  }
-  override abort(): void {
-    this.#aborted = true;
-    this.#waiting.length = 0;
-  }
-}
-
 /**
  * Opens a PDF from bytes. The bytes are handed to the worker (the buffer is transferred), so the
  * caller must not use them afterwards. Throws PdfOpenError.
@@ -172,42 +101,82 @@ export function openPdf(bytes: Uint8Array, options: { signal?: AbortSignal } = {
   return open({ data: bytes }, options);
 }
 
-/** Opens a PDF read chunk by chunk from its source (see ChunkTransport). Throws PdfOpenError. */
+/**
+ * Opens a PDF read piece by piece from its stored chunks (see ChunkTransport): with the
+ * document's view index, opening a large scan reads the index and page 1's chunk, not the file.
+ * Throws PdfOpenError.
+ */
 export async function openPdfChunked(
   source: ChunkSource,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; viewIndex?: Uint8Array | null } = {},
 ): Promise<PdfDocument> {
   if (source.length > PDF_LIMITS.maxBytes) throw new PdfOpenError('too-large', `${source.length} bytes`);
   if (source.length === 0) throw new PdfOpenError('broken', 'empty file');
-  const first = await source.readChunk(0);
+  const index = options.viewIndex ? decodeViewIndex(options.viewIndex) : null;
+  return openTransport(new ChunkTransport(source, { index }), options);
+}
+
+/**
+ * Records the view index of a document whose bytes are at hand (just downloaded, or read whole
+ * once): opens it as the viewer would, stored in chunks of `chunkSize`, and draws page 1 small.
+ * Null when the file does not open; the viewer then simply opens it without an index.
+ */
+export async function recordViewIndex(
+  bytes: Uint8Array<ArrayBuffer>,
+  chunkSize: number,
+  options: { signal?: AbortSignal } = {},
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (bytes.byteLength === 0 || bytes.byteLength > PDF_LIMITS.maxBytes) return null;
+  const source: ChunkSource = {
+    length: bytes.byteLength,
+    chunkSize,
+    readChunk: async (i) => bytes.slice(i * chunkSize, (i + 1) * chunkSize),
+  };
+  const transport = new ChunkTransport(source, { record: true });
+  let doc: PdfDocument | null = null;
+  try {
+    doc = await openTransport(transport, options);
+    const canvas = document.createElement('canvas');
+    await doc.render(1, canvas, { scale: 0.1, rotation: 0, pixelRatio: 1 }).done;
+    canvas.width = 0;
+    return transport.recordedIndex();
+  } catch {
+    return null;
+  } finally {
+    await doc?.destroy();
+  }
+}
+
+function openTransport(transport: ChunkTransport, options: { signal?: AbortSignal }): Promise<PdfDocument> {
   return open(
-    {
-      range: new ChunkTransport(source, first),
-      rangeChunkSize: source.chunkSize,
-      disableAutoFetch: true,
-      disableStream: true,
-    },
+    { range: transport, rangeChunkSize: VIEW_PIECE_SIZE, disableAutoFetch: true, disableStream: true },
     options,
+    transport,
   );
 }
 
 async function open(
   input:
     | { data: Uint8Array }
-    | { range: PDFDataRangeTransport; rangeChunkSize: number; disableAutoFetch: true; disableStream: true },
+    | { range: ChunkTransport; rangeChunkSize: number; disableAutoFetch: true; disableStream: true },
   options: { signal?: AbortSignal },
+  transport?: ChunkTransport,
 ): Promise<PdfDocument> {
   // Counted from the start, so that a document closing meanwhile does not replace the worker under it.
   openDocuments++;
   try {
-    return await load(input, options);
+    return await load(input, options, transport);
   } catch (error) {
     documentClosed();
     throw error;
   }
 }
 
-async function load(input: Parameters<typeof open>[0], options: { signal?: AbortSignal }): Promise<PdfDocument> {
+async function load(
+  input: Parameters<typeof open>[0],
+  options: { signal?: AbortSignal },
+  transport: ChunkTransport | undefined,
+): Promise<PdfDocument> {
   const task = getDocument({
     ...input,
     worker: worker(),
@@ -248,5 +217,6 @@ async function load(input: Parameters<typeof open>[0], options: { signal?: Abort
     void task.destroy();
     throw new PdfOpenError('broken', 'no pages');
   }
+  transport?.opened();
   return new PdfDocument(proxy, { onHang: recycleWorker, onClosed: documentClosed });
 }

@@ -1,5 +1,12 @@
 /** The PDF layer: the only part of the renderer that touches pdf.js. */
-export { openPdf, openPdfChunked, setPdfResourceBase, warmUpPdfWorker, type ChunkSource } from './engine.ts';
+export {
+  openPdf,
+  openPdfChunked,
+  recordViewIndex,
+  setPdfResourceBase,
+  warmUpPdfWorker,
+  type ChunkSource,
+} from './engine.ts';
 export { PdfOpenError, type PdfErrorCode } from './errors.ts';
 export { PDF_LIMITS } from './limits.ts';
 export type { PageInfo, PdfDocument, RenderJob, RenderRequest, TextRun } from './pdf-document.ts';

@@ -1,6 +1,12 @@
 /** The PDF layer in real Chromium: opening, limits, and a clear code for every kind of bad file. */
 import { beforeAll, expect, it } from 'vitest';
-import { openPdf, openPdfChunked, PdfOpenError, setPdfResourceBase } from '../../../src/renderer/pdf/index.ts';
+import {
+  openPdf,
+  openPdfChunked,
+  PdfOpenError,
+  recordViewIndex,
+  setPdfResourceBase,
+} from '../../../src/renderer/pdf/index.ts';
 import { makeTestScan } from '../support/scanned-pdf.ts';
 
 beforeAll(() => setPdfResourceBase('/node_modules/pdfjs-dist/'));
@@ -79,6 +85,57 @@ it('reads a chunked source only as far as pdf.js asks', async () => {
   expect(read.size).toBeGreaterThan(0);
   expect(read.size).toBeLessThan(Math.ceil(bytes.byteLength / chunkSize));
   await step('closing', doc.destroy());
+});
+
+it("with a view index, opening reads only the first page's chunk and draws the same page", async () => {
+  const bytes = await step('making the scan', makeTestScan(30));
+  const chunkSize = 16 * 1024;
+  const source = (read: number[]) => ({
+    length: bytes.byteLength,
+    chunkSize,
+    readChunk: async (i: number) => {
+      read.push(i);
+      return bytes.slice(i * chunkSize, (i + 1) * chunkSize);
+    },
+  });
+  const plainReads: number[] = [];
+  const plain = await step('opening without index', openPdfChunked(source(plainReads)));
+  const canvas = document.createElement('canvas');
+  await step('drawing page 1', plain.render(1, canvas, { scale: 0.5, rotation: 0, pixelRatio: 1 }).done);
+  const reference = canvas.toDataURL();
+  await step('closing', plain.destroy());
+
+  const viewIndex = await step('recording the index', recordViewIndex(bytes.slice(), chunkSize));
+  expect(viewIndex).not.toBeNull();
+  // The index holds the page tree and page dictionaries, not the scans.
+  expect(viewIndex!.byteLength).toBeLessThan(bytes.byteLength / 4);
+
+  const reads: number[] = [];
+  const indexed = await step('opening with index', openPdfChunked(source(reads), { viewIndex }));
+  expect(indexed.pageCount).toBe(30);
+  expect(new Set(reads).size).toBeLessThanOrEqual(1);
+  await step('drawing page 1 again', indexed.render(1, canvas, { scale: 0.5, rotation: 0, pixelRatio: 1 }).done);
+  expect(canvas.toDataURL()).toBe(reference);
+  expect(new Set(reads).size).toBeLessThan(new Set(plainReads).size);
+  // Pages beyond the index come from the chunks.
+  await step('drawing page 30', indexed.render(30, canvas, { scale: 0.5, rotation: 0, pixelRatio: 1 }).done);
+  expect((await indexed.text(30)).map((r) => r.text).join(' ')).toContain('Testakte Seite 30');
+  await step('closing again', indexed.destroy());
+});
+
+it('opens without the index when it does not belong to the file', async () => {
+  const bytes = await makeTestScan(3);
+  const chunkSize = 16 * 1024;
+  const source = {
+    length: bytes.byteLength,
+    chunkSize,
+    readChunk: async (i: number) => bytes.slice(i * chunkSize, (i + 1) * chunkSize),
+  };
+  for (const viewIndex of [new Uint8Array([1, 2, 3]), new Uint8Array(64)]) {
+    const doc = await openPdfChunked(source, { viewIndex });
+    expect(doc.pageCount).toBe(3);
+    await doc.destroy();
+  }
 });
 
 it('gives a clear code for broken, empty, encrypted and absurd files', async () => {

@@ -34,6 +34,8 @@ export type SeedOptions = {
   title?: string;
   receivedOn?: string;
   pageCount?: number;
+  /** Storage chunk size; small ones make a small test scan open chunk by chunk like a large one. */
+  chunkSize?: number;
 };
 
 /** Writes a document's metadata, its case and its bytes (sealed in chunks) into the cache. */
@@ -61,8 +63,9 @@ export async function seedDocument(
   } as CaseDocument;
   const { db, cipher, contents } = session;
   const chunks: ContentChunkRecord[] = [];
-  for (let index = 0, at = 0; at < bytes.byteLength || index === 0; index++, at += CHUNK_SIZE) {
-    chunks.push(await contents.sealChunk(doc.id, index, bytes.slice(at, at + CHUNK_SIZE)));
+  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
+  for (let index = 0, at = 0; at < bytes.byteLength || index === 0; index++, at += chunkSize) {
+    chunks.push(await contents.sealChunk(doc.id, index, bytes.slice(at, at + chunkSize)));
   }
   const content: ContentRecord = {
     documentId: doc.id,
@@ -70,7 +73,7 @@ export async function seedDocument(
     sha256: doc.sha256,
     byteSize: bytes.byteLength,
     storedBytes: bytes.byteLength,
-    chunkSize: CHUNK_SIZE,
+    chunkSize,
     state: 'complete',
     lastAccessAt: Date.now(),
     pinned: 0,

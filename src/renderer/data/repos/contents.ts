@@ -10,6 +10,14 @@ export function chunkBinding(documentId: string, index: number): string {
   return `contentChunks/${documentId}/${index}`;
 }
 
+/**
+ * The document's view index (see src/renderer/pdf/view-index.ts) is kept as a chunk of its own
+ * below the first, so that whatever drops a document's chunks (eviction, a new version, a case
+ * leaving the user) drops the index with them.
+ */
+export const VIEW_INDEX_CHUNK = -1;
+const SHA256_HEX_LENGTH = 64;
+
 export class ContentNotCachedError extends Error {
   readonly code = 'content-not-cached';
   constructor() {
@@ -21,10 +29,29 @@ export class ContentNotCachedError extends Error {
 export type ChunkedContent = {
   readonly byteSize: number;
   readonly chunkSize: number;
+  /** The stored view index, when there is one for exactly these bytes. */
+  readonly viewIndex: Uint8Array<ArrayBuffer> | null;
   readChunk(index: number): Promise<Uint8Array<ArrayBuffer>>;
+  /** Stores a view index recorded while viewing these bytes (ignored if the document changed meanwhile). */
+  saveViewIndex(index: Uint8Array<ArrayBuffer>): Promise<void>;
 };
 
 export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () => number = () => Date.now()) {
+  /** A stored view index, or null when it cannot be read or belongs to other bytes. */
+  async function openViewIndex(
+    sealed: Uint8Array<ArrayBuffer>,
+    documentId: string,
+    sha256: string,
+  ): Promise<Uint8Array<ArrayBuffer> | null> {
+    try {
+      const plain = await cipher.openBytes(sealed, chunkBinding(documentId, VIEW_INDEX_CHUNK));
+      const recordedFor = new TextDecoder().decode(plain.subarray(0, SHA256_HEX_LENGTH));
+      return recordedFor === sha256 ? plain.slice(SHA256_HEX_LENGTH) : null;
+    } catch {
+      return null;
+    }
+  }
+
   return {
     get: (documentId: string): Promise<ContentRecord | undefined> => db.contents.get(documentId),
 
@@ -40,7 +67,10 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
         async () =>
           [
             await db.contents.get(documentId),
-            await db.contentChunks.where('documentId').equals(documentId).sortBy('index'),
+            await db.contentChunks
+              .where('[documentId+index]')
+              .between([documentId, 0], [documentId, Infinity])
+              .toArray(),
           ] as const,
       );
       if (!record || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
@@ -60,19 +90,33 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
      * decrypting all of it first; marks it as recently used.
      */
     async openChunked(documentId: string): Promise<ChunkedContent> {
-      // Marking the access alongside the read saves a round trip before the first page.
-      const [record] = await Promise.all([
+      // Marking the access alongside the reads saves a round trip before the first page.
+      const [record, sealedIndex] = await Promise.all([
         db.contents.get(documentId),
+        db.contentChunks.get([documentId, VIEW_INDEX_CHUNK]),
         db.contents.update(documentId, { lastAccessAt: clock() }),
       ]);
       if (!record || record.state !== 'complete') throw new ContentNotCachedError();
+      const { sha256 } = record;
       return {
         byteSize: record.byteSize,
         chunkSize: record.chunkSize,
+        viewIndex: sealedIndex ? await openViewIndex(sealedIndex.sealed, documentId, sha256) : null,
         async readChunk(index) {
           const chunk = await db.contentChunks.get([documentId, index]);
           if (!chunk) throw new ContentNotCachedError();
           return cipher.openBytes(chunk.sealed, chunkBinding(documentId, index));
+        },
+        async saveViewIndex(index) {
+          const plain = new Uint8Array(SHA256_HEX_LENGTH + index.byteLength);
+          plain.set(new TextEncoder().encode(sha256));
+          plain.set(index, SHA256_HEX_LENGTH);
+          const sealed = await cipher.sealBytes(plain, chunkBinding(documentId, VIEW_INDEX_CHUNK));
+          await db.transaction('rw', db.contents, db.contentChunks, async () => {
+            const now = await db.contents.get(documentId);
+            if (now?.state !== 'complete' || now.sha256 !== sha256) return;
+            await db.contentChunks.put({ documentId, index: VIEW_INDEX_CHUNK, sealed });
+          });
         },
       };
     },

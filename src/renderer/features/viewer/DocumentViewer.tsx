@@ -114,10 +114,17 @@ export function DocumentViewer({
 
   // Thumbnails wait for the first page, so they never delay it.
   const [firstPainted, setFirstPainted] = useState(false);
+  // Drawn or failed: either way the neighbours may start.
+  const [firstSettled, setFirstSettled] = useState(false);
+  const onFailed = useCallback(
+    (pageNumber: number) => pageNumber === (initialPage ?? 1) && setFirstSettled(true),
+    [initialPage],
+  );
   const onPainted = useCallback(
     (pageNumber: number) => {
       if (firstPainted || pageNumber !== (initialPage ?? 1)) return;
       setFirstPainted(true);
+      setFirstSettled(true);
       performance.mark('viewer:first-page-painted');
       onFirstPagePainted?.();
     },
@@ -239,6 +246,8 @@ export function DocumentViewer({
   }, [find.state.hits, find.state.index]);
 
   const nearness = (i: number): Nearness => {
+    // The first page shown is drawn alone: neighbours sharing the parser would delay it.
+    if (!firstSettled && i !== (initialPage ?? 1) - 1) return i >= first - KEEP && i <= last + KEEP ? 'keep' : 'far';
     if (i >= first - PRERENDER && i <= last + PRERENDER) return 'render';
     if (i >= first - KEEP && i <= last + KEEP) return 'keep';
     return 'far';
@@ -308,6 +317,7 @@ export function DocumentViewer({
                     priority={priorities[i] ?? (() => i)}
                     onSize={onSize}
                     onPainted={onPainted}
+                    onFailed={onFailed}
                   >
                     {near !== 'far' && renderOverlay?.({ pageNumber: i + 1, size, scale, rotation })}
                     {hits?.map((h, k) => {

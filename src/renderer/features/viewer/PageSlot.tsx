@@ -24,6 +24,7 @@ type Props = {
   priority: () => number;
   onSize: (pageNumber: number, size: PageSize) => void;
   onPainted?: (pageNumber: number) => void;
+  onFailed?: (pageNumber: number) => void;
   children?: ReactNode;
 };
 
@@ -35,7 +36,7 @@ function releaseCanvas(canvas: HTMLCanvasElement): void {
 }
 
 export const PageSlot = memo(function PageSlot(props: Props) {
-  const { doc, queue, pageNumber, scale, rotation, nearness, priority, onSize, onPainted } = props;
+  const { doc, queue, pageNumber, scale, rotation, nearness, priority, onSize, onPainted, onFailed } = props;
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const drawnAs = useRef<string | null>(null);
@@ -66,6 +67,7 @@ export const PageSlot = memo(function PageSlot(props: Props) {
     let live = true;
     void queue
       .request(key, priority, () => {
+        performance.mark(`viewer:render-start:${pageNumber}`);
         const job = doc.render(pageNumber, canvas, { scale, rotation, pixelRatio: window.devicePixelRatio || 1 });
         void doc.pageInfo(pageNumber).then(
           (info) => live && onSize(pageNumber, info),
@@ -81,7 +83,10 @@ export const PageSlot = memo(function PageSlot(props: Props) {
         }
         if (outcome !== 'drawn') {
           releaseCanvas(canvas);
-          if (outcome === 'failed' && !doc.destroyed) setFailed(true);
+          if (outcome === 'failed' && !doc.destroyed) {
+            setFailed(true);
+            onFailed?.(pageNumber);
+          }
           return;
         }
         for (const old of [...el.querySelectorAll('canvas')]) releaseCanvas(old);
@@ -95,7 +100,7 @@ export const PageSlot = memo(function PageSlot(props: Props) {
       live = false;
       queue.cancel(key);
     };
-  }, [nearness, wanted, queue, key, doc, pageNumber, scale, rotation, priority, onSize, onPainted]);
+  }, [nearness, wanted, queue, key, doc, pageNumber, scale, rotation, priority, onSize, onPainted, onFailed]);
 
   return (
     <div

@@ -72,10 +72,11 @@ function DocumentPages({
     else if (state.status === 'loading') announce(t('viewer.loading'));
   }, [state, announce, t]);
 
-  const onFirstPagePainted = useCallback(
-    () => document.dispatchEvent(new CustomEvent('viewer:first-page-painted')),
-    [],
-  );
+  const indexForNextTime = state.status === 'ready' ? state.indexForNextTime : null;
+  const onFirstPagePainted = useCallback(() => {
+    document.dispatchEvent(new CustomEvent('viewer:first-page-painted'));
+    indexForNextTime?.();
+  }, [indexForNextTime]);
 
   switch (state.status) {
     case 'loading':

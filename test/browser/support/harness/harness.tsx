@@ -6,6 +6,7 @@
 import { getDocument, GlobalWorkerOptions, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { importCacheKey } from '../../../../src/renderer/data/crypto/key-wrap.ts';
+import { VIEW_INDEX_CHUNK } from '../../../../src/renderer/data/repos/contents.ts';
 import type { Session } from '../../../../src/renderer/session/session.ts';
 import { warmUpPdfWorker } from '../../../../src/renderer/pdf/index.ts';
 import { mountViewer, type MountedViewer } from '../mount-viewer.tsx';
@@ -15,6 +16,8 @@ export type OpenOutcome = { outcome: 'rendered' | 'error'; ms: number; code?: st
 
 let session: Session | null = null;
 let viewer: MountedViewer | null = null;
+/** Of the last bare run: ms until page 1 was parsed, before drawing it. */
+let bareOpenMs = 0;
 
 async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
   const response = await fetch(url);
@@ -59,6 +62,8 @@ const harness = {
   /** Mounts the viewer on a document and resolves when its first page is painted or an error shows. */
   open(id: string): Promise<OpenOutcome> {
     harness.close();
+    performance.clearMarks();
+    performance.mark('viewer:mount');
     const started = performance.now();
     const outcome = waitForOutcome(started);
     viewer = mountViewer(session, id, './pdfjs/');
@@ -80,20 +85,48 @@ const harness = {
     await Promise.all(raw.map((c) => session!.cipher.openBytes(c.sealed, `contentChunks/${id}/${c.index}`)));
     return { whole, chunks, decryptOnly: performance.now() - t };
   },
+  bareOpenMs(): number {
+    return Math.round(bareOpenMs);
+  },
+  /** The viewer's marks of the last open, in ms after mounting (where the time to first page goes). */
+  marks(): Record<string, number> {
+    const mount = performance.getEntriesByName('viewer:mount')[0]?.startTime ?? 0;
+    return Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('viewer:') && m.name !== 'viewer:mount')
+        .map((m) => [m.name.slice('viewer:'.length), Math.round(m.startTime - mount)]),
+    );
+  },
+  /** Resolves once the viewer has stored the document's view index (it does so after the first page). */
+  async waitForViewIndex(id: string, timeoutMs = 15_000): Promise<boolean> {
+    const until = performance.now() + timeoutMs;
+    while (performance.now() < until) {
+      if (await session?.db.contentChunks.get([id, VIEW_INDEX_CHUNK])) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  },
   close(): void {
     viewer?.unmount();
     viewer = null;
   },
   /** Bare pdf.js: getDocument and render page 1 at the given CSS width, timed in the page. */
-  async bare(url: string, cssWidth: number): Promise<number> {
+  async bare(url: string, cssWidth: number, isImageDecoderSupported?: boolean): Promise<number> {
     const bytes = await fetchBytes(url);
     GlobalWorkerOptions.workerSrc = workerUrl;
     const worker = new PDFWorker();
     await worker.promise;
     const started = performance.now();
-    const task = getDocument({ data: bytes, worker, wasmUrl: new URL('./pdfjs/wasm/', location.href).href });
+    const task = getDocument({
+      data: bytes,
+      worker,
+      wasmUrl: new URL('./pdfjs/wasm/', location.href).href,
+      ...(isImageDecoderSupported === undefined ? {} : { isImageDecoderSupported }),
+    });
     const pdf = await task.promise;
     const page = await pdf.getPage(1);
+    bareOpenMs = performance.now() - started;
     const base = page.getViewport({ scale: 1 });
     const viewport = page.getViewport({ scale: (cssWidth / base.width) * devicePixelRatio });
     const canvas = document.createElement('canvas');

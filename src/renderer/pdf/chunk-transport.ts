@@ -1,0 +1,185 @@
+/**
+ * Feeds pdf.js the byte ranges it asks for from a document stored in sealed chunks. pdf.js asks
+ * in small pieces (VIEW_PIECE_SIZE). A piece in the document's view index is answered from
+ * memory, exactly; anything else is answered from its storage chunk, decrypted once, up to the end
+ * of that chunk, so that drawing a page costs one round trip per chunk rather than one per piece.
+ *
+ * Recording (for building a view index from bytes in memory) answers exactly what was asked, so
+ * that the pieces pdf.js needed to open the file are known.
+ */
+import { PDFDataRangeTransport } from 'pdfjs-dist';
+import { encodeViewIndex, VIEW_PIECE_SIZE, type ViewIndex } from './view-index.ts';
+
+/** A document stored in equal chunks (the last may be short) that can be read one at a time. */
+export type ChunkSource = {
+  readonly length: number;
+  readonly chunkSize: number;
+  readChunk(index: number): Promise<Uint8Array<ArrayBuffer>>;
+};
+
+/** Decrypted chunks kept at once: the page being drawn and its neighbours' images. */
+const KEPT_CHUNKS = 4;
+/** Storage reads at once; pdf.js consumes front to back, so the lowest waiting chunk goes first. */
+const PARALLEL_READS = 2;
+
+export class ChunkTransport extends PDFDataRangeTransport {
+  readonly #source: ChunkSource;
+  readonly #index: ViewIndex | null;
+  readonly #kept = new Map<number, Promise<Uint8Array<ArrayBuffer>>>();
+  readonly #waiting: { index: number; start: () => void }[] = [];
+  #reading = 0;
+  #aborted = false;
+  /** When recording: the pieces pdf.js read while opening, and the chunks it read after. */
+  readonly #recording: { pieces: Map<number, Uint8Array<ArrayBuffer>>; chunks: Set<number>; open: boolean } | null;
+
+  constructor(source: ChunkSource, options: { index?: ViewIndex | null; record?: boolean } = {}) {
+    const { index } = options;
+    const usable = index && index.length === source.length && index.pieceSize === VIEW_PIECE_SIZE ? index : null;
+    super(source.length, usable ? ChunkTransport.#prefix(usable) : null);
+    this.#source = source;
+    this.#index = usable;
+    this.#recording = options.record ? { pieces: new Map(), chunks: new Set(), open: true } : null;
+    // The first page's chunks are decrypted while pdf.js parses the page tree.
+    if (usable) for (const chunk of usable.chunks) void this.#chunk(chunk).catch(() => undefined);
+  }
+
+  /** The index's pieces that follow on from the start of the file, handed over before any request. */
+  static #prefix(index: ViewIndex): Uint8Array<ArrayBuffer> | null {
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    for (let p = 0; index.pieces.has(p); p++) parts.push(index.pieces.get(p)!);
+    return parts.length ? join(parts).slice() : null;
+  }
+
+  /** Opening is over: what pdf.js reads from now on belongs to pages, not to opening. */
+  opened(): void {
+    if (this.#recording) this.#recording.open = false;
+  }
+
+  /** The recorded index, encoded; null when not recording. */
+  recordedIndex(): Uint8Array<ArrayBuffer> | null {
+    const r = this.#recording;
+    if (!r || r.pieces.size === 0) return null;
+    return encodeViewIndex({
+      pieceSize: VIEW_PIECE_SIZE,
+      length: this.#source.length,
+      pieces: r.pieces,
+      chunks: [...r.chunks].slice(0, 8),
+    });
+  }
+
+  override requestDataRange(begin: number, end: number): void {
+    // A range pdf.js no longer waits for (document closing) is dropped.
+    void this.#serve(begin, Math.min(end, this.#source.length)).catch(() => undefined);
+  }
+
+  async #serve(begin: number, end: number): Promise<void> {
+    const recording = this.#recording;
+    let bytes = this.#fromIndex(begin, end);
+    if (!bytes) {
+      const { chunkSize, length } = this.#source;
+      // Up to the end of the storage chunk: pdf.js keeps what it gets, and asks again less often.
+      const upTo = recording ? end : Math.min(length, Math.ceil(end / chunkSize) * chunkSize);
+      bytes = await this.#fromChunks(begin, upTo);
+    }
+    if (this.#aborted) return;
+    if (recording?.open) {
+      for (let p = Math.floor(begin / VIEW_PIECE_SIZE); p * VIEW_PIECE_SIZE < end; p++) {
+        const from = p * VIEW_PIECE_SIZE - begin;
+        recording.pieces.set(p, bytes.slice(from, from + VIEW_PIECE_SIZE));
+      }
+    } else if (recording) {
+      const { chunkSize } = this.#source;
+      for (let c = Math.floor(begin / chunkSize); c * chunkSize < end; c++) recording.chunks.add(c);
+    }
+    this.onDataRange(begin, bytes);
+  }
+
+  /**
+   * The asked range from the index, extended by the index pieces that follow without a gap (the
+   * rest of a cross-reference table, a dictionary running into the next piece), so that pdf.js
+   * need not come back for them one at a time. Null unless the whole asked range is indexed.
+   */
+  #fromIndex(begin: number, end: number): Uint8Array<ArrayBuffer> | null {
+    const pieces = this.#index?.pieces;
+    if (!pieces) return null;
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    let p = Math.floor(begin / VIEW_PIECE_SIZE);
+    for (; p * VIEW_PIECE_SIZE < end; p++) {
+      const piece = pieces.get(p);
+      if (!piece) return null;
+      parts.push(piece);
+    }
+    for (let next = pieces.get(p); next; next = pieces.get(++p)) parts.push(next);
+    // A copy: what is handed to pdf.js may be moved to its worker, the index stays whole.
+    const offset = begin % VIEW_PIECE_SIZE;
+    const joined = join(parts);
+    return offset === 0 && parts.length > 1 ? joined : joined.slice(offset);
+  }
+
+  async #fromChunks(begin: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+    const { chunkSize } = this.#source;
+    const first = Math.floor(begin / chunkSize);
+    const last = Math.ceil(end / chunkSize) - 1;
+    const reads: Promise<Uint8Array<ArrayBuffer>>[] = [];
+    for (let i = first; i <= last; i++) reads.push(this.#chunk(i));
+    // A missing chunk leaves the request open; pdf.js's time limits turn it into a message.
+    const parts = await Promise.all(reads);
+    const offset = begin - first * chunkSize;
+    return (parts.length === 1 ? parts[0]! : join(parts)).slice(offset, offset + (end - begin));
+  }
+
+  /** A decrypted storage chunk: kept, being read, or queued for reading. */
+  #chunk(index: number): Promise<Uint8Array<ArrayBuffer>> {
+    let chunk = this.#kept.get(index);
+    if (chunk) {
+      // Most recently used last.
+      this.#kept.delete(index);
+      this.#kept.set(index, chunk);
+      return chunk;
+    }
+    chunk = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+      this.#waiting.push({
+        index,
+        start: () => {
+          this.#reading++;
+          this.#source
+            .readChunk(index)
+            .then(resolve, reject)
+            .finally(() => {
+              this.#reading--;
+              this.#pump();
+            });
+        },
+      });
+      this.#pump();
+    });
+    chunk.catch(() => this.#kept.get(index) === chunk && this.#kept.delete(index));
+    this.#kept.set(index, chunk);
+    while (this.#kept.size > KEPT_CHUNKS) this.#kept.delete(this.#kept.keys().next().value!);
+    return chunk;
+  }
+
+  #pump(): void {
+    while (this.#reading < PARALLEL_READS && this.#waiting.length > 0 && !this.#aborted) {
+      this.#waiting.sort((a, b) => a.index - b.index);
+      this.#waiting.shift()!.start();
+    }
+  }
+
+  override abort(): void {
+    this.#aborted = true;
+    this.#waiting.length = 0;
+    this.#kept.clear();
+  }
+}
+
+function join(parts: readonly Uint8Array<ArrayBuffer>[]): Uint8Array<ArrayBuffer> {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
