@@ -29,6 +29,8 @@ export class ChunkTransport extends PDFDataRangeTransport {
   readonly #waiting: { index: number; start: () => void }[] = [];
   #reading = 0;
   #aborted = false;
+  /** Starts of the ranges asked for and not answered yet. */
+  readonly #pending = new Set<number>();
   /** When recording: the pieces pdf.js read while opening, and the chunks it read after. */
   readonly #recording: { pieces: Map<number, Uint8Array<ArrayBuffer>>; chunks: Set<number>; open: boolean } | null;
 
@@ -41,6 +43,15 @@ export class ChunkTransport extends PDFDataRangeTransport {
     this.#recording = options.record ? { pieces: new Map(), chunks: new Set(), open: true } : null;
     // The first page's chunks are decrypted while pdf.js parses the page tree.
     if (usable) for (const chunk of usable.chunks) void this.#chunk(chunk).catch(() => undefined);
+  }
+
+  /**
+   * The size in which pdf.js should ask (its `rangeChunkSize`): small pieces with an index or
+   * when recording one; otherwise whole storage chunks, so that a page-tree walk asks once per
+   * chunk rather than once per page.
+   */
+  get pieceSize(): number {
+    return this.#index || this.#recording ? VIEW_PIECE_SIZE : this.#source.chunkSize;
   }
 
   /** The index's pieces that follow on from the start of the file, handed over before any request. */
@@ -68,18 +79,33 @@ export class ChunkTransport extends PDFDataRangeTransport {
   }
 
   override requestDataRange(begin: number, end: number): void {
+    this.#pending.add(begin);
     // A range pdf.js no longer waits for (document closing) is dropped.
-    void this.#serve(begin, Math.min(end, this.#source.length)).catch(() => undefined);
+    void this.#serve(begin, Math.min(end, this.#source.length))
+      .catch(() => undefined)
+      .finally(() => this.#pending.delete(begin));
+  }
+
+  /**
+   * How far to answer a range from the chunks: to the end of its storage chunk, but not into a
+   * range pdf.js has asked for separately (walking the page tree, it asks for hundreds at once;
+   * each answered to the chunk's end would send the same bytes many times over).
+   */
+  #answerEnd(begin: number, end: number): number {
+    const { chunkSize, length } = this.#source;
+    let upTo = Math.min(length, Math.ceil(end / chunkSize) * chunkSize);
+    for (const other of this.#pending) if (other >= end && other < upTo) upTo = other;
+    return upTo;
   }
 
   async #serve(begin: number, end: number): Promise<void> {
     const recording = this.#recording;
     let bytes = this.#fromIndex(begin, end);
     if (!bytes) {
-      const { chunkSize, length } = this.#source;
-      // Up to the end of the storage chunk: pdf.js keeps what it gets, and asks again less often.
-      const upTo = recording ? end : Math.min(length, Math.ceil(end / chunkSize) * chunkSize);
-      bytes = await this.#fromChunks(begin, upTo);
+      // Beyond what was asked: pdf.js keeps what it gets, and asks again less often. How far is
+      // decided once the chunk is at hand, when the whole burst of requests has arrived.
+      const limit = this.#answerEnd(begin, end);
+      bytes = await this.#fromChunks(begin, limit, () => (recording ? end : this.#answerEnd(begin, end)));
     }
     if (this.#aborted) return;
     if (recording?.open) {
@@ -116,15 +142,17 @@ export class ChunkTransport extends PDFDataRangeTransport {
     return offset === 0 && parts.length > 1 ? joined : joined.slice(offset);
   }
 
-  async #fromChunks(begin: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+  /** Bytes from `begin` to `endOnceRead()` (at most `limit`), from the storage chunks. */
+  async #fromChunks(begin: number, limit: number, endOnceRead: () => number): Promise<Uint8Array<ArrayBuffer>> {
     const { chunkSize } = this.#source;
     const first = Math.floor(begin / chunkSize);
-    const last = Math.ceil(end / chunkSize) - 1;
+    const last = Math.ceil(limit / chunkSize) - 1;
     const reads: Promise<Uint8Array<ArrayBuffer>>[] = [];
     for (let i = first; i <= last; i++) reads.push(this.#chunk(i));
     // A missing chunk leaves the request open; pdf.js's time limits turn it into a message.
     const parts = await Promise.all(reads);
     const offset = begin - first * chunkSize;
+    const end = Math.min(limit, endOnceRead());
     return (parts.length === 1 ? parts[0]! : join(parts)).slice(offset, offset + (end - begin));
   }
 

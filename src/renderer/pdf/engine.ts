@@ -15,7 +15,7 @@ import { classifyPdfError, PdfOpenError } from './errors.ts';
 import { PDF_LIMITS } from './limits.ts';
 import { ChunkTransport, type ChunkSource } from './chunk-transport.ts';
 import { PdfDocument } from './pdf-document.ts';
-import { decodeViewIndex, VIEW_PIECE_SIZE } from './view-index.ts';
+import { decodeViewIndex } from './view-index.ts';
 
 export type { ChunkSource } from './chunk-transport.ts';
 
@@ -149,7 +149,7 @@ export async function recordViewIndex(
 
 function openTransport(transport: ChunkTransport, options: { signal?: AbortSignal }): Promise<PdfDocument> {
   return open(
-    { range: transport, rangeChunkSize: VIEW_PIECE_SIZE, disableAutoFetch: true, disableStream: true },
+    { range: transport, rangeChunkSize: transport.pieceSize, disableAutoFetch: true, disableStream: true },
     options,
     transport,
   );
