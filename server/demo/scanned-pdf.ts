@@ -4,7 +4,8 @@
  * from a pool (encoded once per process), so long documents are cheap to make.
  */
 import { LAYOUTS, type Layout } from './page-layouts.ts';
-import { concatChunks, writeScannedPdf, type PdfPage } from './pdf-writer.ts';
+import { concatBytes } from '../../src/shared/util/bytes.ts';
+import { writeScannedPdf, type PdfPage } from './pdf-writer.ts';
 import { rasterPool, renderScanPage } from './raster-pool.ts';
 
 export type ScannedPdfOptions = {
@@ -25,7 +26,7 @@ export type ScannedPdfOptions = {
 };
 
 export function makeScannedPdf(options: ScannedPdfOptions): Uint8Array {
-  return concatChunks(scannedPdfChunks(options));
+  return concatBytes(scannedPdfChunks(options));
 }
 
 export function scannedPdfChunks(options: ScannedPdfOptions): Uint8Array[] {

@@ -8,6 +8,7 @@
  * that the pieces pdf.js needed to open the file are known.
  */
 import { PDFDataRangeTransport } from 'pdfjs-dist';
+import { concatBytes } from '../../shared/util/bytes.ts';
 import { encodeViewIndex, VIEW_PIECE_SIZE, type ViewIndex } from './view-index.ts';
 
 /** A document stored in equal chunks (the last may be short) that can be read one at a time. */
@@ -58,7 +59,7 @@ export class ChunkTransport extends PDFDataRangeTransport {
   static #prefix(index: ViewIndex): Uint8Array<ArrayBuffer> | null {
     const parts: Uint8Array<ArrayBuffer>[] = [];
     for (let p = 0; index.pieces.has(p); p++) parts.push(index.pieces.get(p)!);
-    return parts.length ? join(parts).slice() : null;
+    return parts.length ? concatBytes(parts) : null;
   }
 
   /** Opening is over: what pdf.js reads from now on belongs to pages, not to opening. */
@@ -137,9 +138,9 @@ export class ChunkTransport extends PDFDataRangeTransport {
     }
     for (let next = pieces.get(p); next; next = pieces.get(++p)) parts.push(next);
     // A copy: what is handed to pdf.js may be moved to its worker, the index stays whole.
+    const joined = concatBytes(parts);
     const offset = begin % VIEW_PIECE_SIZE;
-    const joined = join(parts);
-    return offset === 0 && parts.length > 1 ? joined : joined.slice(offset);
+    return offset === 0 ? joined : joined.slice(offset);
   }
 
   /** Bytes from `begin` to `endOnceRead()` (at most `limit`), from the storage chunks. */
@@ -153,7 +154,7 @@ export class ChunkTransport extends PDFDataRangeTransport {
     const parts = await Promise.all(reads);
     const offset = begin - first * chunkSize;
     const end = Math.min(limit, endOnceRead());
-    return (parts.length === 1 ? parts[0]! : join(parts)).slice(offset, offset + (end - begin));
+    return (parts.length === 1 ? parts[0]! : concatBytes(parts)).slice(offset, offset + (end - begin));
   }
 
   /** A decrypted storage chunk: kept, being read, or queued for reading. */
@@ -199,15 +200,4 @@ export class ChunkTransport extends PDFDataRangeTransport {
     this.#waiting.length = 0;
     this.#kept.clear();
   }
-}
-
-function join(parts: readonly Uint8Array<ArrayBuffer>[]): Uint8Array<ArrayBuffer> {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
 }

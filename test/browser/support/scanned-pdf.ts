@@ -3,7 +3,8 @@
  * an invisible OCR text layer, written by the reference server's own PDF writer (the same format
  * as the demo district; its JPEG encoder needs Node, so the pages are encoded by the canvas here).
  */
-import { concatChunks, writeScannedPdf, type PdfPage } from '../../../server/demo/pdf-writer.ts';
+import { concatBytes } from '../../../src/shared/util/bytes.ts';
+import { writeScannedPdf, type PdfPage } from '../../../server/demo/pdf-writer.ts';
 import type { ScanPage } from '../../../server/demo/raster-pool.ts';
 
 const WIDTH = 620;
@@ -59,6 +60,6 @@ export async function makeTestScan(
       label: `Test · Seite ${i} von ${pages}`,
     });
   }
-  const bytes = concatChunks(writeScannedPdf({ title: 'Testscan', pages: out, createdAt: '2025-06-02T08:00:00' }));
+  const bytes = concatBytes(writeScannedPdf({ title: 'Testscan', pages: out, createdAt: '2025-06-02T08:00:00' }));
   return new Uint8Array(bytes);
 }

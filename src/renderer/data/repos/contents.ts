@@ -2,6 +2,7 @@
  * Document bytes in the cache: stored as sealed chunks beside a bookkeeping record, so that a
  * download resumes chunk by chunk and eviction frees whole documents.
  */
+import { concatBytes } from '../../../shared/util/bytes.ts';
 import type { CacheCipher } from '../crypto/cipher.ts';
 import type { CacheDb } from '../db.ts';
 import type { ContentChunkRecord, ContentRecord } from '../records.ts';
@@ -75,12 +76,7 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
       );
       if (!record || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
       const parts = await Promise.all(chunks.map((c) => cipher.openBytes(c.sealed, chunkBinding(documentId, c.index))));
-      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-      let offset = 0;
-      for (const part of parts) {
-        bytes.set(part, offset);
-        offset += part.byteLength;
-      }
+      const bytes = concatBytes(parts);
       if (!verifying) await db.contents.update(documentId, { lastAccessAt: clock() });
       return bytes;
     },
