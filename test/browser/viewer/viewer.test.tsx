@@ -44,6 +44,25 @@ it('renders only pages near the viewport and pre-renders the neighbours', async 
   expect(document.querySelectorAll('.viewer-pages canvas').length).toBeLessThanOrEqual(8);
 });
 
+it('shows a drawn page as a finished bitmap, not as the canvas pdf.js drew into', async () => {
+  await expect.poll(() => rendered(1)).toBeTruthy();
+  const shown = slot(1).querySelector('canvas')!;
+  // A canvas that shows a bitmap has no 2D context: nothing is drawn into it in the document.
+  expect(shown.getContext('2d')).toBeNull();
+  expect(shown.width).toBeGreaterThan(300);
+  const probe = document.createElement('canvas');
+  probe.width = shown.width;
+  probe.height = shown.height;
+  const ctx = probe.getContext('2d')!;
+  ctx.drawImage(shown, 0, 0);
+  const pixels = ctx.getImageData(0, 0, probe.width, probe.height).data;
+  let dark = 0;
+  for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 128) dark++;
+  // The scan's typed lines: some dark pixels, on a mostly light page.
+  expect(dark).toBeGreaterThan(100);
+  expect(dark).toBeLessThan(pixels.length / 8);
+});
+
 it('pages with the keyboard and jumps to a page, releasing far canvases', async () => {
   (document.querySelector('.viewer-pages') as HTMLElement).focus();
   await userEvent.keyboard('{PageDown}');

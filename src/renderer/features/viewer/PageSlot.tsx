@@ -2,6 +2,10 @@
  * One page in the column: a slot of the page's size that draws the page when it comes near the
  * viewport and lets go of the canvas when it moves far away. A new drawing (after zoom or
  * rotation) replaces the old one only once it is complete, so the page never flashes blank.
+ *
+ * pdf.js draws into a canvas outside the document; the finished page is shown as a bitmap
+ * ("bitmaprenderer" canvas). A drawing canvas in the document would be copied for the compositor
+ * again each time it scrolls into view, which made every page turn cost two slow frames.
  */
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -33,6 +37,26 @@ function releaseCanvas(canvas: HTMLCanvasElement): void {
   canvas.width = 0;
   canvas.height = 0;
   canvas.remove();
+}
+
+/** The drawn page as a canvas that only shows a bitmap; the drawing canvas is released. */
+async function toDisplayCanvas(drawn: HTMLCanvasElement): Promise<HTMLCanvasElement> {
+  const display = document.createElement('canvas');
+  display.className = 'page-canvas';
+  display.setAttribute('aria-hidden', 'true');
+  const context = display.getContext('bitmaprenderer');
+  if (!context) return drawn;
+  try {
+    const bitmap = await createImageBitmap(drawn);
+    display.width = bitmap.width;
+    display.height = bitmap.height;
+    context.transferFromImageBitmap(bitmap);
+  } catch {
+    // Out of memory for the copy: show the drawing canvas itself.
+    return drawn;
+  }
+  releaseCanvas(drawn);
+  return display;
 }
 
 export const PageSlot = memo(function PageSlot(props: Props) {
@@ -75,10 +99,11 @@ export const PageSlot = memo(function PageSlot(props: Props) {
         );
         return job;
       })
-      .then((outcome) => {
+      .then(async (outcome) => {
+        const shown = outcome === 'drawn' && live ? await toDisplayCanvas(canvas) : canvas;
         const el = host.current;
         if (!live || !el) {
-          releaseCanvas(canvas);
+          releaseCanvas(shown);
           return;
         }
         if (outcome !== 'drawn') {
@@ -90,7 +115,7 @@ export const PageSlot = memo(function PageSlot(props: Props) {
           return;
         }
         for (const old of [...el.querySelectorAll('canvas')]) releaseCanvas(old);
-        el.prepend(canvas);
+        el.prepend(shown);
         drawnAs.current = wanted;
         setFailed(false);
         el.parentElement?.setAttribute('data-rendered', 'true');
