@@ -54,21 +54,37 @@ export function warmUpPdfWorker(): Promise<void> {
   return worker().promise;
 }
 
-/** Drops the shared worker, e.g. after it stopped answering; the next document starts a new one. */
-function recycleWorker(): void {
-  sharedWorker?.destroy();
-  sharedWorker = null;
+/**
+ * Documents open (or opening) per worker. The worker is kept warm between documents on purpose:
+ * a fresh one would give back ~20–70 MB after a long scan, but costs the next document a cold
+ * start (measured about +250 ms to its first page).
+ */
+const openOn = new Map<PDFWorker, number>();
+/** Workers that stopped answering: no new document goes to them; they end with their last one. */
+const retired = new WeakSet<PDFWorker>();
+
+function documentOpening(on: PDFWorker): void {
+  openOn.set(on, (openOn.get(on) ?? 0) + 1);
 }
 
-let openDocuments = 0;
+function documentClosed(on: PDFWorker): void {
+  const left = (openOn.get(on) ?? 1) - 1;
+  if (left > 0) {
+    openOn.set(on, left);
+    return;
+  }
+  openOn.delete(on);
+  if (retired.has(on)) on.destroy();
+}
 
 /**
- * Bookkeeping of open documents. The worker is kept warm between documents on purpose: a fresh
- * one would give back ~20–70 MB after a long scan, but costs the next document a cold start
- * (measured about +250 ms to its first page).
+ * A document's worker stopped answering (a hostile file, or starved): the next document gets a
+ * fresh one. Others still open on it keep it until they close, instead of losing it under them.
  */
-function documentClosed(): void {
-  openDocuments = Math.max(0, openDocuments - 1);
+function recycleWorker(on: PDFWorker): void {
+  if (sharedWorker === on) sharedWorker = null;
+  retired.add(on);
+  if (!openOn.has(on)) on.destroy();
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
@@ -163,23 +179,25 @@ async function open(
   transport?: ChunkTransport,
 ): Promise<PdfDocument> {
   // Counted from the start, so that a document closing meanwhile does not replace the worker under it.
-  openDocuments++;
+  const on = worker();
+  documentOpening(on);
   try {
-    return await load(input, options, transport);
+    return await load(input, on, options, transport);
   } catch (error) {
-    documentClosed();
+    documentClosed(on);
     throw error;
   }
 }
 
 async function load(
   input: Parameters<typeof open>[0],
+  on: PDFWorker,
   options: { signal?: AbortSignal },
   transport: ChunkTransport | undefined,
 ): Promise<PdfDocument> {
   const task = getDocument({
     ...input,
-    worker: worker(),
+    worker: on,
     ...resources(),
     maxImageSize: PDF_LIMITS.maxImageSize,
     canvasMaxAreaInBytes: PDF_LIMITS.canvasMaxAreaInBytes,
@@ -201,7 +219,7 @@ async function load(
   try {
     proxy = await withTimeout(task.promise, PDF_LIMITS.openTimeoutMs, () => {
       void task.destroy();
-      recycleWorker();
+      recycleWorker(on);
     });
   } catch (error) {
     if (passwordAsked) throw new PdfOpenError('encrypted');
@@ -218,5 +236,5 @@ async function load(
     throw new PdfOpenError('broken', 'no pages');
   }
   transport?.opened();
-  return new PdfDocument(proxy, { onHang: recycleWorker, onClosed: documentClosed });
+  return new PdfDocument(proxy, { onHang: () => recycleWorker(on), onClosed: () => documentClosed(on) });
 }

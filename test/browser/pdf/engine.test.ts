@@ -155,3 +155,28 @@ it('keeps working after a bad file: the next good one opens', async () => {
   expect(doc.pageCount).toBe(1);
   await doc.destroy();
 });
+
+it('a worker reported as hanging is replaced without breaking documents still open on it', async () => {
+  const bytes = await makeTestScan(2);
+  const first = await openPdf(bytes.slice());
+  const second = await openPdf(bytes.slice());
+  // The first document's worker stopped answering (as a hostile file would leave it).
+  first.reportHang();
+  await first.destroy();
+  // The second, opened on the same worker, still draws its pages.
+  const canvas = document.createElement('canvas');
+  await step(
+    'drawing on the retired worker',
+    second.render(2, canvas, { scale: 0.5, rotation: 0, pixelRatio: 1 }).done,
+  );
+  expect(canvas.width).toBeGreaterThan(0);
+  // A document opened now goes to a fresh worker.
+  const third = await step('opening on a fresh worker', openPdf(bytes.slice()));
+  expect(third.pageCount).toBe(2);
+  await second.destroy();
+  await step(
+    'drawing after the retired worker ended',
+    third.render(1, canvas, { scale: 0.5, rotation: 0, pixelRatio: 1 }).done,
+  );
+  await third.destroy();
+});
