@@ -34,6 +34,17 @@ export class ChunkTransport extends PDFDataRangeTransport {
   readonly #pending = new Set<number>();
   /** When recording: the pieces pdf.js read while opening, and the chunks it read after. */
   readonly #recording: { pieces: Map<number, Uint8Array<ArrayBuffer>>; chunks: Set<number>; open: boolean } | null;
+  #reject: (error: unknown) => void = () => undefined;
+  #failedToRead = false;
+  /**
+   * Rejects when a stored chunk cannot be read (damaged, or gone): pdf.js would otherwise wait
+   * for the bytes until its time limit.
+   */
+  readonly readFailure = new Promise<never>((_, reject) => (this.#reject = reject));
+
+  get failedToRead(): boolean {
+    return this.#failedToRead;
+  }
 
   constructor(source: ChunkSource, options: { index?: ViewIndex | null; record?: boolean } = {}) {
     const { index } = options;
@@ -42,6 +53,8 @@ export class ChunkTransport extends PDFDataRangeTransport {
     this.#source = source;
     this.#index = usable;
     this.#recording = options.record ? { pieces: new Map(), chunks: new Set(), open: true } : null;
+    // Reported to whoever opens the document; a failure after that fails the page that needed it.
+    this.readFailure.catch(() => undefined);
     // The first page's chunks are decrypted while pdf.js parses the page tree.
     if (usable) for (const chunk of usable.chunks) void this.#chunk(chunk).catch(() => undefined);
   }
@@ -81,9 +94,13 @@ export class ChunkTransport extends PDFDataRangeTransport {
 
   override requestDataRange(begin: number, end: number): void {
     this.#pending.add(begin);
-    // A range pdf.js no longer waits for (document closing) is dropped.
     void this.#serve(begin, Math.min(end, this.#source.length))
-      .catch(() => undefined)
+      .catch((error: unknown) => {
+        // A range pdf.js no longer waits for (document closing) is dropped.
+        if (this.#aborted) return;
+        this.#failedToRead = true;
+        this.#reject(error);
+      })
       .finally(() => this.#pending.delete(begin));
   }
 
@@ -150,7 +167,6 @@ export class ChunkTransport extends PDFDataRangeTransport {
     const last = Math.ceil(limit / chunkSize) - 1;
     const reads: Promise<Uint8Array<ArrayBuffer>>[] = [];
     for (let i = first; i <= last; i++) reads.push(this.#chunk(i));
-    // A missing chunk leaves the request open; pdf.js's time limits turn it into a message.
     const parts = await Promise.all(reads);
     const offset = begin - first * chunkSize;
     const end = Math.min(limit, endOnceRead());

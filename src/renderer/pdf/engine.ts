@@ -217,12 +217,17 @@ async function load(
   options.signal?.addEventListener('abort', abort, { once: true });
   let proxy: PDFDocumentProxy;
   try {
-    proxy = await withTimeout(task.promise, PDF_LIMITS.openTimeoutMs, () => {
+    const opened = transport ? Promise.race([task.promise, transport.readFailure]) : task.promise;
+    proxy = await withTimeout(opened, PDF_LIMITS.openTimeoutMs, () => {
       void task.destroy();
       recycleWorker(on);
     });
   } catch (error) {
     if (passwordAsked) throw new PdfOpenError('encrypted');
+    if (transport?.failedToRead) {
+      void task.destroy();
+      throw new PdfOpenError('unreadable', error instanceof Error ? error.message : String(error));
+    }
     throw classifyPdfError(error);
   } finally {
     options.signal?.removeEventListener('abort', abort);

@@ -2,7 +2,8 @@
  * Why a PDF cannot be shown. The viewer turns the code into a German sentence; the window and the
  * app keep working whatever the file does.
  */
-export type PdfErrorCode = 'broken' | 'encrypted' | 'too-large' | 'timeout';
+/** `unreadable`: the stored bytes could not be read back (the copy on this device is damaged). */
+export type PdfErrorCode = 'broken' | 'encrypted' | 'too-large' | 'timeout' | 'unreadable';
 
 export class PdfOpenError extends Error {
   readonly code: PdfErrorCode;

@@ -13,6 +13,8 @@ export const viewerDe = {
     'Das Öffnen hat zu lange gedauert und wurde abgebrochen. Die Datei ist vermutlich fehlerhaft.',
   'viewer.error.not-cached':
     'Das Dokument ist noch nicht auf diesem Gerät gespeichert. Es wird beim nächsten Abgleich geladen.',
+  'viewer.error.unreadable':
+    'Die auf diesem Gerät gespeicherte Kopie ist beschädigt und wurde verworfen. Das Dokument wird beim nächsten Abgleich neu geladen; öffnen Sie es danach erneut.',
   'viewer.pageError': 'Seite {page} kann nicht dargestellt werden.',
   'viewer.meta.type': 'Art',
   'viewer.meta.case': 'Akte',

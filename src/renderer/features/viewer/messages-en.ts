@@ -14,6 +14,8 @@ export const viewerEn: Record<keyof typeof viewerDe, string> = {
   'viewer.error.timeout': 'Opening took too long and was stopped. The file is probably faulty.',
   'viewer.error.not-cached':
     'The document is not stored on this device yet. It will be fetched at the next synchronisation.',
+  'viewer.error.unreadable':
+    'The copy stored on this device is damaged and was discarded. The document is loaded again at the next sync; open it again then.',
   'viewer.pageError': 'Page {page} cannot be shown.',
   'viewer.meta.type': 'Type',
   'viewer.meta.case': 'Case',
