@@ -7,7 +7,7 @@
  * and the CSP forbids it anyway; embedded JavaScript is never run because neither the scripting
  * sandbox nor pdf.js's form layer is loaded here; image size and canvas area are capped.
  */
-import { getDocument, GlobalWorkerOptions, PDFWorker, VerbosityLevel } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, PDFWorker, VerbosityLevel, version } from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import rendererUrl from 'pdfjs-dist/build/pdf.renderer.min.mjs?url';
@@ -18,6 +18,9 @@ import { PdfDocument } from './pdf-document.ts';
 import { decodeViewIndex } from './view-index.ts';
 
 export type { ChunkSource } from './chunk-transport.ts';
+
+/** The pdf.js version that draws pages; pictures of pages kept from an earlier view name it. */
+export const PDF_ENGINE_VERSION: string = version;
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 GlobalWorkerOptions.rendererSrc = rendererUrl;

@@ -2,11 +2,13 @@
 export {
   openPdf,
   openPdfChunked,
+  PDF_ENGINE_VERSION,
   recordViewIndex,
   setPdfResourceBase,
   warmUpPdfWorker,
   type ChunkSource,
 } from './engine.ts';
+export { DeferredPdfDocument, type ViewDocument } from './deferred-document.ts';
 export { PdfOpenError, type PdfErrorCode } from './errors.ts';
 export { PDF_LIMITS } from './limits.ts';
 export type { PageInfo, PdfDocument, RenderJob, RenderRequest, TextRun } from './pdf-document.ts';

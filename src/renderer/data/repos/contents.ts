@@ -17,6 +17,12 @@ export function chunkBinding(documentId: string, index: number): string {
  * leaving the user) drops the index with them.
  */
 export const VIEW_INDEX_CHUNK = -1;
+/**
+ * What the viewer remembers of the document's first view (see
+ * src/renderer/features/viewer/page-preview.ts): page count, page size and page 1 as drawn. Kept
+ * the same way as the view index.
+ */
+export const VIEW_PREVIEW_CHUNK = -2;
 const SHA256_HEX_LENGTH = 64;
 
 export class ContentNotCachedError extends Error {
@@ -35,22 +41,49 @@ export type ChunkedContent = {
   readChunk(index: number): Promise<Uint8Array<ArrayBuffer>>;
   /** Stores a view index recorded while viewing these bytes (ignored if the document changed meanwhile). */
   saveViewIndex(index: Uint8Array<ArrayBuffer>): Promise<void>;
+  /** The stored first-view preview, when there is one for exactly these bytes. */
+  readonly preview: Uint8Array<ArrayBuffer> | null;
+  /** Stores a first-view preview of these bytes (ignored if the document changed meanwhile). */
+  savePreview(preview: Uint8Array<ArrayBuffer>): Promise<void>;
 };
 
 export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () => number = () => Date.now()) {
-  /** A stored view index, or null when it cannot be read or belongs to other bytes. */
-  async function openViewIndex(
-    sealed: Uint8Array<ArrayBuffer>,
+  /**
+   * A record the viewer keeps beside the chunks (view index, preview), or null when there is none,
+   * it cannot be read, or it was made for other bytes.
+   */
+  async function openViewRecord(
     documentId: string,
+    index: number,
     sha256: string,
+    sealed: Uint8Array<ArrayBuffer> | undefined,
   ): Promise<Uint8Array<ArrayBuffer> | null> {
+    if (!sealed) return null;
     try {
-      const plain = await cipher.openBytes(sealed, chunkBinding(documentId, VIEW_INDEX_CHUNK));
+      const plain = await cipher.openBytes(sealed, chunkBinding(documentId, index));
       const recordedFor = new TextDecoder().decode(plain.subarray(0, SHA256_HEX_LENGTH));
       return recordedFor === sha256 ? plain.slice(SHA256_HEX_LENGTH) : null;
     } catch {
       return null;
     }
+  }
+
+  /** Stores such a record, unless the document's bytes changed or went meanwhile. */
+  async function saveViewRecord(
+    documentId: string,
+    index: number,
+    sha256: string,
+    bytes: Uint8Array<ArrayBuffer>,
+  ): Promise<void> {
+    const plain = new Uint8Array(SHA256_HEX_LENGTH + bytes.byteLength);
+    plain.set(new TextEncoder().encode(sha256));
+    plain.set(bytes, SHA256_HEX_LENGTH);
+    const sealed = await cipher.sealBytes(plain, chunkBinding(documentId, index));
+    await db.transaction('rw', db.contents, db.contentChunks, async () => {
+      const now = await db.contents.get(documentId);
+      if (now?.state !== 'complete' || now.sha256 !== sha256) return;
+      await db.contentChunks.put({ documentId, index, sealed });
+    });
   }
 
   return {
@@ -87,38 +120,46 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
      */
     async openChunked(documentId: string): Promise<ChunkedContent> {
       // Marking the access alongside the reads saves a round trip before the first page.
-      const [record, sealedIndex] = await Promise.all([
+      const [record, sealedIndex, sealedPreview] = await Promise.all([
         db.contents.get(documentId),
         db.contentChunks.get([documentId, VIEW_INDEX_CHUNK]),
+        db.contentChunks.get([documentId, VIEW_PREVIEW_CHUNK]),
         db.contents.update(documentId, { lastAccessAt: clock() }),
       ]);
       if (!record || record.state !== 'complete') throw new ContentNotCachedError();
       const { sha256 } = record;
+      const [viewIndex, preview] = await Promise.all([
+        openViewRecord(documentId, VIEW_INDEX_CHUNK, sha256, sealedIndex?.sealed),
+        openViewRecord(documentId, VIEW_PREVIEW_CHUNK, sha256, sealedPreview?.sealed),
+      ]);
       return {
         byteSize: record.byteSize,
         chunkSize: record.chunkSize,
-        viewIndex: sealedIndex ? await openViewIndex(sealedIndex.sealed, documentId, sha256) : null,
+        viewIndex,
+        preview,
         async readChunk(index) {
           const chunk = await db.contentChunks.get([documentId, index]);
           if (!chunk) throw new ContentNotCachedError();
           return cipher.openBytes(chunk.sealed, chunkBinding(documentId, index));
         },
-        async saveViewIndex(index) {
-          const plain = new Uint8Array(SHA256_HEX_LENGTH + index.byteLength);
-          plain.set(new TextEncoder().encode(sha256));
-          plain.set(index, SHA256_HEX_LENGTH);
-          const sealed = await cipher.sealBytes(plain, chunkBinding(documentId, VIEW_INDEX_CHUNK));
-          await db.transaction('rw', db.contents, db.contentChunks, async () => {
-            const now = await db.contents.get(documentId);
-            if (now?.state !== 'complete' || now.sha256 !== sha256) return;
-            await db.contentChunks.put({ documentId, index: VIEW_INDEX_CHUNK, sealed });
-          });
-        },
+        saveViewIndex: (index) => saveViewRecord(documentId, VIEW_INDEX_CHUNK, sha256, index),
+        savePreview: (preview) => saveViewRecord(documentId, VIEW_PREVIEW_CHUNK, sha256, preview),
       };
     },
 
     async sealChunk(documentId: string, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<ContentChunkRecord> {
       return { documentId, index, sealed: await cipher.sealBytes(bytes, chunkBinding(documentId, index)) };
+    },
+
+    /**
+     * The stored copy could not be read back (damaged on this device): it is dropped, so that the
+     * next sync fetches the document again, as it does for any document not yet on the device.
+     */
+    async discardUnreadable(documentId: string): Promise<void> {
+      await db.transaction('rw', db.contents, db.contentChunks, async () => {
+        await db.contentChunks.where('documentId').equals(documentId).delete();
+        await db.contents.update(documentId, { storedBytes: 0, state: 'missing' });
+      });
     },
 
     setPinned: (documentId: string, pinned: boolean) => db.contents.update(documentId, { pinned: pinned ? 1 : 0 }),

@@ -13,11 +13,11 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import type { PageInfo, PdfDocument } from '../../pdf/index.ts';
+import type { PageInfo, ViewDocument } from '../../pdf/index.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { displaySize, toDisplayBox, type PageSize } from './page-geometry.ts';
 import { currentPageIndex, layoutPages, PAGE_GAP, visibleRange } from './page-layout.ts';
-import { PageSlot, type Nearness } from './PageSlot.tsx';
+import { PageSlot, type Nearness, type PaintedPage, type ShownPreview } from './PageSlot.tsx';
 import { RenderQueue } from './render-queue.ts';
 import { Thumbnails } from './Thumbnails.tsx';
 import { useFind } from './use-find.ts';
@@ -33,14 +33,16 @@ export type PageOverlayContext = { pageNumber: number; size: PageSize; scale: nu
 export type AsideContext = { currentPage: number; goToPage: (page: number) => void };
 
 type Props = {
-  doc: PdfDocument;
+  doc: ViewDocument;
   firstPage: PageInfo;
   initialPage?: number | undefined;
   /** Jumps to a page whenever this object changes (e.g. the workspace asked for a page). */
   pageRequest?: { page: number } | null | undefined;
   renderOverlay?: (ctx: PageOverlayContext) => ReactNode;
   renderAside?: (ctx: AsideContext) => ReactNode;
-  onFirstPagePainted?: () => void;
+  onFirstPagePainted?: (painted: PaintedPage) => void;
+  /** Page 1 as remembered from an earlier view of the document. */
+  preview?: ShownPreview | null | undefined;
 };
 
 function isTyping(target: EventTarget | null): boolean {
@@ -58,10 +60,14 @@ export function DocumentViewer({
   renderOverlay,
   renderAside,
   onFirstPagePainted,
+  preview,
 }: Props) {
   const { t } = useI18n();
   const queue = useMemo(() => new RenderQueue(), []);
-  useEffect(() => () => queue.clear(), [queue]);
+  useEffect(() => {
+    performance.mark('viewer:pages-mounted');
+    return () => queue.clear();
+  }, [queue]);
 
   const [sizes, setSizes] = useState<PageSize[]>(() => Array.from({ length: doc.pageCount }, () => firstPage));
   const [zoom, setZoom] = useState<Zoom>({ mode: 'fit-width' });
@@ -121,12 +127,12 @@ export function DocumentViewer({
     [initialPage],
   );
   const onPainted = useCallback(
-    (pageNumber: number) => {
-      if (firstPainted || pageNumber !== (initialPage ?? 1)) return;
+    (painted: PaintedPage) => {
+      if (firstPainted || painted.pageNumber !== (initialPage ?? 1)) return;
       setFirstPainted(true);
       setFirstSettled(true);
       performance.mark('viewer:first-page-painted');
-      onFirstPagePainted?.();
+      onFirstPagePainted?.(painted);
     },
     [firstPainted, initialPage, onFirstPagePainted],
   );
@@ -318,6 +324,7 @@ export function DocumentViewer({
                     onSize={onSize}
                     onPainted={onPainted}
                     onFailed={onFailed}
+                    preview={i === 0 ? preview : null}
                   >
                     {near !== 'far' && renderOverlay?.({ pageNumber: i + 1, size, scale, rotation })}
                     {hits?.map((h, k) => {

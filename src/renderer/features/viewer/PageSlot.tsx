@@ -2,21 +2,20 @@
  * One page in the column: a slot of the page's size that draws the page when it comes near the
  * viewport and lets go of the canvas when it moves far away. A new drawing (after zoom or
  * rotation) replaces the old one only once it is complete, so the page never flashes blank.
- *
- * pdf.js draws into a canvas outside the document; the finished page is shown as a bitmap
- * ("bitmaprenderer" canvas). A drawing canvas in the document would be copied for the compositor
- * again each time it scrolls into view, which made every page turn cost two slow frames.
+
  */
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { PdfDocument } from '../../pdf/index.ts';
+import type { RenderRequest, ViewDocument } from '../../pdf/index.ts';
 import type { PageSize } from './page-geometry.ts';
+import { previewMatches, type PreviewHeader } from './page-preview.ts';
+import { releaseCanvas, toDisplayCanvas } from './display-canvas.ts';
 import type { RenderQueue } from './render-queue.ts';
 
 export type Nearness = 'render' | 'keep' | 'far';
 
 type Props = {
-  doc: PdfDocument;
+  doc: ViewDocument;
   queue: RenderQueue;
   pageNumber: number;
   size: PageSize;
@@ -27,43 +26,46 @@ type Props = {
   nearness: Nearness;
   priority: () => number;
   onSize: (pageNumber: number, size: PageSize) => void;
-  onPainted?: (pageNumber: number) => void;
+  onPainted?: (painted: PaintedPage) => void;
   onFailed?: (pageNumber: number) => void;
+  /** Page 1 as remembered from an earlier view; shown instead of drawing when it matches exactly. */
+  preview?: ShownPreview | null | undefined;
   children?: ReactNode;
 };
 
-function releaseCanvas(canvas: HTMLCanvasElement): void {
-  // Zero size frees the backing store at once instead of at the next garbage collection.
-  canvas.width = 0;
-  canvas.height = 0;
-  canvas.remove();
-}
+export type ShownPreview = { readonly header: PreviewHeader; readonly bitmap: Promise<ImageBitmap | null> };
+export type PaintedPage = {
+  readonly pageNumber: number;
+  /** The canvas on screen, with the finished page. */
+  readonly canvas: HTMLCanvasElement;
+  readonly request: RenderRequest;
+  readonly fromPreview: boolean;
+};
 
-/** The drawn page as a canvas that only shows a bitmap; the drawing canvas is released. */
-async function toDisplayCanvas(drawn: HTMLCanvasElement): Promise<HTMLCanvasElement> {
+/** A remembered picture of the page, on a canvas of its own; null when it cannot be shown. */
+async function previewCanvas(preview: ShownPreview): Promise<HTMLCanvasElement | null> {
+  const bitmap = await preview.bitmap;
   const display = document.createElement('canvas');
+  const context = display.getContext('bitmaprenderer');
+  if (!bitmap || !context || bitmap.width !== preview.header.width || bitmap.height !== preview.header.height) {
+    bitmap?.close();
+    return null;
+  }
   display.className = 'page-canvas';
   display.setAttribute('aria-hidden', 'true');
-  const context = display.getContext('bitmaprenderer');
-  if (!context) return drawn;
-  try {
-    const bitmap = await createImageBitmap(drawn);
-    display.width = bitmap.width;
-    display.height = bitmap.height;
-    context.transferFromImageBitmap(bitmap);
-  } catch {
-    // Out of memory for the copy: show the drawing canvas itself.
-    return drawn;
-  }
-  releaseCanvas(drawn);
+  display.width = bitmap.width;
+  display.height = bitmap.height;
+  context.transferFromImageBitmap(bitmap);
   return display;
 }
 
 export const PageSlot = memo(function PageSlot(props: Props) {
-  const { doc, queue, pageNumber, scale, rotation, nearness, priority, onSize, onPainted, onFailed } = props;
+  const { doc, queue, pageNumber, scale, rotation, nearness, priority, onSize, onPainted, onFailed, preview } = props;
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const drawnAs = useRef<string | null>(null);
+  // A remembered picture is shown once at most: its bitmap goes to the canvas that shows it.
+  const previewTried = useRef(false);
   const [failed, setFailed] = useState(false);
   const key = `${doc.pageCount}:${pageNumber}`;
   const wanted = `${scale.toFixed(4)}:${rotation}`;
@@ -85,47 +87,62 @@ export const PageSlot = memo(function PageSlot(props: Props) {
 
   useEffect(() => {
     if (nearness !== 'render' || drawnAs.current === wanted) return;
-    const canvas = document.createElement('canvas');
-    canvas.className = 'page-canvas';
-    canvas.setAttribute('aria-hidden', 'true');
+    const request: RenderRequest = { scale, rotation, pixelRatio: window.devicePixelRatio || 1 };
     let live = true;
-    void queue
-      .request(key, priority, () => {
-        performance.mark(`viewer:render-start:${pageNumber}`);
-        const job = doc.render(pageNumber, canvas, { scale, rotation, pixelRatio: window.devicePixelRatio || 1 });
-        void doc.pageInfo(pageNumber).then(
-          (info) => live && onSize(pageNumber, info),
-          () => undefined,
-        );
-        return job;
-      })
-      .then(async (outcome) => {
-        const shown = outcome === 'drawn' && live ? await toDisplayCanvas(canvas) : canvas;
-        const el = host.current;
-        if (!live || !el) {
-          releaseCanvas(shown);
-          return;
-        }
-        if (outcome !== 'drawn') {
+    const show = (shown: HTMLCanvasElement, fromPreview: boolean) => {
+      const el = host.current;
+      if (!live || !el) {
+        releaseCanvas(shown);
+        return;
+      }
+      for (const old of [...el.querySelectorAll('canvas')]) releaseCanvas(old);
+      el.prepend(shown);
+      drawnAs.current = wanted;
+      setFailed(false);
+      el.parentElement?.setAttribute('data-rendered', fromPreview ? 'preview' : 'true');
+      onPainted?.({ pageNumber, canvas: shown, request, fromPreview });
+    };
+    const draw = () => {
+      const canvas = document.createElement('canvas');
+      canvas.className = 'page-canvas';
+      canvas.setAttribute('aria-hidden', 'true');
+      void queue
+        .request(key, priority, () => {
+          performance.mark(`viewer:render-start:${pageNumber}`);
+          const job = doc.render(pageNumber, canvas, request);
+          void doc.pageInfo(pageNumber).then(
+            (info) => live && onSize(pageNumber, info),
+            () => undefined,
+          );
+          return job;
+        })
+        .then(async (outcome) => {
+          if (outcome === 'drawn' && live) {
+            show(await toDisplayCanvas(canvas), false);
+            return;
+          }
           releaseCanvas(canvas);
-          if (outcome === 'failed' && !doc.destroyed) {
+          if (live && outcome === 'failed' && !doc.destroyed) {
             setFailed(true);
             onFailed?.(pageNumber);
           }
-          return;
-        }
-        for (const old of [...el.querySelectorAll('canvas')]) releaseCanvas(old);
-        el.prepend(shown);
-        drawnAs.current = wanted;
-        setFailed(false);
-        el.parentElement?.setAttribute('data-rendered', 'true');
-        onPainted?.(pageNumber);
+        });
+    };
+    if (preview && !previewTried.current && previewMatches(preview.header, request)) {
+      // The same bytes drawn by the same pdf.js at the same size: the remembered picture is the page.
+      previewTried.current = true;
+      void previewCanvas(preview).then((shown) => {
+        if (shown) show(shown, true);
+        else if (live) draw();
       });
+    } else {
+      draw();
+    }
     return () => {
       live = false;
       queue.cancel(key);
     };
-  }, [nearness, wanted, queue, key, doc, pageNumber, scale, rotation, priority, onSize, onPainted, onFailed]);
+  }, [nearness, wanted, queue, key, doc, pageNumber, scale, rotation, priority, onSize, onPainted, onFailed, preview]);
 
   return (
     <div

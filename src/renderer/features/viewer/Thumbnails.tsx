@@ -1,7 +1,8 @@
 /** The thumbnail column: small pictures of the pages, drawn only while they are in sight. */
 import { memo, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { PdfDocument } from '../../pdf/index.ts';
+import type { ViewDocument } from '../../pdf/index.ts';
+import { releaseCanvas, toDisplayCanvas } from './display-canvas.ts';
 import { BACKGROUND, type RenderQueue } from './render-queue.ts';
 
 const THUMB_WIDTH = 112;
@@ -9,7 +10,7 @@ const THUMB_WIDTH = 112;
 type Props = {
   /** Thumbnails start drawing only once the first page is painted. */
   active: boolean;
-  doc: PdfDocument;
+  doc: ViewDocument;
   queue: RenderQueue;
   pageRatio: number;
   currentPage: number;
@@ -26,7 +27,7 @@ const Thumb = memo(function Thumb({
   root,
 }: {
   root: HTMLElement | null;
-  doc: PdfDocument;
+  doc: ViewDocument;
   queue: RenderQueue;
   page: number;
   height: number;
@@ -57,11 +58,17 @@ const Thumb = memo(function Thumb({
                   () => BACKGROUND + page,
                   () => doc.render(page, canvas, { scale, rotation: 0, pixelRatio: 1 }),
                 )
-                .then((outcome) => {
-                  // A thumbnail keeps only its small canvas, not the page's decoded images.
+                .then(async (outcome) => {
+                  // A thumbnail keeps only its small picture, not the page's decoded images.
                   doc.releasePage(page);
-                  if (outcome === 'drawn' && drawn) el.replaceChildren(canvas);
-                  else drawn = false;
+                  if (outcome !== 'drawn' || !drawn) {
+                    releaseCanvas(canvas);
+                    drawn = false;
+                    return;
+                  }
+                  const shown = await toDisplayCanvas(canvas);
+                  if (drawn) el.replaceChildren(shown);
+                  else releaseCanvas(shown);
                 });
             },
             () => (drawn = false),
@@ -69,11 +76,7 @@ const Thumb = memo(function Thumb({
         } else if (!entry.isIntersecting && drawn) {
           drawn = false;
           queue.cancel(key);
-          for (const canvas of [...el.querySelectorAll('canvas')]) {
-            canvas.width = 0;
-            canvas.height = 0;
-            canvas.remove();
-          }
+          for (const canvas of [...el.querySelectorAll('canvas')]) releaseCanvas(canvas);
         }
       },
       { root, rootMargin: '300px 0px' },

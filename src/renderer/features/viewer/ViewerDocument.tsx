@@ -14,6 +14,7 @@ import { DocumentBytesGate } from '../sync/DocumentBytesGate.tsx';
 import { bgNumberOf } from './case-label.ts';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { DocumentViewer } from './DocumentViewer.tsx';
+import type { PaintedPage } from './PageSlot.tsx';
 import { useOpenDocument } from './use-open-document.ts';
 
 type Props = {
@@ -72,11 +73,16 @@ function DocumentPages({
     else if (state.status === 'loading') announce(t('viewer.loading'));
   }, [state, announce, t]);
 
-  const indexForNextTime = state.status === 'ready' ? state.indexForNextTime : null;
-  const onFirstPagePainted = useCallback(() => {
-    document.dispatchEvent(new CustomEvent('viewer:first-page-painted'));
-    indexForNextTime?.();
-  }, [indexForNextTime]);
+  const rememberForNextTime = state.status === 'ready' ? state.rememberForNextTime : null;
+  const onFirstPagePainted = useCallback(
+    (painted: PaintedPage) => {
+      document.dispatchEvent(
+        new CustomEvent('viewer:first-page-painted', { detail: { fromPreview: painted.fromPreview } }),
+      );
+      rememberForNextTime?.(painted);
+    },
+    [rememberForNextTime],
+  );
 
   switch (state.status) {
     case 'loading':
@@ -95,6 +101,7 @@ function DocumentPages({
             key={documentId}
             doc={state.doc}
             firstPage={state.firstPage}
+            preview={state.preview}
             initialPage={pageRequest?.page}
             pageRequest={pageRequest}
             onFirstPagePainted={onFirstPagePainted}

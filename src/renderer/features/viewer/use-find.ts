@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Rect } from '../../../shared/domain/annotation.ts';
-import type { PdfDocument, TextRun } from '../../pdf/index.ts';
+import type { TextRun, ViewDocument } from '../../pdf/index.ts';
 
 export type FindHit = { readonly page: number; readonly rect: Rect };
 export type FindState = {
@@ -42,7 +42,7 @@ export function matchesInRuns(runs: readonly TextRun[], page: number, query: str
   return hits;
 }
 
-export function useFind(doc: PdfDocument) {
+export function useFind(doc: ViewDocument) {
   const [state, setState] = useState<FindState>(EMPTY);
   const texts = useRef(new Map<number, TextRun[]>());
   const generation = useRef(0);

@@ -1,19 +1,26 @@
 /**
  * Opens a cached document for viewing: reads its bytes from the cache, hands them to pdf.js and
- * closes the PDF again when the document changes or the window goes away.
+ * closes the PDF again when the document changes or the window goes away. A document viewed
+ * before is shown at once from what the viewer remembered of it (page count, first page size,
+ * page 1 as drawn), while pdf.js opens it behind the scenes.
  */
 import { useEffect, useState } from 'react';
 import { ContentNotCachedError, type ChunkedContent } from '../../data/repos/contents.ts';
 import {
+  DeferredPdfDocument,
   openPdf,
   openPdfChunked,
+  PDF_ENGINE_VERSION,
   PdfOpenError,
   recordViewIndex,
   type PageInfo,
   type PdfDocument,
   type PdfErrorCode,
+  type ViewDocument,
 } from '../../pdf/index.ts';
 import type { Session } from '../../session/session.ts';
+import { capturePng, decodePreview, encodePreview, previewMatches, type PagePreview } from './page-preview.ts';
+import type { PaintedPage, ShownPreview } from './PageSlot.tsx';
 
 export type OpenErrorCode = PdfErrorCode | 'not-cached';
 
@@ -22,13 +29,15 @@ export type OpenState =
   | { readonly status: 'error'; readonly code: OpenErrorCode }
   | {
       readonly status: 'ready';
-      readonly doc: PdfDocument;
+      readonly doc: ViewDocument;
       readonly firstPage: PageInfo;
+      /** Page 1 as remembered from an earlier view, or null. */
+      readonly preview: ShownPreview | null;
       /**
-       * Once the first page is painted: a large document without a view index gets one in the
-       * background, so that its next open is fast.
+       * Once the first page is painted: what the next open needs is remembered in the background
+       * (the view index of a large document, the picture of page 1).
        */
-      readonly indexForNextTime: () => void;
+      readonly rememberForNextTime: (painted: PaintedPage) => void;
     };
 
 /**
@@ -36,20 +45,17 @@ export type OpenState =
  * document's view index, so that the first page of a 300-page scan shows without decrypting the
  * other 299 first.
  */
-async function openCached(
+async function openPdfFrom(
   session: Session,
   documentId: string,
+  content: ChunkedContent,
   signal: AbortSignal,
-): Promise<{ doc: PdfDocument; content: ChunkedContent | null }> {
-  const content = await session.contents.openChunked(documentId);
-  performance.mark('viewer:content-open');
-  if (content.byteSize <= 2 * content.chunkSize)
-    return { doc: await openPdf(await session.contents.read(documentId), { signal }), content: null };
-  const doc = await openPdfChunked(
+): Promise<PdfDocument> {
+  if (content.byteSize <= 2 * content.chunkSize) return openPdf(await session.contents.read(documentId), { signal });
+  return openPdfChunked(
     { length: content.byteSize, chunkSize: content.chunkSize, readChunk: (index) => content.readChunk(index) },
     { signal, viewIndex: content.viewIndex },
   );
-  return { doc, content };
 }
 
 /** Pause after the first page before the index is built, so that it never competes with it. */
@@ -67,40 +73,94 @@ function indexLater(session: Session, documentId: string, content: ChunkedConten
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }
 
+/** Keeps page 1 as drawn, unless the stored picture already shows it exactly so. */
+async function rememberPreview(
+  content: ChunkedContent,
+  stored: PagePreview | null,
+  painted: PaintedPage,
+  pageCount: number,
+  firstPage: PageInfo,
+): Promise<void> {
+  if (painted.fromPreview || painted.pageNumber !== 1) return;
+  if (stored && previewMatches(stored.header, painted.request)) return;
+  const { width, height } = painted.canvas;
+  const png = await capturePng(painted.canvas);
+  if (!png) return;
+  const header = { engine: PDF_ENGINE_VERSION, pageCount, firstPage, request: painted.request, width, height };
+  await content.savePreview(encodePreview(header, png));
+}
+
 export function useOpenDocument(session: Session, documentId: string): OpenState {
   const [state, setState] = useState<OpenState>({ status: 'loading' });
   useEffect(() => {
     const abort = new AbortController();
-    let doc: PdfDocument | null = null;
+    let opening: Promise<PdfDocument> | null = null;
     setState({ status: 'loading' });
     void (async () => {
       try {
         performance.mark('viewer:open-start');
-        const opened = await openCached(session, documentId, abort.signal);
-        doc = opened.doc;
-        performance.mark('viewer:pdf-open');
-        if (abort.signal.aborted) {
-          void doc.destroy();
-          return;
+        const content = await session.contents.openChunked(documentId);
+        performance.mark('viewer:content-open');
+        const stored = content.preview ? decodePreview(content.preview) : null;
+        // A remembered page 1 is decoded first: parsing the file meanwhile would slow it down.
+        const bitmap = stored
+          ? createImageBitmap(stored.image).then(
+              (decoded) => {
+                performance.mark('viewer:preview-decoded');
+                return decoded;
+              },
+              () => null,
+            )
+          : null;
+        opening = (bitmap ?? Promise.resolve()).then(() => openPdfFrom(session, documentId, content, abort.signal));
+        const rememberFor =
+          (pageCount: number, firstPage: PageInfo) =>
+          (painted: PaintedPage): void => {
+            if (abort.signal.aborted) return;
+            if (content.byteSize > 2 * content.chunkSize && !content.viewIndex)
+              indexLater(session, documentId, content, abort.signal);
+            void rememberPreview(content, stored, painted, pageCount, firstPage).catch(() => undefined);
+          };
+        if (stored) {
+          // Laid out and painted from the remembered view; pages wait for pdf.js as they need it.
+          const { pageCount, firstPage } = stored.header;
+          setState({
+            status: 'ready',
+            doc: new DeferredPdfDocument(pageCount, opening),
+            firstPage,
+            preview: { header: stored.header, bitmap: bitmap! },
+            rememberForNextTime: rememberFor(pageCount, firstPage),
+          });
         }
+        const doc = await opening;
+        performance.mark('viewer:pdf-open');
+        if (abort.signal.aborted) return;
+        // Without a remembered view, or one that no longer fits the file: laid out from the file.
+        if (stored && doc.pageCount === stored.header.pageCount) return;
         const firstPage = await doc.pageInfo(1);
         performance.mark('viewer:page-info');
-        const { content } = opened;
-        const indexForNextTime = () => {
-          if (content && !content.viewIndex) indexLater(session, documentId, content, abort.signal);
-        };
-        if (!abort.signal.aborted) setState({ status: 'ready', doc, firstPage, indexForNextTime });
+        if (!abort.signal.aborted)
+          setState({
+            status: 'ready',
+            doc,
+            firstPage,
+            preview: null,
+            rememberForNextTime: rememberFor(doc.pageCount, firstPage),
+          });
       } catch (error) {
         if (abort.signal.aborted) return;
-        void doc?.destroy();
         const code: OpenErrorCode =
           error instanceof ContentNotCachedError ? 'not-cached' : error instanceof PdfOpenError ? error.code : 'broken';
         setState({ status: 'error', code });
+        if (code === 'unreadable') await session.contents.discardUnreadable(documentId).catch(() => undefined);
       }
     })();
     return () => {
       abort.abort();
-      void doc?.destroy();
+      void opening?.then(
+        (doc) => doc.destroy(),
+        () => undefined,
+      );
     };
   }, [session, documentId]);
   return state;

@@ -6,13 +6,19 @@
 import { getDocument, GlobalWorkerOptions, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { importCacheKey } from '../../../../src/renderer/data/crypto/key-wrap.ts';
-import { VIEW_INDEX_CHUNK } from '../../../../src/renderer/data/repos/contents.ts';
+import { VIEW_INDEX_CHUNK, VIEW_PREVIEW_CHUNK } from '../../../../src/renderer/data/repos/contents.ts';
 import type { Session } from '../../../../src/renderer/session/session.ts';
 import { warmUpPdfWorker } from '../../../../src/renderer/pdf/index.ts';
 import { mountViewer, type MountedViewer } from '../mount-viewer.tsx';
 import { openTestSession, seedDocument, testUser } from '../seed.ts';
 
-export type OpenOutcome = { outcome: 'rendered' | 'error'; ms: number; code?: string };
+export type OpenOutcome = {
+  outcome: 'rendered' | 'error';
+  ms: number;
+  code?: string;
+  /** Page 1 was shown from what the viewer remembered of an earlier view. */
+  fromPreview?: boolean;
+};
 
 let session: Session | null = null;
 let viewer: MountedViewer | null = null;
@@ -32,7 +38,12 @@ function waitForOutcome(started: number): Promise<OpenOutcome> {
       document.removeEventListener('viewer:first-page-painted', painted);
       resolve(outcome);
     };
-    const painted = () => done({ outcome: 'rendered', ms: performance.now() - started });
+    const painted = (event: Event) =>
+      done({
+        outcome: 'rendered',
+        ms: performance.now() - started,
+        fromPreview: !!(event as CustomEvent<{ fromPreview?: boolean }>).detail?.fromPreview,
+      });
     const check = () => {
       const error = document.querySelector('[data-error-code]');
       if (error)
@@ -103,6 +114,19 @@ const harness = {
     const until = performance.now() + timeoutMs;
     while (performance.now() < until) {
       if (await session?.db.contentChunks.get([id, VIEW_INDEX_CHUNK])) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  },
+  /** Drops what the viewer remembered of the document's first view (page 1's picture). */
+  async forgetPreview(id: string): Promise<void> {
+    await session?.db.contentChunks.delete([id, VIEW_PREVIEW_CHUNK]);
+  },
+  /** Resolves once the viewer has remembered page 1 of the document. */
+  async waitForPreview(id: string, timeoutMs = 15_000): Promise<boolean> {
+    const until = performance.now() + timeoutMs;
+    while (performance.now() < until) {
+      if (await session?.db.contentChunks.get([id, VIEW_PREVIEW_CHUNK])) return true;
       await new Promise((r) => setTimeout(r, 100));
     }
     return false;
