@@ -57,6 +57,16 @@ function waitForOutcome(started: number): Promise<OpenOutcome> {
   });
 }
 
+/** Whether a record the viewer keeps beside a document's chunks appears within the time. */
+async function waitForViewRecord(id: string, chunk: number, timeoutMs: number): Promise<boolean> {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
+    if (await session?.db.contentChunks.get([id, chunk])) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 const harness = {
   /** Signs in a test user; pass the raw cache key (hex) to share the cache with another page. */
   async signIn(userId: string, displayName: string, keyHex?: string): Promise<void> {
@@ -110,26 +120,16 @@ const harness = {
     );
   },
   /** Resolves once the viewer has stored the document's view index (it does so after the first page). */
-  async waitForViewIndex(id: string, timeoutMs = 15_000): Promise<boolean> {
-    const until = performance.now() + timeoutMs;
-    while (performance.now() < until) {
-      if (await session?.db.contentChunks.get([id, VIEW_INDEX_CHUNK])) return true;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return false;
+  waitForViewIndex(id: string, timeoutMs = 15_000): Promise<boolean> {
+    return waitForViewRecord(id, VIEW_INDEX_CHUNK, timeoutMs);
   },
   /** Drops what the viewer remembered of the document's first view (page 1's picture). */
   async forgetPreview(id: string): Promise<void> {
     await session?.db.contentChunks.delete([id, VIEW_PREVIEW_CHUNK]);
   },
   /** Resolves once the viewer has remembered page 1 of the document. */
-  async waitForPreview(id: string, timeoutMs = 15_000): Promise<boolean> {
-    const until = performance.now() + timeoutMs;
-    while (performance.now() < until) {
-      if (await session?.db.contentChunks.get([id, VIEW_PREVIEW_CHUNK])) return true;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return false;
+  waitForPreview(id: string, timeoutMs = 15_000): Promise<boolean> {
+    return waitForViewRecord(id, VIEW_PREVIEW_CHUNK, timeoutMs);
   },
   close(): void {
     viewer?.unmount();
