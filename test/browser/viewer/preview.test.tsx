@@ -92,6 +92,30 @@ it('is kept after the first view, shows page 1 exactly as drawn next time, and g
   expect(await stored()).toBeUndefined();
 });
 
+it('a stored picture that cannot be shown is drawn by pdf.js and replaced', async () => {
+  await page.viewport(1280, 900);
+  const { session } = await openTestSession(testUser(`u-preview-bad-${Date.now()}`));
+  await seedDocument(session, await makeTestScan(4), { id: 'doc-bad', pageCount: 4, chunkSize: CHUNK });
+  mounted = mountViewer(session, 'doc-bad');
+  await shownAs(1, 'true');
+  const remembered = async () => {
+    const bytes = (await session.contents.openChunked('doc-bad')).preview;
+    return bytes ? decodePreview(bytes) : null;
+  };
+  await expect.poll(remembered, { timeout: 10_000 }).toBeTruthy();
+  mounted.unmount();
+
+  // A record that matches this view but whose picture does not decode.
+  const good = (await remembered())!;
+  const content = await session.contents.openChunked('doc-bad');
+  await content.savePreview(encodePreview(good.header, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])));
+  expect((await remembered())?.image.size).toBe(7);
+
+  mounted = mountViewer(session, 'doc-bad');
+  await shownAs(1, 'true');
+  await expect.poll(async () => (await remembered())?.image.size, { timeout: 10_000 }).toBe(good.image.size);
+});
+
 it('a stored copy that no longer reads behind a remembered page 1 ends in a clear message at once', async () => {
   await page.viewport(1280, 900);
   const { session } = await openTestSession(testUser(`u-preview-broken-${Date.now()}`));

@@ -19,7 +19,7 @@ import {
   type ViewDocument,
 } from '../../pdf/index.ts';
 import type { Session } from '../../session/session.ts';
-import { capturePng, decodePreview, encodePreview, previewMatches, type PagePreview } from './page-preview.ts';
+import { capturePng, decodePreview, encodePreview } from './page-preview.ts';
 import type { PaintedPage, ShownPreview } from './PageSlot.tsx';
 
 export type OpenErrorCode = PdfErrorCode | 'not-cached';
@@ -73,16 +73,15 @@ function indexLater(session: Session, documentId: string, content: ChunkedConten
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }
 
-/** Keeps page 1 as drawn, unless the stored picture already shows it exactly so. */
+/** Keeps page 1 as drawn, for the next open. */
 async function rememberPreview(
   content: ChunkedContent,
-  stored: PagePreview | null,
   painted: PaintedPage,
   pageCount: number,
   firstPage: PageInfo,
 ): Promise<void> {
+  // Only a page 1 drawn by pdf.js is kept: none was stored, one for another view, or one not shown.
   if (painted.fromPreview || painted.pageNumber !== 1) return;
-  if (stored && previewMatches(stored.header, painted.request)) return;
   const { width, height } = painted.canvas;
   const png = await capturePng(painted.canvas);
   if (!png) return;
@@ -119,7 +118,7 @@ export function useOpenDocument(session: Session, documentId: string): OpenState
             if (abort.signal.aborted) return;
             if (content.byteSize > 2 * content.chunkSize && !content.viewIndex)
               indexLater(session, documentId, content, abort.signal);
-            void rememberPreview(content, stored, painted, pageCount, firstPage).catch(() => undefined);
+            void rememberPreview(content, painted, pageCount, firstPage).catch(() => undefined);
           };
         if (stored) {
           // Laid out and painted from the remembered view; pages wait for pdf.js as they need it.
