@@ -306,8 +306,11 @@ export function DocumentViewer({
           <div className="page-column" style={{ height: layout.total }}>
             {sizes.map((size, i) => {
               const near = nearness(i);
+              // Far pages have no place in the document at all: a page turn then touches a handful
+              // of elements, not one per page of the file.
+              if (near === 'far') return null;
               const box = boxes[i] ?? { width: 0, height: 0 };
-              const hits = near !== 'far' ? hitsByPage.get(i + 1) : undefined;
+              const hits = hitsByPage.get(i + 1);
               return (
                 <div key={i} className="page-place" style={{ top: layout.tops[i], width: box.width }}>
                   <PageSlot
@@ -326,7 +329,7 @@ export function DocumentViewer({
                     onFailed={onFailed}
                     preview={i === 0 ? preview : null}
                   >
-                    {near !== 'far' && renderOverlay?.({ pageNumber: i + 1, size, scale, rotation })}
+                    {renderOverlay?.({ pageNumber: i + 1, size, scale, rotation })}
                     {hits?.map((h, k) => {
                       const b = toDisplayBox(h.rect, size, scale, rotation);
                       return (
