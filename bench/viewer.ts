@@ -103,21 +103,30 @@ const cssWidth = await page.evaluate(() => document.querySelector('[data-page="1
 await page.evaluate(() => window.harness.close());
 await page.evaluate((w) => window.harness.bare('/files/scan-300.pdf', w), cssWidth);
 
+/**
+ * Opens a document in the viewer and closes it again: ms to page 1 painted, checked to have come
+ * from the remembered picture or from pdf.js as expected. BENCH_VERBOSE prints the viewer's marks.
+ */
+async function timedOpen(id: string, label: string, fromPreview: boolean): Promise<number> {
+  const opened = await page.evaluate((id) => window.harness.open(id), id);
+  if (opened.outcome !== 'rendered' || !!opened.fromPreview !== fromPreview)
+    throw new Error(`${label}: page 1 not ${fromPreview ? 'shown as remembered' : 'drawn'}: ${JSON.stringify(opened)}`);
+  if (VERBOSE)
+    console.error(
+      label,
+      'marks (ms after mounting)',
+      JSON.stringify(await page.evaluate(() => window.harness.marks())),
+    );
+  await page.evaluate(() => window.harness.close());
+  return opened.ms;
+}
+
 const viewerTimes: number[] = [];
 const bareTimes: number[] = [];
 /** Bare pdf.js with the JPEG decoder the viewer uses (its own, not Chromium's ImageDecoder; see engine.ts). */
 const sameDecoderTimes: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  const opened = await page.evaluate(() => window.harness.open('bench-300'));
-  if (opened.outcome !== 'rendered' || !opened.fromPreview)
-    throw new Error(`Viewer did not show the remembered page 1: ${JSON.stringify(opened)}`);
-  viewerTimes.push(opened.ms);
-  if (VERBOSE)
-    console.error(
-      'viewer marks (ms after mounting)',
-      JSON.stringify(await page.evaluate(() => window.harness.marks())),
-    );
-  await page.evaluate(() => window.harness.close());
+  viewerTimes.push(await timedOpen('bench-300', 'seen before', true));
   bareTimes.push(await page.evaluate((w) => window.harness.bare('/files/scan-300.pdf', w), cssWidth));
   sameDecoderTimes.push(await page.evaluate((w) => window.harness.bare('/files/scan-300.pdf', w, false), cssWidth));
   if (VERBOSE)
@@ -144,12 +153,7 @@ for (let round = 0; round < ROUNDS; round++) {
   // The open before leaves page 1's picture behind, written after its first paint.
   await page.evaluate(() => window.harness.waitForPreview('bench-300'));
   await page.evaluate(() => window.harness.forgetPreview('bench-300'));
-  const opened = await page.evaluate(() => window.harness.open('bench-300'));
-  if (opened.outcome !== 'rendered' || opened.fromPreview)
-    throw new Error(`Viewer did not draw page 1: ${JSON.stringify(opened)}`);
-  drawnTimes.push(opened.ms);
-  if (VERBOSE) console.error('drawn marks', JSON.stringify(await page.evaluate(() => window.harness.marks())));
-  await page.evaluate(() => window.harness.close());
+  drawnTimes.push(await timedOpen('bench-300', 'drawn with the view index', false));
 }
 report({
   bench: 'viewer',
@@ -168,11 +172,7 @@ for (let round = 0; round < 3; round++) {
     pages: PAGES,
     id,
   });
-  const opened = await page.evaluate((id) => window.harness.open(id), id);
-  if (opened.outcome !== 'rendered') throw new Error(`Viewer did not render: ${JSON.stringify(opened)}`);
-  firstTimes.push(opened.ms);
-  if (VERBOSE) console.error('first open marks', JSON.stringify(await page.evaluate(() => window.harness.marks())));
-  await page.evaluate(() => window.harness.close());
+  firstTimes.push(await timedOpen(id, 'first open', false));
 }
 report({
   bench: 'viewer',

@@ -3,6 +3,7 @@
  * browser's free quota): evicts least-recently-used unpinned documents, never outbox entries.
  */
 import type { CacheDb } from '../data/db.ts';
+import { dropContentBytes } from '../data/repos/contents.ts';
 import { isQuotaExceeded, StorageFullError } from './api-errors.ts';
 import { chooseEvictions, effectiveBudget } from './content-plan.ts';
 
@@ -20,21 +21,6 @@ export async function cachedContentBytes(db: CacheDb): Promise<number> {
     total += c.storedBytes;
   });
   return total;
-}
-
-/** Drops the bytes of the given documents; their bookkeeping stays so they can be fetched again. */
-export async function evict(db: CacheDb, documentIds: readonly string[]): Promise<void> {
-  if (!documentIds.length) return;
-  await db.transaction('rw', db.contents, db.contentChunks, async () => {
-    await db.contentChunks
-      .where('documentId')
-      .anyOf([...documentIds])
-      .delete();
-    await db.contents
-      .where('documentId')
-      .anyOf([...documentIds])
-      .modify({ storedBytes: 0, state: 'missing' });
-  });
 }
 
 export function createStorageRoom({ db, policyBudget, estimate }: StorageRoomDeps) {
@@ -56,7 +42,7 @@ export function createStorageRoom({ db, policyBudget, estimate }: StorageRoomDep
       const limit = effectiveBudget(policyBudget, estimated, used);
       const victims = chooseEvictions(all, used, needed, limit, keep);
       if (victims === null) return false;
-      await evict(db, victims);
+      await dropContentBytes(db, victims);
       return true;
     },
 
@@ -74,7 +60,7 @@ export function createStorageRoom({ db, policyBudget, estimate }: StorageRoomDep
       cached.sort((a, b) => a.lastAccessAt - b.lastAccessAt);
       const victims = cached.slice(0, Math.max(1, Math.ceil(cached.length / 4))).map((c) => c.documentId);
       if (!victims.length) throw new StorageFullError();
-      await evict(db, victims);
+      await dropContentBytes(db, victims);
       try {
         await write();
       } catch (error) {

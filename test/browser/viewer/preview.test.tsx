@@ -5,7 +5,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { VIEW_PREVIEW_CHUNK } from '../../../src/renderer/data/repos/contents.ts';
+import { dropContentBytes, VIEW_PREVIEW_CHUNK } from '../../../src/renderer/data/repos/contents.ts';
 import {
   decodePreview,
   encodePreview,
@@ -13,9 +13,9 @@ import {
   type PreviewHeader,
 } from '../../../src/renderer/features/viewer/page-preview.ts';
 import { PDF_ENGINE_VERSION } from '../../../src/renderer/pdf/index.ts';
-import { evict } from '../../../src/renderer/sync/storage-room.ts';
 import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
 import { makeTestScan } from '../support/scanned-pdf.ts';
+import type { Session } from '../../../src/renderer/session/session.ts';
 import { openTestSession, seedDocument, testUser } from '../support/seed.ts';
 
 const CHUNK = 16 * 1024;
@@ -39,6 +39,19 @@ function pixelsOf(n: number): Uint8ClampedArray {
   const ctx = copy.getContext('2d')!;
   ctx.drawImage(shown, 0, 0);
   return ctx.getImageData(0, 0, copy.width, copy.height).data;
+}
+
+/** A scan viewed once: drawn by pdf.js, its page 1 remembered, the viewer closed again. */
+async function viewedOnce(id: string, pages: number): Promise<Session> {
+  await page.viewport(1280, 900);
+  const { session } = await openTestSession(testUser(`u-${id}-${Date.now()}`));
+  await seedDocument(session, await makeTestScan(pages), { id, pageCount: pages, chunkSize: CHUNK });
+  mounted = mountViewer(session, id);
+  await shownAs(1, 'true');
+  await expect.poll(() => session.db.contentChunks.get([id, VIEW_PREVIEW_CHUNK]), { timeout: 10_000 }).toBeTruthy();
+  mounted.unmount();
+  mounted = null;
+  return session;
 }
 
 function differingBytes(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
@@ -88,22 +101,16 @@ it('is kept after the first view, shows page 1 exactly as drawn next time, and g
   // Remembered for other bytes: not used. Evicting the bytes drops it with them.
   await session.db.contents.update('doc-pre', { sha256: 'f'.repeat(64) });
   expect((await session.contents.openChunked('doc-pre')).preview).toBeNull();
-  await evict(session.db, ['doc-pre']);
+  await dropContentBytes(session.db, ['doc-pre']);
   expect(await stored()).toBeUndefined();
 });
 
 it('a stored picture that cannot be shown is drawn by pdf.js and replaced', async () => {
-  await page.viewport(1280, 900);
-  const { session } = await openTestSession(testUser(`u-preview-bad-${Date.now()}`));
-  await seedDocument(session, await makeTestScan(4), { id: 'doc-bad', pageCount: 4, chunkSize: CHUNK });
-  mounted = mountViewer(session, 'doc-bad');
-  await shownAs(1, 'true');
+  const session = await viewedOnce('doc-bad', 4);
   const remembered = async () => {
     const bytes = (await session.contents.openChunked('doc-bad')).preview;
     return bytes ? decodePreview(bytes) : null;
   };
-  await expect.poll(remembered, { timeout: 10_000 }).toBeTruthy();
-  mounted.unmount();
 
   // A record that matches this view but whose picture does not decode.
   const good = (await remembered())!;
@@ -117,15 +124,7 @@ it('a stored picture that cannot be shown is drawn by pdf.js and replaced', asyn
 });
 
 it('a stored copy that no longer reads behind a remembered page 1 ends in a clear message at once', async () => {
-  await page.viewport(1280, 900);
-  const { session } = await openTestSession(testUser(`u-preview-broken-${Date.now()}`));
-  await seedDocument(session, await makeTestScan(8), { id: 'doc-gone', pageCount: 8, chunkSize: CHUNK });
-  mounted = mountViewer(session, 'doc-gone');
-  await shownAs(1, 'true');
-  await expect
-    .poll(() => session.db.contentChunks.get(['doc-gone', VIEW_PREVIEW_CHUNK]), { timeout: 10_000 })
-    .toBeTruthy();
-  mounted.unmount();
+  const session = await viewedOnce('doc-gone', 8);
 
   // The stored bytes are damaged (a flipped bit fails the chunk's authentication).
   const chunk = (await session.db.contentChunks.get(['doc-gone', 0]))!;

@@ -4,8 +4,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { VIEW_INDEX_CHUNK } from '../../../src/renderer/data/repos/contents.ts';
-import { evict } from '../../../src/renderer/sync/storage-room.ts';
+import { dropContentBytes, VIEW_INDEX_CHUNK } from '../../../src/renderer/data/repos/contents.ts';
 import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
 import { makeTestScan } from '../support/scanned-pdf.ts';
 import { openTestSession, seedDocument, testUser } from '../support/seed.ts';
@@ -48,7 +47,7 @@ it('is stored after the first view, used by the next open, and dropped with the 
   await session.db.contents.update('doc-big', { sha256: 'f'.repeat(64) });
   expect((await session.contents.openChunked('doc-big')).viewIndex).toBeNull();
   // Evicting the bytes drops the index with them.
-  await evict(session.db, ['doc-big']);
+  await dropContentBytes(session.db, ['doc-big']);
   expect(await indexChunk()).toBeUndefined();
 });
 

@@ -25,6 +25,24 @@ export const VIEW_INDEX_CHUNK = -1;
 export const VIEW_PREVIEW_CHUNK = -2;
 const SHA256_HEX_LENGTH = 64;
 
+/**
+ * Drops the bytes of the given documents (chunks, view index, preview); their bookkeeping stays,
+ * so that the sync engine fetches them again when needed.
+ */
+export async function dropContentBytes(db: CacheDb, documentIds: readonly string[]): Promise<void> {
+  if (!documentIds.length) return;
+  await db.transaction('rw', db.contents, db.contentChunks, async () => {
+    await db.contentChunks
+      .where('documentId')
+      .anyOf([...documentIds])
+      .delete();
+    await db.contents
+      .where('documentId')
+      .anyOf([...documentIds])
+      .modify({ storedBytes: 0, state: 'missing' });
+  });
+}
+
 export class ContentNotCachedError extends Error {
   readonly code = 'content-not-cached';
   constructor() {
@@ -155,12 +173,7 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
      * The stored copy could not be read back (damaged on this device): it is dropped, so that the
      * next sync fetches the document again, as it does for any document not yet on the device.
      */
-    async discardUnreadable(documentId: string): Promise<void> {
-      await db.transaction('rw', db.contents, db.contentChunks, async () => {
-        await db.contentChunks.where('documentId').equals(documentId).delete();
-        await db.contents.update(documentId, { storedBytes: 0, state: 'missing' });
-      });
-    },
+    discardUnreadable: (documentId: string): Promise<void> => dropContentBytes(db, [documentId]),
 
     setPinned: (documentId: string, pinned: boolean) => db.contents.update(documentId, { pinned: pinned ? 1 : 0 }),
   };

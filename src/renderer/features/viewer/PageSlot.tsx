@@ -2,14 +2,13 @@
  * One page in the column: a slot of the page's size that draws the page when it comes near the
  * viewport and lets go of the canvas when it moves far away. A new drawing (after zoom or
  * rotation) replaces the old one only once it is complete, so the page never flashes blank.
-
  */
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { RenderRequest, ViewDocument } from '../../pdf/index.ts';
 import type { PageSize } from './page-geometry.ts';
 import { previewMatches, type PreviewHeader } from './page-preview.ts';
-import { releaseCanvas, toDisplayCanvas } from './display-canvas.ts';
+import { bitmapCanvas, releaseCanvas, toDisplayCanvas } from './display-canvas.ts';
 import type { RenderQueue } from './render-queue.ts';
 
 export type Nearness = 'render' | 'keep' | 'far';
@@ -45,18 +44,12 @@ export type PaintedPage = {
 /** A remembered picture of the page, on a canvas of its own; null when it cannot be shown. */
 async function previewCanvas(preview: ShownPreview): Promise<HTMLCanvasElement | null> {
   const bitmap = await preview.bitmap;
-  const display = document.createElement('canvas');
-  const context = display.getContext('bitmaprenderer');
-  if (!bitmap || !context || bitmap.width !== preview.header.width || bitmap.height !== preview.header.height) {
-    bitmap?.close();
+  if (!bitmap) return null;
+  if (bitmap.width !== preview.header.width || bitmap.height !== preview.header.height) {
+    bitmap.close();
     return null;
   }
-  display.className = 'page-canvas';
-  display.setAttribute('aria-hidden', 'true');
-  display.width = bitmap.width;
-  display.height = bitmap.height;
-  context.transferFromImageBitmap(bitmap);
-  return display;
+  return bitmapCanvas(bitmap, 'page-canvas');
 }
 
 export const PageSlot = memo(function PageSlot(props: Props) {

@@ -11,22 +11,32 @@ export function releaseCanvas(canvas: HTMLCanvasElement): void {
   canvas.remove();
 }
 
+/** A canvas that shows `bitmap` (which it takes over); null when the browser cannot. */
+export function bitmapCanvas(bitmap: ImageBitmap, className: string): HTMLCanvasElement | null {
+  const display = document.createElement('canvas');
+  const context = display.getContext('bitmaprenderer');
+  if (!context) {
+    bitmap.close();
+    return null;
+  }
+  display.className = className;
+  display.setAttribute('aria-hidden', 'true');
+  display.width = bitmap.width;
+  display.height = bitmap.height;
+  context.transferFromImageBitmap(bitmap);
+  return display;
+}
+
 /** The drawn page as a canvas that only shows a bitmap; the drawing canvas is released. */
 export async function toDisplayCanvas(drawn: HTMLCanvasElement): Promise<HTMLCanvasElement> {
-  const display = document.createElement('canvas');
-  display.className = drawn.className;
-  display.setAttribute('aria-hidden', 'true');
-  const context = display.getContext('bitmaprenderer');
-  if (!context) return drawn;
+  let display: HTMLCanvasElement | null;
   try {
-    const bitmap = await createImageBitmap(drawn);
-    display.width = bitmap.width;
-    display.height = bitmap.height;
-    context.transferFromImageBitmap(bitmap);
+    display = bitmapCanvas(await createImageBitmap(drawn), drawn.className);
   } catch {
     // Out of memory for the copy: show the drawing canvas itself.
     return drawn;
   }
+  if (!display) return drawn;
   releaseCanvas(drawn);
   return display;
 }

@@ -87,29 +87,23 @@ export function previewMatches(header: PreviewHeader, request: RenderRequest): b
 }
 
 /**
- * Page 1 as shown (a canvas with the finished drawing), as PNG bytes. Encoding happens off this
- * thread; a browser that does not answer within the time limit leaves no preview.
+ * Page 1 as shown (a canvas with the finished drawing), as PNG bytes. The canvas is taken as it is
+ * at the call; encoding happens off this thread. A browser that does not answer within the time
+ * limit leaves no preview.
  */
 export async function capturePng(
   shown: HTMLCanvasElement,
   timeoutMs = 10_000,
 ): Promise<Uint8Array<ArrayBuffer> | null> {
-  const copy = document.createElement('canvas');
-  copy.width = shown.width;
-  copy.height = shown.height;
-  const context = copy.getContext('2d');
-  if (!context || copy.width === 0) return null;
-  context.drawImage(shown, 0, 0);
+  if (shown.width === 0) return null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const blob = await Promise.race([
-      new Promise<Blob | null>((resolve) => copy.toBlob(resolve, 'image/png')),
+      new Promise<Blob | null>((resolve) => shown.toBlob(resolve, 'image/png')),
       new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs))),
     ]);
     return blob ? new Uint8Array(await blob.arrayBuffer()) : null;
   } finally {
     clearTimeout(timer);
-    copy.width = 0;
-    copy.height = 0;
   }
 }

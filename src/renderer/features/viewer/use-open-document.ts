@@ -45,13 +45,15 @@ export type OpenState =
  * document's view index, so that the first page of a 300-page scan shows without decrypting the
  * other 299 first.
  */
+const readInPieces = (content: ChunkedContent): boolean => content.byteSize > 2 * content.chunkSize;
+
 async function openPdfFrom(
   session: Session,
   documentId: string,
   content: ChunkedContent,
   signal: AbortSignal,
 ): Promise<PdfDocument> {
-  if (content.byteSize <= 2 * content.chunkSize) return openPdf(await session.contents.read(documentId), { signal });
+  if (!readInPieces(content)) return openPdf(await session.contents.read(documentId), { signal });
   return openPdfChunked(
     { length: content.byteSize, chunkSize: content.chunkSize, readChunk: (index) => content.readChunk(index) },
     { signal, viewIndex: content.viewIndex },
@@ -116,8 +118,7 @@ export function useOpenDocument(session: Session, documentId: string): OpenState
           (pageCount: number, firstPage: PageInfo) =>
           (painted: PaintedPage): void => {
             if (abort.signal.aborted) return;
-            if (content.byteSize > 2 * content.chunkSize && !content.viewIndex)
-              indexLater(session, documentId, content, abort.signal);
+            if (readInPieces(content) && !content.viewIndex) indexLater(session, documentId, content, abort.signal);
             void rememberPreview(content, painted, pageCount, firstPage).catch(() => undefined);
           };
         if (stored) {
