@@ -58,15 +58,19 @@ export function warmUpPdfWorker(): Promise<void> {
 }
 
 /**
- * Documents open (or opening) per worker. The worker is kept warm between documents on purpose:
- * a fresh one would give back ~20–70 MB after a long scan, but costs the next document a cold
- * start (measured about +250 ms to its first page).
+ * Documents open (or opening) per worker. The worker stays warm while documents follow each
+ * other: a fresh one costs the next document a cold start (measured about +250 ms to its first
+ * page). But a worker that has parsed a long scan keeps tens of MB after it is closed (about
+ * 20–70 MB for 300 pages), so once the viewer has had no document for a while, it is swapped for
+ * a fresh one, started at once so that the next document still finds it warm.
  */
 const openOn = new Map<PDFWorker, number>();
 /** Workers that stopped answering: no new document goes to them; they end with their last one. */
 const retired = new WeakSet<PDFWorker>();
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
 function documentOpening(on: PDFWorker): void {
+  clearTimeout(refreshTimer);
   openOn.set(on, (openOn.get(on) ?? 0) + 1);
 }
 
@@ -78,6 +82,17 @@ function documentClosed(on: PDFWorker): void {
   }
   openOn.delete(on);
   if (retired.has(on)) on.destroy();
+  else if (on === sharedWorker) refreshWhenIdle(on);
+}
+
+function refreshWhenIdle(on: PDFWorker): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    if (sharedWorker !== on || openOn.size > 0) return;
+    sharedWorker = null;
+    on.destroy();
+    void warmUpPdfWorker().catch(() => undefined);
+  }, PDF_LIMITS.workerRefreshAfterMs);
 }
 
 /**

@@ -19,4 +19,6 @@ export const PDF_LIMITS = {
   renderTimeoutMs: 7000,
   /** Time for the parser worker to confirm that a document is closed before it is replaced. */
   closeTimeoutMs: 3000,
+  /** Time without any open document after which the parser worker is swapped for a fresh one. */
+  workerRefreshAfterMs: 1000,
 } as const;

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import {
   openPdf,
   openPdfChunked,
+  PDF_LIMITS,
   PdfOpenError,
   recordViewIndex,
   setPdfResourceBase,
@@ -179,4 +180,67 @@ it('a worker reported as hanging is replaced without breaking documents still op
     third.render(1, canvas, { scale: 0.5, rotation: 0, pixelRatio: 1 }).done,
   );
   await third.destroy();
+});
+
+/**
+ * Watches the parser workers pdf.js starts and ends, not its per-document renderer workers (any
+ * worker ended that was not started as a renderer is the parser worker, also one started earlier).
+ */
+function watchParserWorkers(): { started: () => number; ended: () => number; stop: () => void } {
+  const Real = window.Worker;
+  // Taken off the prototype to be put back; it is always called with a worker as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const realTerminate = Real.prototype.terminate;
+  let started = 0;
+  let ended = 0;
+  const renderers = new WeakSet<Worker>();
+  window.Worker = class extends Real {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (String(url).includes('pdf.worker')) started++;
+      else renderers.add(this);
+    }
+  };
+  Real.prototype.terminate = function (this: Worker) {
+    if (!renderers.has(this)) ended++;
+    realTerminate.call(this);
+  };
+  return {
+    started: () => started,
+    ended: () => ended,
+    stop: () => {
+      window.Worker = Real;
+      Real.prototype.terminate = realTerminate;
+    },
+  };
+}
+
+it('swaps the parser worker for a fresh one once no document has been open for a while', async () => {
+  const bytes = await makeTestScan(1);
+  // Settle whatever earlier tests left: the worker in use now is the one under watch.
+  await (await openPdf(bytes.slice())).destroy();
+  await new Promise((r) => setTimeout(r, PDF_LIMITS.workerRefreshAfterMs + 500));
+  const workers = watchParserWorkers();
+  try {
+    // Documents following each other keep the warm worker.
+    const first = await openPdf(bytes.slice());
+    await first.destroy();
+    await new Promise((r) => setTimeout(r, PDF_LIMITS.workerRefreshAfterMs / 2));
+    const second = await openPdf(bytes.slice());
+    await new Promise((r) => setTimeout(r, PDF_LIMITS.workerRefreshAfterMs + 500));
+    expect({ started: workers.started(), ended: workers.ended() }).toEqual({ started: 0, ended: 0 });
+    // Once none is open for a while, the worker ends and a fresh one is started right away.
+    await second.destroy();
+    await new Promise((r) => setTimeout(r, PDF_LIMITS.workerRefreshAfterMs + 500));
+    expect({ started: workers.started(), ended: workers.ended() }).toEqual({ started: 1, ended: 1 });
+    // The fresh worker opens and draws the next document.
+    const third = await step('opening on the fresh worker', openPdf(bytes.slice()));
+    const canvas = document.createElement('canvas');
+    await step('drawing on the fresh worker', third.render(1, canvas, { scale: 0.5, rotation: 0, pixelRatio: 1 }).done);
+    expect(canvas.width).toBeGreaterThan(0);
+    await third.destroy();
+    expect(workers.started()).toBe(1);
+  } finally {
+    workers.stop();
+  }
 });
