@@ -16,6 +16,7 @@ import { PDF_LIMITS } from './limits.ts';
 import { ChunkTransport, type ChunkSource } from './chunk-transport.ts';
 import { PdfDocument } from './pdf-document.ts';
 import { decodeViewIndex } from './view-index.ts';
+import { prepareRenderer, setRendererSource, takeRenderer } from './renderer-worker.ts';
 
 export type { ChunkSource } from './chunk-transport.ts';
 
@@ -23,7 +24,9 @@ export type { ChunkSource } from './chunk-transport.ts';
 export const PDF_ENGINE_VERSION: string = version;
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+// pdf.js's own renderer start stays as the fallback when ours cannot start.
 GlobalWorkerOptions.rendererSrc = rendererUrl;
+setRendererSource(rendererUrl);
 
 let resourceBase: string | null = null;
 let sharedWorker: PDFWorker | null = null;
@@ -52,8 +55,9 @@ function worker(): PDFWorker {
   return sharedWorker;
 }
 
-/** Starts the parser worker ahead of the first document, so opening one does not wait for it. */
+/** Starts the workers ahead of the next document, so opening one does not wait for them. */
 export function warmUpPdfWorker(): Promise<void> {
+  prepareRenderer();
   return worker().promise;
 }
 
@@ -91,6 +95,7 @@ function refreshWhenIdle(on: PDFWorker): void {
     if (sharedWorker !== on || openOn.size > 0) return;
     sharedWorker = null;
     on.destroy();
+    // Both workers for the next document start now, while nothing else is going on.
     void warmUpPdfWorker().catch(() => undefined);
   }, PDF_LIMITS.workerRefreshAfterMs);
 }
@@ -213,7 +218,45 @@ async function load(
   options: { signal?: AbortSignal },
   transport: ChunkTransport | undefined,
 ): Promise<PdfDocument> {
-  const task = getDocument({
+  // The document's own renderer (see renderer-worker.ts), ended when the document is.
+  const renderer = handOverRenderer(takeRenderer());
+  try {
+    return await loadWith(input, on, renderer, options, transport);
+  } catch (error) {
+    renderer?.terminate();
+    throw error;
+  }
+}
+
+/** Offers the renderer to the next getDocument; null when pdf.js will start its own instead. */
+function handOverRenderer(renderer: Worker | null): Worker | null {
+  if (!renderer) return null;
+  try {
+    GlobalWorkerOptions.rendererPorts = [renderer];
+    return renderer;
+  } catch {
+    // Refused (not a Worker of this window as pdf.js sees it): pdf.js starts one from rendererSrc.
+    renderer.terminate();
+    return null;
+  }
+}
+
+function getDocumentWith(params: Parameters<typeof getDocument>[0]) {
+  try {
+    return getDocument(params);
+  } finally {
+    GlobalWorkerOptions.rendererPorts = [];
+  }
+}
+
+async function loadWith(
+  input: Parameters<typeof open>[0],
+  on: PDFWorker,
+  renderer: Worker | null,
+  options: { signal?: AbortSignal },
+  transport: ChunkTransport | undefined,
+): Promise<PdfDocument> {
+  const task = getDocumentWith({
     ...input,
     worker: on,
     ...resources(),
@@ -259,5 +302,11 @@ async function load(
     throw new PdfOpenError('broken', 'no pages');
   }
   transport?.opened();
-  return new PdfDocument(proxy, { onHang: () => recycleWorker(on), onClosed: () => documentClosed(on) });
+  return new PdfDocument(proxy, {
+    onHang: () => recycleWorker(on),
+    onClosed: () => {
+      renderer?.terminate();
+      documentClosed(on);
+    },
+  });
 }

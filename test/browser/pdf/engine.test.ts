@@ -8,6 +8,7 @@ import {
   recordViewIndex,
   setPdfResourceBase,
 } from '../../../src/renderer/pdf/index.ts';
+import { PDFWorker } from 'pdfjs-dist';
 import { makeTestScan } from '../support/scanned-pdf.ts';
 
 beforeAll(() => setPdfResourceBase('/node_modules/pdfjs-dist/'));
@@ -182,35 +183,30 @@ it('a worker reported as hanging is replaced without breaking documents still op
   await third.destroy();
 });
 
-/**
- * Watches the parser workers pdf.js starts and ends, not its per-document renderer workers (any
- * worker ended that was not started as a renderer is the parser worker, also one started earlier).
- */
+/** Watches the parser workers pdf.js starts and ends (not its per-document renderer workers). */
 function watchParserWorkers(): { started: () => number; ended: () => number; stop: () => void } {
   const Real = window.Worker;
-  // Taken off the prototype to be put back; it is always called with a worker as `this`.
+  // Taken off the prototype to be put back; it is always called with a PDFWorker as `this`.
   // eslint-disable-next-line @typescript-eslint/unbound-method
-  const realTerminate = Real.prototype.terminate;
+  const realDestroy = PDFWorker.prototype.destroy;
   let started = 0;
   let ended = 0;
-  const renderers = new WeakSet<Worker>();
   window.Worker = class extends Real {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
       if (String(url).includes('pdf.worker')) started++;
-      else renderers.add(this);
     }
   };
-  Real.prototype.terminate = function (this: Worker) {
-    if (!renderers.has(this)) ended++;
-    realTerminate.call(this);
+  PDFWorker.prototype.destroy = function (this: PDFWorker) {
+    if (!this.destroyed) ended++;
+    realDestroy.call(this);
   };
   return {
     started: () => started,
     ended: () => ended,
     stop: () => {
       window.Worker = Real;
-      Real.prototype.terminate = realTerminate;
+      PDFWorker.prototype.destroy = realDestroy;
     },
   };
 }
