@@ -126,9 +126,37 @@ it('finds words in the text layer and steps through the matches', async () => {
 
 it('thumbnails show the current page and jump on activation', async () => {
   const thumbs = page.getByRole('navigation', { name: 'Miniaturansichten' });
+  // Scrolled to the top of the column, as a reader would, to bring page 5 into sight.
+  document.querySelector('.viewer-thumbs')!.scrollTop = 0;
   await thumbs.getByRole('button', { name: 'Seite 5', exact: true }).click();
   await expect.element(pageInput()).toHaveValue('5');
   await expect
     .element(thumbs.getByRole('button', { name: 'Seite 5', exact: true }))
     .toHaveAttribute('aria-current', 'page');
+});
+
+it('keeps only the thumbnails near the column view, with the current one in sight', async () => {
+  const column = document.querySelector<HTMLElement>('.viewer-thumbs')!;
+  const items = () => [...column.querySelectorAll<HTMLElement>('li')];
+  await userEvent.click(page.getByRole('region', { name: 'Seiten des Dokuments' }));
+  await userEvent.keyboard('{End}');
+  await expect.element(pageInput()).toHaveValue(String(PAGES));
+  const last = column.querySelector<HTMLElement>('[aria-current="page"]');
+  expect(last?.getAttribute('aria-label')).toBe(`Seite ${PAGES}`);
+  // In sight in the column, and far thumbnails have no element.
+  const box = last!.getBoundingClientRect();
+  const view = column.getBoundingClientRect();
+  expect(box.top).toBeGreaterThanOrEqual(view.top);
+  expect(box.bottom).toBeLessThanOrEqual(view.bottom);
+  expect(items().length).toBeLessThan(PAGES / 2);
+  expect(column.querySelector('[aria-label="Seite 1"]')).toBeNull();
+  // The places the list computes match the thumbnails' real height plus the gap, without overlap.
+  const [a, b] = items().slice(-2);
+  const gap = b!.getBoundingClientRect().top - a!.querySelector('button')!.getBoundingClientRect().bottom;
+  expect(gap).toBeCloseTo(8, 0);
+  // The last thumbnails get their pictures once paging has paused.
+  await expect.poll(() => last!.querySelector('canvas'), { timeout: 10_000 }).toBeTruthy();
+  await userEvent.keyboard('{Home}');
+  await expect.element(pageInput()).toHaveValue('1');
+  expect(column.querySelector('[aria-current="page"]')?.getAttribute('aria-label')).toBe('Seite 1');
 });

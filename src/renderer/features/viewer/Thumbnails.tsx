@@ -1,11 +1,41 @@
-/** The thumbnail column: small pictures of the pages, drawn only while they are in sight. */
-import { memo, useEffect, useRef, useState } from 'react';
+/**
+ * The thumbnail column: small pictures of the pages. Like the page column, only the thumbnails
+ * near the column's view exist as elements (a 300-page file otherwise re-rendered and observed
+ * 300 of them on every page turn); each draws once paging has paused (background work).
+ */
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ViewDocument } from '../../pdf/index.ts';
 import { releaseCanvas, toDisplayCanvas } from './display-canvas.ts';
 import { BACKGROUND, type RenderQueue } from './render-queue.ts';
 
 const THUMB_WIDTH = 112;
+/** Space around the list, and between two thumbnails. */
+const LIST_PADDING = 8;
+const GAP = 8;
+/** Frame of a thumbnail button (padding, border) and the line with its page number. */
+const FRAME = 2 * 4 + 2 * 2;
+const NUMBER_LINE = 18;
+/** Thumbnails kept as elements beyond the column's view, above and below. */
+const MARGIN_PX = 300;
+
+/** Where thumbnails sit in the column: every one has the same height. */
+export function thumbGeometry(pageRatio: number): { height: number; stride: number } {
+  const height = Math.round(THUMB_WIDTH * pageRatio);
+  return { height, stride: height + FRAME + NUMBER_LINE + GAP };
+}
+
+/** The 0-based range of thumbnails that overlap the column's view widened by the margin. */
+export function thumbRange(
+  scrollTop: number,
+  viewHeight: number,
+  stride: number,
+  count: number,
+): readonly [number, number] {
+  const first = Math.floor((scrollTop - MARGIN_PX - LIST_PADDING) / stride);
+  const last = Math.floor((scrollTop + viewHeight + MARGIN_PX - LIST_PADDING) / stride);
+  return [Math.max(0, first), Math.min(count - 1, last)];
+}
 
 type Props = {
   /** Thumbnails start drawing only once the first page is painted. */
@@ -21,74 +51,59 @@ const Thumb = memo(function Thumb({
   doc,
   queue,
   page,
+  top,
   height,
   current,
   onGoTo,
-  root,
 }: {
-  root: HTMLElement | null;
   doc: ViewDocument;
   queue: RenderQueue;
   page: number;
+  top: number;
   height: number;
   current: boolean;
   onGoTo: (page: number) => void;
 }) {
   const { t } = useI18n();
   const host = useRef<HTMLSpanElement>(null);
+  // Drawn while the thumbnail exists, in the queue's background turn; let go when it leaves.
   useEffect(() => {
     const el = host.current;
-    if (!el || !root) return;
+    if (!el) return;
     const key = `thumb:${page}`;
-    let drawn = false;
-    const observer = new IntersectionObserver(
-      ([entry]) => {
-        if (!entry) return;
-        if (entry.isIntersecting && !drawn) {
-          drawn = true;
-          const canvas = document.createElement('canvas');
-          canvas.setAttribute('aria-hidden', 'true');
-          void doc.pageInfo(page).then(
-            (info) => {
-              const scale = THUMB_WIDTH / (info.rotate % 180 ? info.height : info.width);
-              doc.holdPage(page);
-              return queue
-                .request(
-                  key,
-                  () => BACKGROUND + page,
-                  () => doc.render(page, canvas, { scale, rotation: 0, pixelRatio: 1 }),
-                )
-                .then(async (outcome) => {
-                  // A thumbnail keeps only its small picture, not the page's decoded images.
-                  doc.releasePage(page);
-                  if (outcome !== 'drawn' || !drawn) {
-                    releaseCanvas(canvas);
-                    drawn = false;
-                    return;
-                  }
-                  const shown = await toDisplayCanvas(canvas);
-                  if (drawn) el.replaceChildren(shown);
-                  else releaseCanvas(shown);
-                });
-            },
-            () => (drawn = false),
-          );
-        } else if (!entry.isIntersecting && drawn) {
-          drawn = false;
-          queue.cancel(key);
-          for (const canvas of [...el.querySelectorAll('canvas')]) releaseCanvas(canvas);
+    let live = true;
+    const canvas = document.createElement('canvas');
+    canvas.setAttribute('aria-hidden', 'true');
+    void doc.pageInfo(page).then(
+      async (info) => {
+        if (!live) return;
+        const scale = THUMB_WIDTH / (info.rotate % 180 ? info.height : info.width);
+        doc.holdPage(page);
+        const outcome = await queue.request(
+          key,
+          () => BACKGROUND + page,
+          () => doc.render(page, canvas, { scale, rotation: 0, pixelRatio: 1 }),
+        );
+        // A thumbnail keeps only its small picture, not the page's decoded images.
+        doc.releasePage(page);
+        if (outcome !== 'drawn' || !live) {
+          releaseCanvas(canvas);
+          return;
         }
+        const shown = await toDisplayCanvas(canvas);
+        if (live) el.replaceChildren(shown);
+        else releaseCanvas(shown);
       },
-      { root, rootMargin: '300px 0px' },
+      () => undefined,
     );
-    observer.observe(el);
     return () => {
-      observer.disconnect();
+      live = false;
       queue.cancel(key);
+      for (const drawn of [...el.querySelectorAll('canvas')]) releaseCanvas(drawn);
     };
-  }, [doc, queue, page, root]);
+  }, [doc, queue, page]);
   return (
-    <li>
+    <li style={{ top }}>
       <button
         type="button"
         className="thumb"
@@ -107,28 +122,66 @@ const Thumb = memo(function Thumb({
 
 export function Thumbnails({ active, doc, queue, pageRatio, currentPage, onGoTo }: Props) {
   const { t } = useI18n();
-  const [root, setRoot] = useState<HTMLElement | null>(null);
-  const height = Math.round(THUMB_WIDTH * pageRatio);
-  useEffect(() => {
-    root?.querySelector(`[aria-current="page"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [root, currentPage]);
+  const column = useRef<HTMLElement>(null);
+  const { height, stride } = thumbGeometry(pageRatio);
+  const count = active ? doc.pageCount : 0;
+  const [view, setView] = useState({ top: 0, height: 0 });
+
+  useLayoutEffect(() => {
+    const el = column.current;
+    if (!el) return;
+    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const frame = useRef(0);
+  const onScroll = () => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const el = column.current;
+      if (el) setView({ top: el.scrollTop, height: el.clientHeight });
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  // The current page's thumbnail is kept in sight (computed, so nothing forces a layout).
+  useLayoutEffect(() => {
+    const el = column.current;
+    if (!el || !count) return;
+    const top = LIST_PADDING + (currentPage - 1) * stride;
+    const bottom = top + stride - GAP;
+    const viewHeight = el.clientHeight;
+    let next = el.scrollTop;
+    if (top < next) next = top - LIST_PADDING;
+    else if (bottom > next + viewHeight) next = bottom + LIST_PADDING - viewHeight;
+    if (next !== el.scrollTop) {
+      el.scrollTop = next;
+      setView({ top: el.scrollTop, height: viewHeight });
+    }
+  }, [currentPage, stride, count]);
+
+  const [first, last] = count ? thumbRange(view.top, view.height, stride, count) : [0, -1];
+  const items = [];
+  for (let i = first; i <= last; i++)
+    items.push(
+      <Thumb
+        key={i + 1}
+        doc={doc}
+        queue={queue}
+        page={i + 1}
+        top={LIST_PADDING + i * stride}
+        height={height}
+        current={currentPage === i + 1}
+        onGoTo={onGoTo}
+      />,
+    );
   return (
-    <nav className="viewer-thumbs" aria-label={t('viewer.thumbnails')} ref={setRoot}>
-      <ol>
-        {/* The list itself waits for the first page too: 300 items are not free to mount. */}
-        {Array.from({ length: active ? doc.pageCount : 0 }, (_, i) => (
-          <Thumb
-            key={i + 1}
-            doc={doc}
-            queue={queue}
-            page={i + 1}
-            height={height}
-            current={currentPage === i + 1}
-            onGoTo={onGoTo}
-            root={active ? root : null}
-          />
-        ))}
-      </ol>
+    <nav className="viewer-thumbs" aria-label={t('viewer.thumbnails')} ref={column} onScroll={onScroll}>
+      {/* The list waits for the first page, so that it never delays it. */}
+      <ol style={{ height: count ? 2 * LIST_PADDING + count * stride - GAP : 0 }}>{items}</ol>
     </nav>
   );
 }
