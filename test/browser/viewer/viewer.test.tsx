@@ -160,3 +160,46 @@ it('keeps only the thumbnails near the column view, with the current one in sigh
   await expect.element(pageInput()).toHaveValue('1');
   expect(column.querySelector('[aria-current="page"]')?.getAttribute('aria-label')).toBe('Seite 1');
 });
+
+it('lays the page’s text over the scan, selectable where find marks it, also turned', async () => {
+  await userEvent.fill(pageInput(), '7');
+  await userEvent.keyboard('{Enter}');
+  await expect.element(pageInput()).toHaveValue('7');
+  const line = () =>
+    [...(slot(7)?.querySelectorAll<HTMLElement>('.page-text span') ?? [])].find((s) =>
+      s.textContent.includes('Kaltmiete 450 EUR'),
+    );
+  await expect.poll(line, { timeout: 10_000 }).toBeTruthy();
+  // Invisible: the scan shows through, nothing is drawn twice.
+  expect(getComputedStyle(line()!).color).toBe('rgba(0, 0, 0, 0)');
+  // Selecting the line gives its text, as copying would.
+  const range = document.createRange();
+  range.selectNodeContents(line()!);
+  getSelection()!.removeAllRanges();
+  getSelection()!.addRange(range);
+  expect(getSelection()!.toString()).toBe('Kaltmiete 450 EUR');
+  getSelection()!.removeAllRanges();
+
+  // The text sits where find marks the word, upright and turned a quarter.
+  await userEvent.fill(page.getByRole('searchbox', { name: 'Suchen im Text' }), 'kaltmiete');
+  await userEvent.keyboard('{Enter}');
+  await expect.poll(() => slot(7)?.querySelector('.find-hit-current')).toBeTruthy();
+  const covers = () => {
+    const text = line()!.getBoundingClientRect();
+    const hit = slot(7)!.querySelector('.find-hit-current')!.getBoundingClientRect();
+    // The word is the start of the line: same start, same band across the line.
+    const sideways = text.height > text.width;
+    const along = sideways ? Math.abs(text.top - hit.top) : Math.abs(text.left - hit.left);
+    const across = sideways
+      ? Math.min(text.right, hit.right) - Math.max(text.left, hit.left)
+      : Math.min(text.bottom, hit.bottom) - Math.max(text.top, hit.top);
+    return along < 6 && across > 0.5 * (sideways ? hit.width : hit.height);
+  };
+  expect(covers()).toBe(true);
+  await page.getByRole('button', { name: 'Ansicht drehen' }).click();
+  await expect.poll(() => line()!.getBoundingClientRect().height > line()!.getBoundingClientRect().width).toBe(true);
+  await expect.poll(covers).toBe(true);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Ansicht drehen' }).click();
+  await userEvent.fill(page.getByRole('searchbox', { name: 'Suchen im Text' }), '');
+  await userEvent.keyboard('{Enter}');
+});

@@ -18,6 +18,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { displaySize, toDisplayBox, type PageSize } from './page-geometry.ts';
 import { currentPageIndex, layoutPages, PAGE_GAP, visibleRange } from './page-layout.ts';
 import { PageSlot, type Nearness, type PaintedPage, type ShownPreview } from './PageSlot.tsx';
+import { PageText } from './PageText.tsx';
 import { RenderQueue } from './render-queue.ts';
 import { Thumbnails } from './Thumbnails.tsx';
 import { useFind } from './use-find.ts';
@@ -329,6 +330,14 @@ export function DocumentViewer({
                     onFailed={onFailed}
                     preview={i === 0 ? preview : null}
                   >
+                    <PageText
+                      doc={doc}
+                      pageNumber={i + 1}
+                      size={size}
+                      scale={scale}
+                      rotation={rotation}
+                      active={firstSettled && near === 'render'}
+                    />
                     {renderOverlay?.({ pageNumber: i + 1, size, scale, rotation })}
                     {hits?.map((h, k) => {
                       const b = toDisplayBox(h.rect, size, scale, rotation);

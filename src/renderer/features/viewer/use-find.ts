@@ -1,10 +1,11 @@
 /**
  * Find in the text layer (the OCR text of scans): pages are searched in order and matches appear
- * as they are found; the text of each page is read once per document.
+ * as they are found; the text of each page is read once per document (page-text.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Rect } from '../../../shared/domain/annotation.ts';
 import type { TextRun, ViewDocument } from '../../pdf/index.ts';
+import { readPageText } from './page-text.ts';
 
 export type FindHit = { readonly page: number; readonly rect: Rect };
 export type FindState = {
@@ -44,11 +45,9 @@ export function matchesInRuns(runs: readonly TextRun[], page: number, query: str
 
 export function useFind(doc: ViewDocument) {
   const [state, setState] = useState<FindState>(EMPTY);
-  const texts = useRef(new Map<number, TextRun[]>());
   const generation = useRef(0);
 
   useEffect(() => {
-    texts.current = new Map();
     generation.current++;
     setState(EMPTY);
   }, [doc]);
@@ -65,15 +64,7 @@ export function useFind(doc: ViewDocument) {
       let hits: FindHit[] = [];
       let anyText = false;
       for (let page = 1; page <= doc.pageCount; page++) {
-        let runs = texts.current.get(page);
-        if (!runs) {
-          try {
-            runs = await doc.text(page);
-          } catch {
-            runs = [];
-          }
-          texts.current.set(page, runs);
-        }
+        const runs = await readPageText(doc, page);
         if (run !== generation.current || doc.destroyed) return;
         if (runs.length) anyText = true;
         const found = matchesInRuns(runs, page, trimmed);
