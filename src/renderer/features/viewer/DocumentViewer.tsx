@@ -336,7 +336,7 @@ export function DocumentViewer({
                       size={size}
                       scale={scale}
                       rotation={rotation}
-                      active={firstSettled && near === 'render'}
+                      active={firstSettled && i >= first && i <= last}
                     />
                     {renderOverlay?.({ pageNumber: i + 1, size, scale, rotation })}
                     {hits?.map((h, k) => {

@@ -2,7 +2,8 @@
  * The page's text (the OCR layer of a scan) laid over the picture, invisible but selectable: a
  * case worker can copy a reference number or an IBAN from the scan, and a screen reader can read
  * the page. Built from the same text runs as find, so a selection covers what find marks. It is
- * built once paging has paused on a page, so that it never slows down a page turn.
+ * built only for pages in view, once paging has paused on them, when the window is idle, so that
+ * it never slows down a page turn.
  */
 import { memo, useEffect, useState } from 'react';
 import type { TextRun, ViewDocument } from '../../pdf/index.ts';
@@ -64,7 +65,7 @@ type Props = {
   size: PageSize;
   scale: number;
   rotation: number;
-  /** The page is in or next to the view and paging has let the first page through. */
+  /** The page is in view and the first page shown is through. */
   active: boolean;
 };
 
@@ -73,13 +74,19 @@ export const PageText = memo(function PageText({ doc, pageNumber, size, scale, r
   useEffect(() => {
     if (!active || runs) return;
     let live = true;
+    let idle = 0;
+    // Laid out when the window has nothing else to do, not in the middle of a page turn.
     const timer = setTimeout(
-      () => void readPageText(doc, pageNumber).then((read) => live && setRuns(read)),
+      () =>
+        void readPageText(doc, pageNumber).then((read) => {
+          if (live) idle = requestIdleCallback(() => live && setRuns(read), { timeout: 1000 });
+        }),
       TEXT_DELAY_MS,
     );
     return () => {
       live = false;
       clearTimeout(timer);
+      cancelIdleCallback(idle);
     };
   }, [active, runs, doc, pageNumber]);
 
