@@ -109,6 +109,41 @@ it('moves an own mark with the arrow keys and deletes it with Delete', async () 
   expect([last.mutation.op, last.mutation.data.id]).toEqual(['delete', stamp.id]);
 });
 
+it('resizes an own highlight by its corner and with Ctrl+arrow keys, one outbox entry each', async () => {
+  const highlight = seenByOther.find((a) => a.kind === 'highlight')!;
+  const el = () => document.querySelector<HTMLElement>(`[data-annotation-id="${highlight.id}"]`)!;
+  const outboxBefore = (await outbox()).length;
+  el().focus();
+  const width = el().getBoundingClientRect().width;
+  await userEvent.keyboard('{Control>}{ArrowRight}{/Control}');
+  await expect.poll(() => el().getBoundingClientRect().width).toBeCloseTo(width + 10, 0);
+  await expect
+    .poll(() => seenByOther.find((a) => a.id === highlight.id)?.rect.width)
+    .toBeGreaterThan(highlight.rect.width);
+  // The top-left corner stays where it was.
+  expect(seenByOther.find((a) => a.id === highlight.id)?.rect.x).toBeCloseTo(highlight.rect.x, 6);
+  await expect.poll(async () => (await outbox()).length).toBe(outboxBefore + 1);
+
+  // Dragging the corner handle of the selected highlight.
+  const handle = el().querySelector<HTMLElement>('.mark-resize')!;
+  const start = handle.getBoundingClientRect();
+  const height = el().getBoundingClientRect().height;
+  const slotBox = document.querySelector('[data-page="1"]')!.getBoundingClientRect();
+  await userEvent.dragAndDrop(page.elementLocator(handle), page.getByRole('group', { name: 'Seite 1', exact: true }), {
+    targetPosition: {
+      x: start.left + start.width / 2 - slotBox.left,
+      y: start.top + start.height / 2 + 40 - slotBox.top,
+    },
+  });
+  await expect.poll(() => el().getBoundingClientRect().height).toBeCloseTo(height + 40, 0);
+  await expect.poll(async () => (await outbox()).length).toBe(outboxBefore + 2);
+  const last = (await outbox()).at(-1)!;
+  expect([last.mutation.op, last.mutation.data.id]).toEqual(['put', highlight.id]);
+  // The mark was resized, not moved.
+  expect(seenByOther.find((a) => a.id === highlight.id)?.rect.y).toBeCloseTo(highlight.rect.y, 6);
+  await expect.element(page.getByText('Markierung: Größe geändert.')).toBeInTheDocument();
+});
+
 it('edits and deletes through the panel', async () => {
   const note = seenByOther.find((a) => a.kind === 'note')!;
   const entry = page.getByRole('listitem').filter({ hasText: 'Rückfrage bei Vermieter' });

@@ -1,26 +1,39 @@
 /**
  * One mark on a page: a highlight, a sticky note or a stamp, with its author. The author's own
  * marks can be dragged with the pointer or moved with the arrow keys; Enter edits, Delete removes.
+ * An own highlight, once selected, is resized by its corner handle or with Ctrl+arrow keys.
  */
 import { useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { clampRect, moveInDisplay, toDisplayBox, toPagePoint, type PageSize } from '../viewer/page-geometry.ts';
+import {
+  clampRect,
+  moveInDisplay,
+  resizeInDisplay,
+  toDisplayBox,
+  toPagePoint,
+  type PageSize,
+} from '../viewer/page-geometry.ts';
 import { formatDate, KIND_LABEL, STAMP_LABEL } from './annotation-kinds.ts';
 import { useAnnotations } from './annotations-context.tsx';
 
 type Props = { annotation: Annotation; size: PageSize; scale: number; rotation: number };
 
+/** A highlight is never made smaller than this on screen, so it stays visible and can be grabbed. */
+const MIN_SIDE_PX = 8;
+
 export function AnnotationMark({ annotation: a, size, scale, rotation }: Props) {
   const { t, language } = useI18n();
   const ui = useAnnotations();
   const [drag, setDrag] = useState<{ startX: number; startY: number; dx: number; dy: number } | null>(null);
+  const [resize, setResize] = useState<{ startX: number; startY: number; dw: number; dh: number } | null>(null);
   const own = ui.canChange(a);
   const box = toDisplayBox(a.rect, size, scale, rotation);
   const date = formatDate(a.createdAt, language);
   const label = t('viewer.annotation.label', { kind: t(KIND_LABEL[a.kind]), page: a.page, author: a.authorName, date });
   const selected = ui.selectedId === a.id;
   const interactive = ui.tool === 'select';
+  const resizable = own && a.kind === 'highlight';
 
   const commitMove = (dx: number, dy: number) => {
     const origin = toPagePoint({ x: 0, y: 0 }, size, scale, rotation);
@@ -46,6 +59,26 @@ export function AnnotationMark({ annotation: a, size, scale, rotation }: Props) 
     if (Math.hypot(drag.dx, drag.dy) > 3) commitMove(drag.dx, drag.dy);
   };
 
+  const commitResize = (dw: number, dh: number) => {
+    void ui.update(a, { rect: resizeInDisplay(a.rect, dw, dh, size, scale, rotation) }, 'resized');
+  };
+  const onResizeDown = (e: PointerEvent<HTMLSpanElement>) => {
+    if (e.button !== 0) return;
+    // The handle resizes; the mark under it must not start a move.
+    e.stopPropagation();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setResize({ startX: e.clientX, startY: e.clientY, dw: 0, dh: 0 });
+  };
+  const onResizeMove = (e: PointerEvent<HTMLSpanElement>) => {
+    if (resize) setResize({ ...resize, dw: e.clientX - resize.startX, dh: e.clientY - resize.startY });
+  };
+  const onResizeUp = (e: PointerEvent<HTMLSpanElement>) => {
+    e.stopPropagation();
+    if (!resize) return;
+    setResize(null);
+    if (Math.hypot(resize.dw, resize.dh) > 3) commitResize(resize.dw, resize.dh);
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 1 : 10;
     const arrows: Record<string, [number, number]> = {
@@ -58,7 +91,11 @@ export function AnnotationMark({ annotation: a, size, scale, rotation }: Props) 
     if (arrow) {
       e.preventDefault();
       e.stopPropagation();
-      if (own) void ui.update(a, { rect: moveInDisplay(a.rect, arrow[0], arrow[1], size, rotation) }, 'moved');
+      if (e.ctrlKey) {
+        if (resizable) commitResize(arrow[0], arrow[1]);
+      } else if (own) {
+        void ui.update(a, { rect: moveInDisplay(a.rect, arrow[0], arrow[1], size, rotation) }, 'moved');
+      }
       return;
     }
     if (e.key === 'Enter' || e.key === ' ') {
@@ -89,8 +126,8 @@ export function AnnotationMark({ annotation: a, size, scale, rotation }: Props) 
       style={{
         left: box.left,
         top: box.top,
-        width: box.width,
-        height: box.height,
+        width: resize ? Math.max(MIN_SIDE_PX, box.width + resize.dw) : box.width,
+        height: resize ? Math.max(MIN_SIDE_PX, box.height + resize.dh) : box.height,
         fontSize,
         transform: drag ? `translate(${drag.dx}px, ${drag.dy}px)` : undefined,
         pointerEvents: interactive ? 'auto' : 'none',
@@ -117,6 +154,16 @@ export function AnnotationMark({ annotation: a, size, scale, rotation }: Props) 
         </>
       )}
       {a.kind === 'highlight' && (!own || selected) && <span className="mark-tag">{a.authorName}</span>}
+      {resizable && selected && interactive && (
+        <span
+          className="mark-resize"
+          aria-hidden="true"
+          onPointerDown={onResizeDown}
+          onPointerMove={onResizeMove}
+          onPointerUp={onResizeUp}
+          onPointerCancel={() => setResize(null)}
+        />
+      )}
     </div>
   );
 }

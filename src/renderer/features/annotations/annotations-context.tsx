@@ -31,7 +31,7 @@ export type AnnotationsUi = {
     rect: Rect,
     extra?: { text?: string; stamp?: StampKind },
   ): Promise<Annotation | null>;
-  update(annotation: Annotation, changes: AnnotationChanges, verb?: 'saved' | 'moved'): Promise<void>;
+  update(annotation: Annotation, changes: AnnotationChanges, verb?: 'saved' | 'moved' | 'resized'): Promise<void>;
   remove(annotation: Annotation): Promise<void>;
 };
 
@@ -83,7 +83,7 @@ export function AnnotationsProvider({ session, documentId, caseId, announce, chi
         try {
           await session.annotations.update(annotation.id, changes);
           announce(
-            t(verb === 'moved' ? 'viewer.annotation.moved' : 'viewer.annotation.saved', {
+            t(`viewer.annotation.${verb}`, {
               kind: t(KIND_LABEL[annotation.kind]),
             }),
           );

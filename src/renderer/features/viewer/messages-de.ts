@@ -86,7 +86,9 @@ export const viewerDe = {
   'viewer.annotation.saved': '{kind} gespeichert.',
   'viewer.annotation.deleted': '{kind} gelöscht.',
   'viewer.annotation.moved': '{kind} verschoben.',
+  'viewer.annotation.resized': '{kind}: Größe geändert.',
   'viewer.annotation.failed': 'Die Änderung wurde nicht gespeichert: {reason}',
   'viewer.annotation.readOnly': 'Anmerkung von {author}; nur lesbar.',
-  'viewer.annotation.keys': 'Pfeiltasten verschieben, Eingabetaste bearbeitet, Entf löscht.',
+  'viewer.annotation.keys':
+    'Pfeiltasten verschieben, Strg+Pfeiltasten ändern die Größe einer Markierung, Eingabetaste bearbeitet, Entf löscht.',
 } as const;

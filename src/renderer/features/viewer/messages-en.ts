@@ -87,7 +87,8 @@ export const viewerEn: Record<keyof typeof viewerDe, string> = {
   'viewer.annotation.saved': '{kind} saved.',
   'viewer.annotation.deleted': '{kind} deleted.',
   'viewer.annotation.moved': '{kind} moved.',
+  'viewer.annotation.resized': '{kind} resized.',
   'viewer.annotation.failed': 'The change was not saved: {reason}',
   'viewer.annotation.readOnly': 'Annotation by {author}; read only.',
-  'viewer.annotation.keys': 'Arrow keys move, Enter edits, Delete removes.',
+  'viewer.annotation.keys': 'Arrow keys move, Ctrl+arrow keys resize a highlight, Enter edits, Delete removes.',
 };

@@ -76,3 +76,36 @@ export function moveInDisplay(rect: Rect, dx: number, dy: number, page: PageSize
   const moved = toPagePoint({ x: dx, y: dy }, page, 1, viewRotation);
   return clampRect({ ...rect, x: rect.x + moved.x - origin.x, y: rect.y + moved.y - origin.y }, page);
 }
+
+/**
+ * Grows or shrinks a rectangle by a change of its display width and height (the bottom-right
+ * corner on screen moves; the top-left one stays), converted to page space. Never smaller than
+ * `minSide` CSS pixels on screen.
+ */
+export function resizeInDisplay(
+  rect: Rect,
+  dw: number,
+  dh: number,
+  page: PageSize,
+  scale: number,
+  viewRotation: number,
+  minSide = 8,
+): Rect {
+  const box = toDisplayBox(rect, page, scale, viewRotation);
+  const a = toPagePoint({ x: box.left, y: box.top }, page, scale, viewRotation);
+  const b = toPagePoint(
+    { x: box.left + Math.max(minSide, box.width + dw), y: box.top + Math.max(minSide, box.height + dh) },
+    page,
+    scale,
+    viewRotation,
+  );
+  const x = Math.max(0, Math.min(a.x, b.x));
+  const y = Math.max(0, Math.min(a.y, b.y));
+  // Growing stops at the page's edge instead of pushing the mark away from where it was drawn.
+  return {
+    x,
+    y,
+    width: Math.min(Math.abs(b.x - a.x), page.width - x),
+    height: Math.min(Math.abs(b.y - a.y), page.height - y),
+  };
+}
