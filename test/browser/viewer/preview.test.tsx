@@ -171,3 +171,36 @@ it('refuses a damaged record, one from another pdf.js version, and tells when it
   expect(previewMatches(header, { scale: 1.5, rotation: 90, pixelRatio: 1 })).toBe(false);
   expect(previewMatches(header, { scale: 1.5, rotation: 0, pixelRatio: 2 })).toBe(false);
 });
+
+it('prepares the other documents of the case while one is read, so their first open is at once', async () => {
+  await page.viewport(1280, 900);
+  const { session } = await openTestSession(testUser(`u-prep-${Date.now()}`));
+  const reading = await seedDocument(session, await makeTestScan(4), {
+    id: 'doc-read',
+    pageCount: 4,
+    chunkSize: CHUNK,
+  });
+  await seedDocument(session, await makeTestScan(6), { id: 'doc-next', pageCount: 6, chunkSize: CHUNK });
+  await seedDocument(session, await makeTestScan(2), { id: 'doc-other-case', pageCount: 2, caseId: 'case-2' });
+  const usedBefore = (await session.contents.get('doc-next'))?.lastAccessAt;
+  mounted = mountViewer(session, reading.id);
+  await shownAs(1, 'true');
+  // Prepared in the background, after this document's own first page and thumbnails.
+  await expect
+    .poll(() => session.db.contentChunks.get(['doc-next', VIEW_PREVIEW_CHUNK]), { timeout: 15_000 })
+    .toBeTruthy();
+  // Only the case on screen, and preparing is not using: the eviction order stays as it was.
+  expect(await session.db.contentChunks.get(['doc-other-case', VIEW_PREVIEW_CHUNK])).toBeUndefined();
+  expect((await session.contents.get('doc-next'))?.lastAccessAt).toBe(usedBefore);
+  mounted.unmount();
+
+  // Its very first open shows page 1 as prepared, the same picture pdf.js draws.
+  mounted = mountViewer(session, 'doc-next');
+  await shownAs(1, 'preview');
+  const prepared = pixelsOf(1);
+  mounted.unmount();
+  await session.db.contentChunks.delete(['doc-next', VIEW_PREVIEW_CHUNK]);
+  mounted = mountViewer(session, 'doc-next');
+  await shownAs(1, 'true');
+  expect(differingBytes(pixelsOf(1), prepared)).toBe(0);
+});

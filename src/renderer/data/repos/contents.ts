@@ -108,10 +108,14 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
     get: (documentId: string): Promise<ContentRecord | undefined> => db.contents.get(documentId),
 
     /**
-     * The whole document's bytes, when completely cached; marks it as recently used. The sync
-     * engine reads a just-downloaded document with `verifying` to check it before it counts.
+     * The whole document's bytes, when completely cached; marks it as recently used unless told
+     * not to. The sync engine reads a just-downloaded document with `verifying` to check it
+     * before it counts.
      */
-    async read(documentId: string, { verifying = false } = {}): Promise<Uint8Array<ArrayBuffer>> {
+    async read(
+      documentId: string,
+      { verifying = false, markUsed = !verifying }: { verifying?: boolean; markUsed?: boolean } = {},
+    ): Promise<Uint8Array<ArrayBuffer>> {
       const [record, chunks] = await db.transaction(
         'r',
         db.contents,
@@ -128,21 +132,21 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
       if (!record || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
       const parts = await Promise.all(chunks.map((c) => cipher.openBytes(c.sealed, chunkBinding(documentId, c.index))));
       const bytes = concatBytes(parts);
-      if (!verifying) await db.contents.update(documentId, { lastAccessAt: clock() });
+      if (markUsed) await db.contents.update(documentId, { lastAccessAt: clock() });
       return bytes;
     },
 
     /**
      * A completely cached document to be read chunk by chunk, so that a large file opens without
-     * decrypting all of it first; marks it as recently used.
+     * decrypting all of it first; marks it as recently used, unless the viewer only prepares it.
      */
-    async openChunked(documentId: string): Promise<ChunkedContent> {
+    async openChunked(documentId: string, { markUsed = true } = {}): Promise<ChunkedContent> {
       // Marking the access alongside the reads saves a round trip before the first page.
       const [record, sealedIndex, sealedPreview] = await Promise.all([
         db.contents.get(documentId),
         db.contentChunks.get([documentId, VIEW_INDEX_CHUNK]),
         db.contentChunks.get([documentId, VIEW_PREVIEW_CHUNK]),
-        db.contents.update(documentId, { lastAccessAt: clock() }),
+        markUsed ? db.contents.update(documentId, { lastAccessAt: clock() }) : null,
       ]);
       if (!record || record.state !== 'complete') throw new ContentNotCachedError();
       const { sha256 } = record;

@@ -19,16 +19,23 @@ import { displaySize, toDisplayBox, type PageSize } from './page-geometry.ts';
 import { currentPageIndex, layoutPages, PAGE_GAP, visibleRange } from './page-layout.ts';
 import { PageSlot, type Nearness, type PaintedPage, type ShownPreview } from './PageSlot.tsx';
 import { PageText } from './PageText.tsx';
-import { RenderQueue } from './render-queue.ts';
+import { BACKGROUND, RenderQueue } from './render-queue.ts';
+import type { RenderJob } from '../../pdf/index.ts';
 import { Thumbnails } from './Thumbnails.tsx';
 import { useFind } from './use-find.ts';
 import { ViewerToolbar } from './ViewerToolbar.tsx';
-import { nextStep, scaleFor, type Zoom } from './zoom.ts';
+import { nextStep, viewScale, type Zoom } from './zoom.ts';
 import './viewer.css';
 
 /** Pages drawn ahead of and behind the visible ones, and how far away a canvas is kept. */
 const PRERENDER = 2;
 const KEEP = 3;
+
+/** Work for other documents, done in the queue's background turn after this one's thumbnails. */
+export type BackgroundTask = { readonly key: string; readonly start: () => RenderJob };
+const PREPARE_PRIORITY = 2 * BACKGROUND;
+/** Time on a document before others are prepared: flipping through documents prepares nothing. */
+const PREPARE_AFTER_MS = 2000;
 
 export type PageOverlayContext = { pageNumber: number; size: PageSize; scale: number; rotation: number };
 export type AsideContext = { currentPage: number; goToPage: (page: number) => void };
@@ -44,6 +51,11 @@ type Props = {
   onFirstPagePainted?: (painted: PaintedPage) => void;
   /** Page 1 as remembered from an earlier view of the document. */
   preview?: ShownPreview | null | undefined;
+  /**
+   * Asked once, after the first page is painted, in the layout a document opens with (thumbnails
+   * shown, page width): what to prepare meanwhile, given the size of the pages pane.
+   */
+  prepareNext?: ((pane: { width: number; height: number }) => Promise<readonly BackgroundTask[]>) | undefined;
 };
 
 function isTyping(target: EventTarget | null): boolean {
@@ -62,6 +74,7 @@ export function DocumentViewer({
   renderAside,
   onFirstPagePainted,
   preview,
+  prepareNext,
 }: Props) {
   const { t } = useI18n();
   const queue = useMemo(() => new RenderQueue(), []);
@@ -89,12 +102,7 @@ export function DocumentViewer({
     return () => observer.disconnect();
   }, []);
 
-  const base = displaySize(firstPage, 1, rotation);
-  const scale = scaleFor(
-    zoom,
-    { width: Math.max(100, viewport.width - 2 * PAGE_GAP), height: Math.max(100, viewport.height - 2 * PAGE_GAP) },
-    base,
-  );
+  const scale = viewScale(zoom, viewport, firstPage, rotation);
   const boxes = useMemo(() => sizes.map((s) => displaySize(s, scale, rotation)), [sizes, scale, rotation]);
   const layout = useMemo(() => layoutPages(boxes.map((b) => b.height)), [boxes]);
   const [first, last] = viewport.height ? visibleRange(layout, scrollTop, viewport.height) : [0, 0];
@@ -137,6 +145,22 @@ export function DocumentViewer({
     },
     [firstPainted, initialPage, onFirstPagePainted],
   );
+
+  // Once the reader stays on this document, others are prepared in the background.
+  const prepared = useRef(false);
+  useEffect(() => {
+    if (prepared.current || !prepareNext || !firstPainted || !thumbnails || !viewport.width) return;
+    const timer = setTimeout(() => {
+      prepared.current = true;
+      void prepareNext(viewport).then(
+        (tasks) => {
+          for (const task of tasks) void queue.request(`prepare:${task.key}`, () => PREPARE_PRIORITY, task.start);
+        },
+        () => undefined,
+      );
+    }, PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [prepareNext, firstPainted, thumbnails, viewport, queue]);
 
   const goToPage = useCallback(
     (page: number) => {

@@ -13,7 +13,8 @@ import { AnnotationsProvider } from '../annotations/annotations-context.tsx';
 import { DocumentBytesGate } from '../sync/DocumentBytesGate.tsx';
 import { bgNumberOf } from './case-label.ts';
 import { DocumentHeader } from './DocumentHeader.tsx';
-import { DocumentViewer } from './DocumentViewer.tsx';
+import { DocumentViewer, type BackgroundTask } from './DocumentViewer.tsx';
+import { documentsToPrepare, prepareFirstView } from './prepare-view.ts';
 import type { PaintedPage } from './PageSlot.tsx';
 import { useOpenDocument } from './use-open-document.ts';
 
@@ -74,6 +75,14 @@ function DocumentPages({
   }, [state, announce, t]);
 
   const rememberForNextTime = state.status === 'ready' ? state.rememberForNextTime : null;
+  const prepareNext = useCallback(
+    async (pane: { width: number; height: number }): Promise<readonly BackgroundTask[]> =>
+      (await documentsToPrepare(session, caseId, documentId)).map((id) => ({
+        key: id,
+        start: () => prepareFirstView(session, id, pane),
+      })),
+    [session, caseId, documentId],
+  );
   const onFirstPagePainted = useCallback(
     (painted: PaintedPage) => {
       document.dispatchEvent(
@@ -105,6 +114,7 @@ function DocumentPages({
             initialPage={pageRequest?.page}
             pageRequest={pageRequest}
             onFirstPagePainted={onFirstPagePainted}
+            prepareNext={prepareNext}
             renderOverlay={(ctx) => <AnnotationLayer {...ctx} />}
             renderAside={({ currentPage, goToPage }) => (
               <AnnotationPanel currentPage={currentPage} pageSize={state.firstPage} goToPage={goToPage} />

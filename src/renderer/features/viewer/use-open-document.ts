@@ -45,15 +45,16 @@ export type OpenState =
  * document's view index, so that the first page of a 300-page scan shows without decrypting the
  * other 299 first.
  */
-const readInPieces = (content: ChunkedContent): boolean => content.byteSize > 2 * content.chunkSize;
+export const readInPieces = (content: ChunkedContent): boolean => content.byteSize > 2 * content.chunkSize;
 
-async function openPdfFrom(
+export async function openPdfFrom(
   session: Session,
   documentId: string,
   content: ChunkedContent,
   signal: AbortSignal,
+  { markUsed = true } = {},
 ): Promise<PdfDocument> {
-  if (!readInPieces(content)) return openPdf(await session.contents.read(documentId), { signal });
+  if (!readInPieces(content)) return openPdf(await session.contents.read(documentId, { markUsed }), { signal });
   return openPdfChunked(
     { length: content.byteSize, chunkSize: content.chunkSize, readChunk: (index) => content.readChunk(index) },
     { signal, viewIndex: content.viewIndex },
@@ -76,7 +77,7 @@ function indexLater(session: Session, documentId: string, content: ChunkedConten
 }
 
 /** Keeps page 1 as drawn, for the next open. */
-async function rememberPreview(
+export async function rememberPreview(
   content: ChunkedContent,
   painted: PaintedPage,
   pageCount: number,

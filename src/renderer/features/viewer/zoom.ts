@@ -1,4 +1,7 @@
 /** Zoom settings of the viewer: fit to width, fit the whole page, or a fixed step. */
+import { displaySize, type PageSize } from './page-geometry.ts';
+import { PAGE_GAP } from './page-layout.ts';
+
 export type Zoom =
   { readonly mode: 'fit-width' } | { readonly mode: 'fit-page' } | { readonly mode: 'fixed'; readonly scale: number };
 
@@ -24,4 +27,18 @@ export function scaleFor(
     case 'fixed':
       return zoom.scale;
   }
+}
+
+/** The scale the page column uses for a zoom setting, in a pages pane of `viewport` CSS pixels. */
+export function viewScale(
+  zoom: Zoom,
+  viewport: { width: number; height: number },
+  firstPage: PageSize,
+  rotation: number,
+): number {
+  return scaleFor(
+    zoom,
+    { width: Math.max(100, viewport.width - 2 * PAGE_GAP), height: Math.max(100, viewport.height - 2 * PAGE_GAP) },
+    displaySize(firstPage, 1, rotation),
+  );
 }

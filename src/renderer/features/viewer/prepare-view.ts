@@ -1,0 +1,70 @@
+/**
+ * Preparing a document's first view before anyone opens it: page 1 drawn at the size the viewer
+ * will show it and remembered (page-preview.ts), so that even the first open of a cached
+ * document shows page 1 at once. The viewer does this in the background for the other documents
+ * of the case on screen (the ones a case worker on the phone opens next), one at a time, only
+ * while pages are idle. Preparing does not count as using a document (eviction order).
+ */
+import type { DocumentId } from '../../../shared/domain/ids.ts';
+import type { RenderJob } from '../../pdf/index.ts';
+import type { Session } from '../../session/session.ts';
+import { releaseCanvas } from './display-canvas.ts';
+import { decodePreview, previewMatches } from './page-preview.ts';
+import { openPdfFrom, rememberPreview } from './use-open-document.ts';
+import { viewScale } from './zoom.ts';
+
+/** At most this many documents of a case are prepared per document viewed, newest first. */
+export const PREPARE_AT_MOST = 20;
+
+/** How a document opens in a pages pane of this size: page width, not turned. */
+const requestFor = (pane: { width: number; height: number }, firstPage: Parameters<typeof viewScale>[2]) => ({
+  scale: viewScale({ mode: 'fit-width' }, pane, firstPage, 0),
+  rotation: 0,
+  pixelRatio: window.devicePixelRatio || 1,
+});
+
+/** Prepares one document's first view (nothing when it is already prepared for this size). */
+export function prepareFirstView(
+  session: Session,
+  documentId: DocumentId,
+  pane: { width: number; height: number },
+): RenderJob {
+  const abort = new AbortController();
+  const done = (async () => {
+    const content = await session.contents.openChunked(documentId, { markUsed: false });
+    const stored = content.preview ? decodePreview(content.preview) : null;
+    if (stored && previewMatches(stored.header, requestFor(pane, stored.header.firstPage))) return;
+    if (abort.signal.aborted) return;
+    const doc = await openPdfFrom(session, documentId, content, abort.signal, { markUsed: false });
+    const canvas = document.createElement('canvas');
+    try {
+      const firstPage = await doc.pageInfo(1);
+      const request = requestFor(pane, firstPage);
+      const job = doc.render(1, canvas, request);
+      abort.signal.addEventListener('abort', () => job.cancel(), { once: true });
+      await job.done;
+      if (!abort.signal.aborted)
+        await rememberPreview(
+          content,
+          { pageNumber: 1, canvas, request, fromPreview: false },
+          doc.pageCount,
+          firstPage,
+        );
+    } finally {
+      releaseCanvas(canvas);
+      await doc.destroy();
+    }
+  })();
+  return { done, cancel: () => abort.abort() };
+}
+
+/** The other documents of a case whose bytes are on this device, newest first. */
+export async function documentsToPrepare(session: Session, caseId: string, current: DocumentId): Promise<DocumentId[]> {
+  const documents = (await session.documents.listForCase(caseId)).filter((d) => d.id !== current).reverse();
+  const cached: DocumentId[] = [];
+  for (const d of documents) {
+    if (cached.length >= PREPARE_AT_MOST) break;
+    if ((await session.contents.get(d.id))?.state === 'complete') cached.push(d.id);
+  }
+  return cached;
+}
