@@ -149,6 +149,8 @@ it('keeps only the thumbnails near the column view, with the current one in sigh
   expect(box.top).toBeGreaterThanOrEqual(view.top);
   expect(box.bottom).toBeLessThanOrEqual(view.bottom);
   expect(items().length).toBeLessThan(PAGES / 2);
+  // Each existing thumbnail still tells assistive technology its place in the whole list.
+  expect([last!.closest('li')!.ariaSetSize, last!.closest('li')!.ariaPosInSet]).toEqual([String(PAGES), String(PAGES)]);
   expect(column.querySelector('[aria-label="Seite 1"]')).toBeNull();
   // The places the list computes match the thumbnails' real height plus the gap, without overlap.
   const [a, b] = items().slice(-2);

@@ -51,6 +51,7 @@ const Thumb = memo(function Thumb({
   doc,
   queue,
   page,
+  pageCount,
   top,
   height,
   current,
@@ -59,6 +60,7 @@ const Thumb = memo(function Thumb({
   doc: ViewDocument;
   queue: RenderQueue;
   page: number;
+  pageCount: number;
   top: number;
   height: number;
   current: boolean;
@@ -103,7 +105,8 @@ const Thumb = memo(function Thumb({
     };
   }, [doc, queue, page]);
   return (
-    <li style={{ top }}>
+    // Only some thumbnails exist at a time; each still tells its place in the whole list.
+    <li style={{ top }} aria-setsize={pageCount} aria-posinset={page}>
       <button
         type="button"
         className="thumb"
@@ -172,6 +175,7 @@ export function Thumbnails({ active, doc, queue, pageRatio, currentPage, onGoTo 
         doc={doc}
         queue={queue}
         page={i + 1}
+        pageCount={count}
         top={LIST_PADDING + i * stride}
         height={height}
         current={currentPage === i + 1}
