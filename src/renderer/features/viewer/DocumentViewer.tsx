@@ -23,6 +23,7 @@ import { BACKGROUND, RenderQueue } from './render-queue.ts';
 import type { RenderJob } from '../../pdf/index.ts';
 import { Thumbnails } from './Thumbnails.tsx';
 import { useFind } from './use-find.ts';
+import { useScrollBox } from './use-scroll-box.ts';
 import { ViewerToolbar } from './ViewerToolbar.tsx';
 import { nextStep, viewScale, type Zoom } from './zoom.ts';
 import './viewer.css';
@@ -87,20 +88,9 @@ export function DocumentViewer({
   const [zoom, setZoom] = useState<Zoom>({ mode: 'fit-width' });
   const [rotation, setRotation] = useState(0);
   const [thumbnails, setThumbnails] = useState(true);
-  const [viewport, setViewport] = useState({ width: 0, height: 0 });
-  const [scrollTop, setScrollTop] = useState(0);
-  const scroller = useRef<HTMLDivElement>(null);
+  const pane = useScrollBox<HTMLDivElement>();
+  const { ref: scroller, size: viewport, top: scrollTop, scrollTo } = pane;
   const find = useFind(doc);
-
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = () => setViewport({ width: el.clientWidth, height: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
 
   const scale = viewScale(zoom, viewport, firstPage, rotation);
   const boxes = useMemo(() => sizes.map((s) => displaySize(s, scale, rotation)), [sizes, scale, rotation]);
@@ -167,10 +157,9 @@ export function DocumentViewer({
       const el = scroller.current;
       const index = Math.min(doc.pageCount, Math.max(1, Math.round(page))) - 1;
       if (!el) return;
-      el.scrollTop = Math.max(0, (layout.tops[index] ?? 0) - PAGE_GAP / 2);
-      setScrollTop(el.scrollTop);
+      scrollTo(Math.max(0, (layout.tops[index] ?? 0) - PAGE_GAP / 2));
     },
-    [doc, layout],
+    [doc, layout, scrollTo],
   );
 
   // Keep the reader's place when zoom or rotation changes the column's geometry.
@@ -183,9 +172,8 @@ export function DocumentViewer({
     if (!el || prev === layout || !anchor.current) return;
     const { index, fraction } = anchor.current;
     anchor.current = null;
-    el.scrollTop = (layout.tops[index] ?? 0) + fraction * (layout.heights[index] ?? 0);
-    setScrollTop(el.scrollTop);
-  }, [layout]);
+    scrollTo((layout.tops[index] ?? 0) + fraction * (layout.heights[index] ?? 0));
+  }, [layout, scrollTo]);
   const rememberPlace = () => {
     const top = layout.tops[currentIndex] ?? 0;
     const height = layout.heights[currentIndex] ?? 1;
@@ -219,21 +207,10 @@ export function DocumentViewer({
     const box = toDisplayBox(hit.rect, size, scale, rotation);
     const top = (layout.tops[index] ?? 0) + box.top;
     if (top < el.scrollTop || top + box.height > el.scrollTop + el.clientHeight) {
-      el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-      setScrollTop(el.scrollTop);
+      scrollTo(Math.max(0, top - el.clientHeight / 3));
     }
     // Scroll only when the hit changes.
   }, [hit]);
-
-  const frame = useRef(0);
-  const onScroll = () => {
-    if (frame.current) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      if (scroller.current) setScrollTop(scroller.current.scrollTop);
-    });
-  };
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (isTyping(e.target) || e.altKey || e.metaKey) return;
@@ -319,7 +296,7 @@ export function DocumentViewer({
         <div
           className="viewer-pages"
           ref={scroller}
-          onScroll={onScroll}
+          onScroll={pane.onScroll}
           tabIndex={0}
           role="region"
           aria-label={t('viewer.pagesLabel')}

@@ -3,10 +3,11 @@
  * near the column's view exist as elements (a 300-page file otherwise re-rendered and observed
  * 300 of them on every page turn); each draws once paging has paused (background work).
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ViewDocument } from '../../pdf/index.ts';
 import { releaseCanvas, toDisplayCanvas } from './display-canvas.ts';
+import { useScrollBox } from './use-scroll-box.ts';
 import { BACKGROUND, type RenderQueue } from './render-queue.ts';
 
 const THUMB_WIDTH = 112;
@@ -125,30 +126,10 @@ const Thumb = memo(function Thumb({
 
 export function Thumbnails({ active, doc, queue, pageRatio, currentPage, onGoTo }: Props) {
   const { t } = useI18n();
-  const column = useRef<HTMLElement>(null);
+  const pane = useScrollBox<HTMLElement>();
+  const { ref: column, scrollTo } = pane;
   const { height, stride } = thumbGeometry(pageRatio);
   const count = active ? doc.pageCount : 0;
-  const [view, setView] = useState({ top: 0, height: 0 });
-
-  useLayoutEffect(() => {
-    const el = column.current;
-    if (!el) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  const frame = useRef(0);
-  const onScroll = () => {
-    if (frame.current) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      const el = column.current;
-      if (el) setView({ top: el.scrollTop, height: el.clientHeight });
-    });
-  };
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   // The current page's thumbnail is kept in sight (computed, so nothing forces a layout).
   useLayoutEffect(() => {
@@ -160,13 +141,10 @@ export function Thumbnails({ active, doc, queue, pageRatio, currentPage, onGoTo 
     let next = el.scrollTop;
     if (top < next) next = top - LIST_PADDING;
     else if (bottom > next + viewHeight) next = bottom + LIST_PADDING - viewHeight;
-    if (next !== el.scrollTop) {
-      el.scrollTop = next;
-      setView({ top: el.scrollTop, height: viewHeight });
-    }
-  }, [currentPage, stride, count]);
+    if (next !== el.scrollTop) scrollTo(next);
+  }, [currentPage, stride, count, column, scrollTo]);
 
-  const [first, last] = count ? thumbRange(view.top, view.height, stride, count) : [0, -1];
+  const [first, last] = count ? thumbRange(pane.top, pane.size.height, stride, count) : [0, -1];
   const items = [];
   for (let i = first; i <= last; i++)
     items.push(
@@ -183,7 +161,7 @@ export function Thumbnails({ active, doc, queue, pageRatio, currentPage, onGoTo 
       />,
     );
   return (
-    <nav className="viewer-thumbs" aria-label={t('viewer.thumbnails')} ref={column} onScroll={onScroll}>
+    <nav className="viewer-thumbs" aria-label={t('viewer.thumbnails')} ref={column} onScroll={pane.onScroll}>
       {/* The list waits for the first page, so that it never delays it. */}
       <ol style={{ height: count ? 2 * LIST_PADDING + count * stride - GAP : 0 }}>{items}</ol>
     </nav>
