@@ -5,6 +5,7 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { openPdf, setPdfResourceBase } from '../../../src/renderer/pdf/index.ts';
 import { pageImageOf, transferPageImages } from '../../../src/renderer/pdf/renderer-worker.ts';
+import { canvasPixels } from '../support/pixels.ts';
 import { makeTestScan } from '../support/scanned-pdf.ts';
 
 beforeAll(() => setPdfResourceBase('/node_modules/pdfjs-dist/'));
@@ -32,15 +33,6 @@ function recordSent(): Sent[] {
   return sent;
 }
 
-function pixelsOf(canvas: HTMLCanvasElement): Uint8ClampedArray {
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  const ctx = copy.getContext('2d')!;
-  ctx.drawImage(canvas, 0, 0);
-  return ctx.getImageData(0, 0, copy.width, copy.height).data;
-}
-
 it('moves each decoded page image to the renderer instead of copying it', async () => {
   const bytes = await makeTestScan(2);
   const sent = recordSent();
@@ -57,7 +49,7 @@ it('moves each decoded page image to the renderer instead of copying it', async 
   Worker.prototype.postMessage = realPost;
   const { getDocument, GlobalWorkerOptions } = await import('pdfjs-dist');
   expect(GlobalWorkerOptions.rendererPorts).toEqual([]);
-  const ours = pixelsOf(canvas);
+  const ours = canvasPixels(canvas);
   const task = getDocument({ data: bytes.slice(), isImageDecoderSupported: false });
   const page = await (await task.promise).getPage(2);
   const viewport = page.getViewport({ scale: 1 });
@@ -67,7 +59,7 @@ it('moves each decoded page image to the renderer instead of copying it', async 
   await page.render({ canvas: again, viewport }).promise;
   await task.destroy();
   expect([again.width, again.height]).toEqual([canvas.width, canvas.height]);
-  expect(pixelsOf(again)).toEqual(ours);
+  expect(canvasPixels(again)).toEqual(ours);
 });
 
 it('a moved bitmap is gone from this thread and arrives whole in the worker', async () => {

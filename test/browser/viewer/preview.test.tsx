@@ -14,6 +14,7 @@ import {
 } from '../../../src/renderer/features/viewer/page-preview.ts';
 import { PDF_ENGINE_VERSION } from '../../../src/renderer/pdf/index.ts';
 import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
+import { canvasPixels } from '../support/pixels.ts';
 import { makeTestScan } from '../support/scanned-pdf.ts';
 import type { Session } from '../../../src/renderer/session/session.ts';
 import { openTestSession, seedDocument, testUser } from '../support/seed.ts';
@@ -31,15 +32,7 @@ async function shownAs(n: number, how: 'true' | 'preview'): Promise<void> {
 }
 
 /** The pixels of a page as shown on screen. */
-function pixelsOf(n: number): Uint8ClampedArray {
-  const shown = slot(n)!.querySelector('canvas')!;
-  const copy = document.createElement('canvas');
-  copy.width = shown.width;
-  copy.height = shown.height;
-  const ctx = copy.getContext('2d')!;
-  ctx.drawImage(shown, 0, 0);
-  return ctx.getImageData(0, 0, copy.width, copy.height).data;
-}
+const pixelsOf = (n: number): Uint8ClampedArray => canvasPixels(slot(n)!.querySelector('canvas')!);
 
 /** A scan viewed once: drawn by pdf.js, its page 1 remembered, the viewer closed again. */
 async function viewedOnce(id: string, pages: number): Promise<Session> {

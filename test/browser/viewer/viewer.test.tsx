@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { Session } from '../../../src/renderer/session/session.ts';
 import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
+import { canvasPixels } from '../support/pixels.ts';
 import { makeTestScan } from '../support/scanned-pdf.ts';
 import { openTestSession, seedDocument, testUser } from '../support/seed.ts';
 
@@ -50,12 +51,7 @@ it('shows a drawn page as a finished bitmap, not as the canvas pdf.js drew into'
   // A canvas that shows a bitmap has no 2D context: nothing is drawn into it in the document.
   expect(shown.getContext('2d')).toBeNull();
   expect(shown.width).toBeGreaterThan(300);
-  const probe = document.createElement('canvas');
-  probe.width = shown.width;
-  probe.height = shown.height;
-  const ctx = probe.getContext('2d')!;
-  ctx.drawImage(shown, 0, 0);
-  const pixels = ctx.getImageData(0, 0, probe.width, probe.height).data;
+  const pixels = canvasPixels(shown);
   let dark = 0;
   for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 128) dark++;
   // The scan's typed lines: some dark pixels, on a mostly light page.
