@@ -142,6 +142,7 @@ it('resizes an own highlight by its corner and with Ctrl+arrow keys, one outbox 
   // The mark was resized, not moved.
   expect(seenByOther.find((a) => a.id === highlight.id)?.rect.y).toBeCloseTo(highlight.rect.y, 6);
   await expect.element(page.getByText('Markierung: Größe geändert.')).toBeInTheDocument();
+  await page.screenshot({ path: '../../../.test-output/screenshots/viewer-resize.png' });
 });
 
 it('edits and deletes through the panel', async () => {
