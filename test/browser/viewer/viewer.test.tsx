@@ -201,3 +201,15 @@ it('lays the page’s text over the scan, selectable where find marks it, also t
   await userEvent.fill(page.getByRole('searchbox', { name: 'Suchen im Text' }), '');
   await userEvent.keyboard('{Enter}');
 });
+
+it('keeps the focused thumbnail when paging takes the column far away, so the keys keep working', async () => {
+  const thumbs = page.getByRole('navigation', { name: 'Miniaturansichten' });
+  document.querySelector('.viewer-thumbs')!.scrollTop = 0;
+  await thumbs.getByRole('button', { name: 'Seite 2', exact: true }).click();
+  await expect.element(pageInput()).toHaveValue('2');
+  await userEvent.keyboard('{End}');
+  await expect.element(pageInput()).toHaveValue(String(PAGES));
+  expect(document.activeElement?.getAttribute('aria-label')).toBe('Seite 2');
+  await userEvent.keyboard('{PageUp}');
+  await expect.element(pageInput()).toHaveValue(String(PAGES - 1));
+});

@@ -3,7 +3,7 @@
  * near the column's view exist as elements (a 300-page file otherwise re-rendered and observed
  * 300 of them on every page turn); each draws once paging has paused (background work).
  */
-import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ViewDocument } from '../../pdf/index.ts';
 import { releaseCanvas, toDisplayCanvas } from './display-canvas.ts';
@@ -144,9 +144,15 @@ export function Thumbnails({ active, doc, queue, pageRatio, currentPage, onGoTo 
     if (next !== el.scrollTop) scrollTo(next);
   }, [currentPage, stride, count, column, scrollTo]);
 
+  // The thumbnail with the keyboard focus stays, also when paging takes the column far away:
+  // removing it would drop the focus, and with it the viewer's keys.
+  const [focused, setFocused] = useState<number | null>(null);
   const [first, last] = count ? thumbRange(pane.top, pane.size.height, stride, count) : [0, -1];
+  const pages = [];
+  for (let i = first; i <= last; i++) pages.push(i);
+  if (focused !== null && focused < count && (focused < first || focused > last)) pages.push(focused);
   const items = [];
-  for (let i = first; i <= last; i++)
+  for (const i of pages)
     items.push(
       <Thumb
         key={i + 1}
@@ -161,7 +167,19 @@ export function Thumbnails({ active, doc, queue, pageRatio, currentPage, onGoTo 
       />,
     );
   return (
-    <nav className="viewer-thumbs" aria-label={t('viewer.thumbnails')} ref={column} onScroll={pane.onScroll}>
+    <nav
+      className="viewer-thumbs"
+      aria-label={t('viewer.thumbnails')}
+      ref={column}
+      onScroll={pane.onScroll}
+      onFocus={(e) => {
+        const place = e.target.closest('li')?.ariaPosInSet;
+        setFocused(place ? Number(place) - 1 : null);
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setFocused(null);
+      }}
+    >
       {/* The list waits for the first page, so that it never delays it. */}
       <ol style={{ height: count ? 2 * LIST_PADDING + count * stride - GAP : 0 }}>{items}</ol>
     </nav>
