@@ -31,6 +31,14 @@ export function AnnotationMark({ annotation: a, size, scale, rotation }: Props) 
   const box = toDisplayBox(a.rect, size, scale, rotation);
   const date = formatDate(a.createdAt, language);
   const label = t('viewer.annotation.label', { kind: t(KIND_LABEL[a.kind]), page: a.page, author: a.authorName, date });
+  // A note or stamp shows text on the page; its name starts with that text (WCAG 2.5.3).
+  const shown =
+    a.kind === 'note'
+      ? `${a.text ? `${a.text} ` : ''}${a.authorName}`
+      : a.kind === 'stamp'
+        ? `${t(STAMP_LABEL[a.stamp ?? 'received'])} ${date} · ${a.authorName}`
+        : null;
+  const name = shown ? t('viewer.annotation.labelShown', { shown, kind: t(KIND_LABEL[a.kind]), page: a.page }) : label;
   const selected = ui.selectedId === a.id;
   const interactive = ui.tool === 'select';
   const resizable = own && a.kind === 'highlight';
@@ -119,7 +127,7 @@ export function AnnotationMark({ annotation: a, size, scale, rotation }: Props) 
       data-annotation-id={a.id}
       role="button"
       tabIndex={interactive ? 0 : -1}
-      aria-label={label}
+      aria-label={name}
       aria-pressed={selected}
       aria-describedby={own ? 'mark-keys-hint' : undefined}
       title={`${label}${a.text ? `: ${a.text}` : ''}`}
@@ -141,13 +149,12 @@ export function AnnotationMark({ annotation: a, size, scale, rotation }: Props) 
     >
       {a.kind === 'note' && (
         <>
-          <span className="mark-text">{a.text}</span>
-          <span className="mark-author">{a.authorName}</span>
+          <span className="mark-text">{a.text}</span> <span className="mark-author">{a.authorName}</span>
         </>
       )}
       {a.kind === 'stamp' && (
         <>
-          <span className="stamp-label">{t(STAMP_LABEL[a.stamp ?? 'received'])}</span>
+          <span className="stamp-label">{t(STAMP_LABEL[a.stamp ?? 'received'])}</span>{' '}
           <span className="stamp-meta">
             {date} · {a.authorName}
           </span>

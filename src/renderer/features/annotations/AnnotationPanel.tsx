@@ -129,7 +129,7 @@ export function AnnotationPanel({ currentPage, pageSize, goToPage }: Props) {
                 <div className="entry-head">
                   <strong>
                     {t(KIND_LABEL[a.kind])}
-                    {a.stamp ? ` „${t(STAMP_LABEL[a.stamp])}“` : ''}
+                    {a.stamp ? ` ${t('viewer.annotation.quoted', { text: t(STAMP_LABEL[a.stamp]) })}` : ''}
                   </strong>{' '}
                   · {t('viewer.page', { page: a.page })}
                 </div>

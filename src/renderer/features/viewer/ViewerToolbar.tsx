@@ -131,10 +131,11 @@ export function ViewerToolbar(props: Props) {
         <button
           type="button"
           onClick={props.onRotate}
-          aria-label={t('viewer.rotate')}
+          // The name holds what the button shows (the angle), as speech input needs (WCAG 2.5.3).
+          aria-label={`${t('viewer.rotate')} ${props.rotation}°`}
           title={t('viewer.rotation', { degrees: props.rotation })}
         >
-          ⟳ {props.rotation}°
+          <span aria-hidden="true">⟳</span> {props.rotation}°
         </button>
         <button type="button" aria-pressed={props.thumbnails} onClick={props.onToggleThumbnails}>
           {t('viewer.thumbnails')}

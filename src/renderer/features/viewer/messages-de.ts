@@ -75,6 +75,7 @@ export const viewerDe = {
   'viewer.kind.stamp': 'Stempel',
   'viewer.addOnPage': 'Auf Seite {page} hinzufügen:',
   'viewer.annotation.label': '{kind} auf Seite {page} von {author}, {date}',
+  'viewer.annotation.labelShown': '{shown} – {kind} auf Seite {page}',
   'viewer.annotation.by': 'von {author}',
   'viewer.annotation.text': 'Text',
   'viewer.annotation.edit': 'Bearbeiten',
@@ -89,6 +90,7 @@ export const viewerDe = {
   'viewer.annotation.resized': '{kind}: Größe geändert.',
   'viewer.annotation.failed': 'Die Änderung wurde nicht gespeichert: {reason}',
   'viewer.annotation.readOnly': 'Anmerkung von {author}; nur lesbar.',
+  'viewer.annotation.quoted': '„{text}“',
   'viewer.annotation.keys':
     'Pfeiltasten verschieben, Strg+Pfeiltasten ändern die Größe einer Markierung, Eingabetaste bearbeitet, Entf löscht.',
 } as const;

@@ -76,6 +76,7 @@ export const viewerEn: Record<keyof typeof viewerDe, string> = {
   'viewer.kind.stamp': 'Stamp',
   'viewer.addOnPage': 'Add on page {page}:',
   'viewer.annotation.label': '{kind} on page {page} by {author}, {date}',
+  'viewer.annotation.labelShown': '{shown} – {kind} on page {page}',
   'viewer.annotation.by': 'by {author}',
   'viewer.annotation.text': 'Text',
   'viewer.annotation.edit': 'Edit',
@@ -90,5 +91,6 @@ export const viewerEn: Record<keyof typeof viewerDe, string> = {
   'viewer.annotation.resized': '{kind} resized.',
   'viewer.annotation.failed': 'The change was not saved: {reason}',
   'viewer.annotation.readOnly': 'Annotation by {author}; read only.',
+  'viewer.annotation.quoted': '“{text}”',
   'viewer.annotation.keys': 'Arrow keys move, Ctrl+arrow keys resize a highlight, Enter edits, Delete removes.',
 };
