@@ -5,7 +5,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { dropContentBytes, VIEW_PREVIEW_CHUNK } from '../../../src/renderer/data/repos/contents.ts';
+import { dropContentBytes, VIEW_INDEX_CHUNK, VIEW_PREVIEW_CHUNK } from '../../../src/renderer/data/repos/contents.ts';
 import {
   decodePreview,
   encodePreview,
@@ -181,6 +181,10 @@ it('prepares the other documents of the case while one is read, so their first o
   // Prepared in the background, after this document's own first page and thumbnails.
   await expect
     .poll(() => session.db.contentChunks.get(['doc-next', VIEW_PREVIEW_CHUNK]), { timeout: 15_000 })
+    .toBeTruthy();
+  // Its view index too (it is read in pieces), so that pdf.js opens it quickly behind page 1.
+  await expect
+    .poll(() => session.db.contentChunks.get(['doc-next', VIEW_INDEX_CHUNK]), { timeout: 15_000 })
     .toBeTruthy();
   // Only the case on screen, and preparing is not using: the eviction order stays as it was.
   expect(await session.db.contentChunks.get(['doc-other-case', VIEW_PREVIEW_CHUNK])).toBeUndefined();

@@ -1,7 +1,8 @@
 /**
  * Preparing a document's first view before anyone opens it: page 1 drawn at the size the viewer
  * will show it and remembered (page-preview.ts), so that even the first open of a cached
- * document shows page 1 at once. The viewer does this in the background for the other documents
+ * document shows page 1 at once, and a large document's view index, so that pdf.js opens it
+ * quickly behind that picture. The viewer does this in the background for the other documents
  * of the case on screen (the ones a case worker on the phone opens next), one at a time, only
  * while pages are idle. Preparing does not count as using a document (eviction order).
  */
@@ -10,7 +11,7 @@ import type { RenderJob } from '../../pdf/index.ts';
 import type { Session } from '../../session/session.ts';
 import { releaseCanvas } from './display-canvas.ts';
 import { decodePreview, previewMatches } from './page-preview.ts';
-import { openPdfFrom, rememberPreview } from './use-open-document.ts';
+import { openPdfFrom, readInPieces, recordIndexOf, rememberPreview } from './use-open-document.ts';
 import { viewScale } from './zoom.ts';
 
 /** At most this many documents of a case are prepared per document viewed, newest first. */
@@ -32,8 +33,13 @@ export function prepareFirstView(
   const abort = new AbortController();
   const done = (async () => {
     const content = await session.contents.openChunked(documentId, { markUsed: false });
+    // A large document also gets its view index, so that pdf.js opens it quickly behind page 1.
+    const index = () =>
+      readInPieces(content) && !content.viewIndex && !abort.signal.aborted
+        ? recordIndexOf(session, documentId, content, abort.signal, { markUsed: false })
+        : Promise.resolve();
     const stored = content.preview ? decodePreview(content.preview) : null;
-    if (stored && previewMatches(stored.header, requestFor(pane, stored.header.firstPage))) return;
+    if (stored && previewMatches(stored.header, requestFor(pane, stored.header.firstPage))) return index();
     if (abort.signal.aborted) return;
     const doc = await openPdfFrom(session, documentId, content, abort.signal, { markUsed: false });
     const canvas = document.createElement('canvas');
@@ -54,6 +60,7 @@ export function prepareFirstView(
       releaseCanvas(canvas);
       await doc.destroy();
     }
+    await index();
   })();
   return { done, cancel: () => abort.abort() };
 }

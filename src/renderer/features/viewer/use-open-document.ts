@@ -64,14 +64,24 @@ export async function openPdfFrom(
 /** Pause after the first page before the index is built, so that it never competes with it. */
 const INDEX_DELAY_MS = 2000;
 
+/** Records and stores the view index of a document read in pieces (see README, view index). */
+export async function recordIndexOf(
+  session: Session,
+  documentId: string,
+  content: ChunkedContent,
+  signal: AbortSignal,
+  { markUsed = true } = {},
+): Promise<void> {
+  const bytes = await session.contents.read(documentId, { markUsed });
+  if (signal.aborted) return;
+  const index = await recordViewIndex(bytes, content.chunkSize, { signal });
+  if (index && !signal.aborted) await content.saveViewIndex(index);
+}
+
 function indexLater(session: Session, documentId: string, content: ChunkedContent, signal: AbortSignal): void {
   const timer = setTimeout(() => {
-    void (async () => {
-      const bytes = await session.contents.read(documentId);
-      if (signal.aborted) return;
-      const index = await recordViewIndex(bytes, content.chunkSize, { signal });
-      if (index && !signal.aborted) await content.saveViewIndex(index);
-    })().catch(() => undefined); // Without an index the document still opens, only slower.
+    // Without an index the document still opens, only slower.
+    void recordIndexOf(session, documentId, content, signal).catch(() => undefined);
   }, INDEX_DELAY_MS);
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }
