@@ -13,14 +13,13 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import type { PageInfo, ViewDocument } from '../../pdf/index.ts';
+import type { PageInfo, RenderJob, ViewDocument } from '../../pdf/index.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { displaySize, toDisplayBox, type PageSize } from './page-geometry.ts';
 import { currentPageIndex, layoutPages, PAGE_GAP, visibleRange } from './page-layout.ts';
 import { PageSlot, type Nearness, type PaintedPage, type ShownPreview } from './PageSlot.tsx';
 import { PageText } from './PageText.tsx';
 import { BACKGROUND, RenderQueue } from './render-queue.ts';
-import type { RenderJob } from '../../pdf/index.ts';
 import { Thumbnails } from './Thumbnails.tsx';
 import { useFind } from './use-find.ts';
 import { useScrollBox } from './use-scroll-box.ts';

@@ -32,14 +32,16 @@ export function prepareFirstView(
 ): RenderJob {
   const abort = new AbortController();
   const done = (async () => {
-    const content = await session.contents.openChunked(documentId, { markUsed: false });
-    // A large document also gets its view index, so that pdf.js opens it quickly behind page 1.
-    const index = () =>
-      readInPieces(content) && !content.viewIndex && !abort.signal.aborted
-        ? recordIndexOf(session, documentId, content, abort.signal, { markUsed: false })
-        : Promise.resolve();
+    let content = await session.contents.openChunked(documentId, { markUsed: false });
+    // A large document gets its view index first: drawing page 1 below then reads the index and
+    // page 1's chunk instead of walking the whole file a second time.
+    if (readInPieces(content) && !content.viewIndex) {
+      await recordIndexOf(session, documentId, content, abort.signal, { markUsed: false });
+      if (abort.signal.aborted) return;
+      content = await session.contents.openChunked(documentId, { markUsed: false });
+    }
     const stored = content.preview ? decodePreview(content.preview) : null;
-    if (stored && previewMatches(stored.header, requestFor(pane, stored.header.firstPage))) return index();
+    if (stored && previewMatches(stored.header, requestFor(pane, stored.header.firstPage))) return;
     if (abort.signal.aborted) return;
     const doc = await openPdfFrom(session, documentId, content, abort.signal, { markUsed: false });
     const canvas = document.createElement('canvas');
@@ -60,7 +62,6 @@ export function prepareFirstView(
       releaseCanvas(canvas);
       await doc.destroy();
     }
-    await index();
   })();
   return { done, cancel: () => abort.abort() };
 }
@@ -68,10 +69,9 @@ export function prepareFirstView(
 /** The other documents of a case whose bytes are on this device, newest first. */
 export async function documentsToPrepare(session: Session, caseId: string, current: DocumentId): Promise<DocumentId[]> {
   const documents = (await session.documents.listForCase(caseId)).filter((d) => d.id !== current).reverse();
-  const cached: DocumentId[] = [];
-  for (const d of documents) {
-    if (cached.length >= PREPARE_AT_MOST) break;
-    if ((await session.contents.get(d.id))?.state === 'complete') cached.push(d.id);
-  }
-  return cached;
+  const contents = await Promise.all(documents.map((d) => session.contents.get(d.id)));
+  return documents
+    .filter((_, i) => contents[i]?.state === 'complete')
+    .slice(0, PREPARE_AT_MOST)
+    .map((d) => d.id);
 }
