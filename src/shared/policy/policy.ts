@@ -19,6 +19,8 @@ export const policySchema = z.strictObject({
     .int()
     .min(64 * 1024 ** 2),
   maxOfflineDays: z.number().int().min(0).max(90),
+  /** Days an outbox entry that can no longer be delivered (its case was revoked) is kept before it is purged. */
+  outboxRetentionDays: z.number().int().min(1).max(365),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -28,4 +30,5 @@ export const DEFAULT_POLICY: Policy = {
   updateMode: 'notify',
   cacheBudgetBytes: 2 * GIB,
   maxOfflineDays: 14,
+  outboxRetentionDays: 30,
 };
