@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { startBrowserHost } from '../scripts/browser-host.ts';
 import { createServer } from '../server/create-server.ts';
-import { CHROMIUM_ARGS, findChromium } from '../test/chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
 import { report } from './_report.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

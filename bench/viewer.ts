@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { makeScannedPdf } from '../server/demo/scanned-pdf.ts';
-import { CHROMIUM_ARGS, findChromium } from '../test/chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
 import { buildHarness, startHarnessHost } from '../test/browser/support/harness-host.ts';
 import { median, report } from './_report.ts';
 

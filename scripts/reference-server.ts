@@ -35,7 +35,8 @@ export async function startReferenceServer(options: {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + 120_000;
+  // A first start generates the demo district before it answers: give that time.
+  const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     const code = await Promise.race([exited, new Promise<'wait'>((r) => setTimeout(() => r('wait'), 250))]);
     if (code !== 'wait') throw new Error(`Der Referenzdienst hat sich beendet (Code ${String(code)}).\n${stderr}`);

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { provideChromium } from './chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}/.test-output`;
@@ -176,9 +177,17 @@ const only = process.argv
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+const NEEDS_CHROMIUM = ['browser', 'e2e'];
+const chromiumMissing =
+  steps.some((s) => NEEDS_CHROMIUM.includes(s.name) && (!only || only.includes(s.name))) && !provideChromium();
+
 const results: StepResult[] = [];
 for (const step of steps) {
   if (only && !only.includes(step.name)) continue;
+  if (chromiumMissing && NEEDS_CHROMIUM.includes(step.name)) {
+    results.push({ name: step.name, ok: false, seconds: 0, note: 'nicht ausgeführt: kein Chromium' });
+    continue;
+  }
   console.log(`\n━━ ${step.name} ━━`);
   const started = Date.now();
   const result = step.run();

@@ -3,7 +3,9 @@
  * credentials) on stdout, and stops cleanly on SIGINT/SIGTERM.
  */
 import { parseCliArgs, USAGE, UsageError } from './cli-args.ts';
+import { seedProgressPrinter } from './cli-progress.ts';
 import { createServer } from './create-server.ts';
+import { districtSummary } from './demo/district-summary.ts';
 import { DEMO_USERS } from './demo/seed-district.ts';
 import { createLogger } from './logger.ts';
 
@@ -20,7 +22,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const log = createLogger(parsed.options.logLevel ?? 'info', 'cli');
-  const server = await createServer(parsed.options);
+  const server = await createServer({ ...parsed.options, onSeedProgress: seedProgressPrinter(process.stdout) });
   const lines = [
     `E-Akte reference service listening at ${server.url}`,
     `  API:     ${server.url}/api/v1  (OpenAPI: ${server.url}/api/v1/openapi.json)`,
@@ -31,6 +33,11 @@ async function main(): Promise<number> {
     const s = server.seeded;
     lines.push(
       `  Seeded:  ${s.cases} cases, ${s.documents} documents, ${s.pages} pages, ${(s.bytes / 1e6).toFixed(0)} MB in ${(s.totalMs / 1000).toFixed(1)} s`,
+    );
+  } else if (parsed.options.demo) {
+    const s = districtSummary(server.context.db);
+    lines.push(
+      `  Reused:  the district in ${parsed.options.dataDir}: ${s.cases} cases, ${s.documents} documents, ${s.pages} pages, ${(s.bytes / 1e6).toFixed(0)} MB (delete the folder to generate it afresh)`,
     );
   }
   if (parsed.options.admin) lines.push(`  Admin:   ${server.url}/admin/*  (development only, unauthenticated)`);

@@ -85,7 +85,7 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
 
   let seeded: SeedReport | undefined;
   if (options.demo && ctx.users.count() === 0) {
-    seeded = await seedDistrict(ctx, options.demo, ctx.now());
+    seeded = await seedDistrict(ctx, options.demo, ctx.now(), options.onSeedProgress);
     log.info('demo district seeded', { ...seeded });
   }
 

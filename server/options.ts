@@ -1,4 +1,5 @@
 /** Options of `createServer`, with the defaults a developer gets from `npm run server`. */
+import type { SeedProgress } from './demo/seed-district.ts';
 import type { LogLevel } from './logger.ts';
 
 export type DemoOptions = {
@@ -38,6 +39,8 @@ export type ServerOptions = {
   /** Milliseconds since the epoch; injectable so that tests can let substitutions expire. */
   readonly clock?: () => number;
   readonly logLevel?: LogLevel;
+  /** Told after each case while the demo district is generated. */
+  readonly onSeedProgress?: (progress: SeedProgress) => void;
 };
 
 export type ResolvedOptions = Required<Omit<ServerOptions, 'demo' | 'updatesDir'>> & {
@@ -62,5 +65,6 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     maxLetterPdfBytes: options.maxLetterPdfBytes ?? 20 * 1_048_576,
     clock: options.clock ?? Date.now,
     logLevel: options.logLevel ?? 'info',
+    onSeedProgress: options.onSeedProgress ?? (() => undefined),
   };
 }

@@ -25,6 +25,16 @@ export type SeedStores = {
   readonly blobs: BlobStore;
 };
 
+/** How far seeding has come, after each case: for the progress bar of the first start. */
+export type SeedProgress = {
+  casesDone: number;
+  casesTotal: number;
+  documents: number;
+  pages: number;
+  bytes: number;
+  elapsedMs: number;
+};
+
 export type SeedReport = {
   cases: number;
   documents: number;
@@ -46,7 +56,12 @@ const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const germanDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-export async function seedDistrict(stores: SeedStores, demo: DemoOptions, now: number): Promise<SeedReport> {
+export async function seedDistrict(
+  stores: SeedStores,
+  demo: DemoOptions,
+  now: number,
+  onProgress: (progress: SeedProgress) => void = () => undefined,
+): Promise<SeedReport> {
   const started = performance.now();
   const pool = rasterPool(demo.seed, demo.rasterPool, demo.pageWidthPx);
   const rasterMs = performance.now() - started;
@@ -206,6 +221,14 @@ export async function seedDistrict(stores: SeedStores, demo: DemoOptions, now: n
     });
     report.cases += 1;
     report.documents += docs.length;
+    onProgress({
+      casesDone: n,
+      casesTotal: ownCases + otherCases,
+      documents: report.documents,
+      pages: report.pages,
+      bytes: report.bytes,
+      elapsedMs: performance.now() - started,
+    });
   }
   report.totalMs = performance.now() - started;
   return report;

@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 import { buildHarness, startHarnessHost } from '../browser/support/harness-host.ts';
 
 export const PER_FILE_LIMIT_MS = 10_000;

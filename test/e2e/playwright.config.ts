@@ -1,6 +1,6 @@
 /** End-to-end tests: both windows as pages of one real Chromium, against the built renderer. */
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 
 export default defineConfig({
   testDir: '.',

@@ -6,7 +6,7 @@ import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 import { expect, screenshotDir, test } from './fixtures.ts';
 
 async function signIn(page: Page, password = 'demo'): Promise<void> {
