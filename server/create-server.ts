@@ -68,9 +68,12 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
     blobs: new BlobStore(options.dataDir),
     faults: new FaultInjector(),
     throttle: new LoginThrottle({
-      maxFailures: options.loginMaxFailures,
+      maxFailuresPerUser: options.loginMaxFailures,
+      maxFailuresPerAddress: options.loginMaxFailuresPerAddress,
       windowMs: 15 * 60_000,
       lockoutMs: options.loginLockoutMs,
+      maxLockoutMs: Math.max(options.loginLockoutMs, options.loginMaxLockoutMs),
+      forgetAfterMs: 24 * 3600_000,
     }),
     letters: new LetterDispatcher(
       db,
@@ -94,6 +97,8 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
     bodyLimit: MAX_JSON_BODY_BYTES,
     routerOptions: { maxParamLength: 200 },
     forceCloseConnections: true,
+    // `request.ip` is the client behind the listed proxies, or the socket's peer when none is listed.
+    trustProxy: options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   });
   // JSON endpoints take JSON only; a text/plain body is refused (415) rather than read as a string.
   app.removeContentTypeParser('text/plain');

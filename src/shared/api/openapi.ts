@@ -116,6 +116,16 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/auth/logout': {
+        post: {
+          operationId: 'logout',
+          description: 'Widerruft das Token dieser Anfrage; danach beantwortet der Dienst es überall mit 401.',
+          responses: {
+            '204': { description: 'Abgemeldet' },
+            '401': problem('Nicht angemeldet oder Sitzung abgelaufen (auch: bereits abgemeldet)'),
+          },
+        },
+      },
       '/me': {
         get: {
           operationId: 'me',
