@@ -16,7 +16,8 @@ export const USAGE = `E-Akte reference central service
   --max-pages N         longest demo document in pages (default 300)
   --raster-pool N       distinct scanned page images (default 24)
   --page-width N        page raster width in pixels (default 850)
-  --admin               enable /admin/* (fault injection, assignments, inbox, state)
+  --admin               enable /admin/* (fault injection, assignments, inbox, state);
+                        only with a loopback --host (127.0.0.0/8, ::1, localhost)
   --trust-proxy A       trust X-Forwarded-For from the reverse proxy at address or
                         CIDR range A (repeatable); sign-in throttling then counts the
                         real client address

@@ -6,6 +6,7 @@ import { parseCliArgs, USAGE, UsageError } from './cli-args.ts';
 import { createServer } from './create-server.ts';
 import { DEMO_USERS } from './demo/seed-district.ts';
 import { createLogger } from './logger.ts';
+import { AdminNotOnLoopbackError } from './loopback.ts';
 
 async function main(): Promise<number> {
   let parsed;
@@ -20,7 +21,14 @@ async function main(): Promise<number> {
     return 0;
   }
   const log = createLogger(parsed.options.logLevel ?? 'info', 'cli');
-  const server = await createServer(parsed.options);
+  let server;
+  try {
+    server = await createServer(parsed.options);
+  } catch (error) {
+    if (!(error instanceof AdminNotOnLoopbackError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
   const lines = [
     `E-Akte reference service listening at ${server.url}`,
     `  API:     ${server.url}/api/v1  (OpenAPI: ${server.url}/api/v1/openapi.json)`,

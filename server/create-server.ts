@@ -16,6 +16,7 @@ import { FaultInjector } from './http/faults.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { LetterDispatcher } from './letters/dispatcher.ts';
 import { createLogger } from './logger.ts';
+import { assertAdminOnLoopback } from './loopback.ts';
 import { resolveOptions, type ServerOptions } from './options.ts';
 import compress from '@fastify/compress';
 import { installNoStore } from './http/no-store.ts';
@@ -53,6 +54,8 @@ z.config(de());
 
 export async function createServer(input: ServerOptions): Promise<ServerHandle> {
   const options = resolveOptions(input);
+  // Before anything is opened: a refused start leaves no trace in the data folder.
+  assertAdminOnLoopback(options.admin, options.host);
   const log = createLogger(options.logLevel);
   const db = openDatabase(options.dataDir);
   const entities = new EntityStore(db);

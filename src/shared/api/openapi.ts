@@ -178,6 +178,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             ...authErrors,
             '404': problem('Dokument nicht gefunden'),
             '416': problem('Bereich nicht erfüllbar'),
+            '503': problem('Die Datei des Dokuments ist beim Dienst derzeit nicht verfügbar; `Retry-After`'),
           },
         },
       },

@@ -19,6 +19,7 @@ export const problemTypes = {
   tooLarge: '/problems/payload-too-large',
   unsupportedMediaType: '/problems/unsupported-media-type',
   rangeNotSatisfiable: '/problems/range-not-satisfiable',
+  contentUnavailable: '/problems/content-unavailable',
   notAPdf: '/problems/not-a-pdf',
   forbiddenOrigin: '/problems/forbidden-origin',
   injectedFault: '/problems/injected-fault',
