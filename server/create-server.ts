@@ -31,6 +31,7 @@ import { registerMutationRoutes } from './routes/mutations.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
 import { AssignmentStore } from './store/assignments.ts';
 import { BlobStore } from './store/blobs.ts';
+import { CaseActivityLog } from './store/case-activity.ts';
 import { CursorStore } from './store/cursors.ts';
 import { openDatabase } from './store/database.ts';
 import { EntityStore } from './store/entities.ts';
@@ -68,6 +69,7 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
     assignments: new AssignmentStore(db),
     cursors: new CursorStore(db),
     idempotency: new IdempotencyLog(db),
+    activity: new CaseActivityLog(db),
     blobs: new BlobStore(options.dataDir),
     faults: new FaultInjector(),
     throttle: new LoginThrottle({

@@ -20,6 +20,7 @@ export const problemTypes = {
   unsupportedMediaType: '/problems/unsupported-media-type',
   rangeNotSatisfiable: '/problems/range-not-satisfiable',
   contentUnavailable: '/problems/content-unavailable',
+  forbidden: '/problems/forbidden',
   notAPdf: '/problems/not-a-pdf',
   forbiddenOrigin: '/problems/forbidden-origin',
   injectedFault: '/problems/injected-fault',
