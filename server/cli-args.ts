@@ -16,7 +16,11 @@ export const USAGE = `E-Akte reference central service
   --max-pages N         longest demo document in pages (default 300)
   --raster-pool N       distinct scanned page images (default 24)
   --page-width N        page raster width in pixels (default 850)
-  --admin               enable /admin/* (fault injection, assignments, inbox, state)
+  --admin               enable /admin/* (fault injection, assignments, inbox, state);
+                        only with a loopback --host (127.0.0.0/8, ::1, localhost)
+  --trust-proxy A       trust X-Forwarded-For from the reverse proxy at address or
+                        CIDR range A (repeatable); sign-in throttling then counts the
+                        real client address
   --updates DIR         serve DIR at /updates/ (electron-updater generic feed)
   --origin O            allow an extra CORS origin (repeatable)
   --print-delay-ms N    letter accepted → printed after N ms (default 30000)
@@ -37,6 +41,14 @@ function int(value: string | undefined, name: string, min: number, max: number):
   return n;
 }
 
+const PROXY = /^[0-9a-fA-F.:]+(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/;
+
+function proxyAddress(value: string): string {
+  if (!PROXY.test(value))
+    throw new UsageError('--trust-proxy takes an IP address, a CIDR range, or loopback, linklocal, uniquelocal');
+  return value;
+}
+
 export function parseCliArgs(argv: readonly string[]): { help: true } | { help: false; options: ServerOptions } {
   const { values } = parseArgs({
     args: [...argv],
@@ -54,6 +66,7 @@ export function parseCliArgs(argv: readonly string[]): { help: true } | { help: 
       admin: { type: 'boolean' },
       updates: { type: 'string' },
       origin: { type: 'string', multiple: true },
+      'trust-proxy': { type: 'string', multiple: true },
       'print-delay-ms': { type: 'string' },
       'dispatch-delay-ms': { type: 'string' },
       'log-level': { type: 'string' },
@@ -79,6 +92,7 @@ export function parseCliArgs(argv: readonly string[]): { help: true } | { help: 
     demo: values.demo ? demo : false,
     ...(values.updates !== undefined ? { updatesDir: values.updates } : {}),
     extraOrigins: values.origin ?? [],
+    ...(values['trust-proxy'] !== undefined ? { trustProxy: values['trust-proxy'].map(proxyAddress) } : {}),
     ...(values['print-delay-ms'] !== undefined
       ? { letterPrintDelayMs: int(values['print-delay-ms'], 'print-delay-ms', 0, 86_400_000) }
       : {}),

@@ -8,6 +8,7 @@ import { createServer } from './create-server.ts';
 import { districtSummary } from './demo/district-summary.ts';
 import { DEMO_USERS } from './demo/seed-district.ts';
 import { createLogger } from './logger.ts';
+import { AdminNotOnLoopbackError } from './loopback.ts';
 
 async function main(): Promise<number> {
   let parsed;
@@ -22,7 +23,14 @@ async function main(): Promise<number> {
     return 0;
   }
   const log = createLogger(parsed.options.logLevel ?? 'info', 'cli');
-  const server = await createServer({ ...parsed.options, onSeedProgress: seedProgressPrinter(process.stdout) });
+  let server;
+  try {
+    server = await createServer({ ...parsed.options, onSeedProgress: seedProgressPrinter(process.stdout) });
+  } catch (error) {
+    if (!(error instanceof AdminNotOnLoopbackError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
   const lines = [
     `E-Akte reference service listening at ${server.url}`,
     `  API:     ${server.url}/api/v1  (OpenAPI: ${server.url}/api/v1/openapi.json)`,

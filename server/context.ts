@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { AssignmentStore } from './store/assignments.ts';
 import type { BlobStore } from './store/blobs.ts';
+import type { CaseActivityLog } from './store/case-activity.ts';
 import type { CursorStore } from './store/cursors.ts';
 import type { Database } from './store/database.ts';
 import type { EntityStore } from './store/entities.ts';
@@ -21,6 +22,8 @@ export type ServerContext = {
   readonly assignments: AssignmentStore;
   readonly cursors: CursorStore;
   readonly idempotency: IdempotencyLog;
+  /** The service's own audit records per case (applied changes, letters, audit queries). */
+  readonly activity: CaseActivityLog;
   readonly blobs: BlobStore;
   readonly faults: FaultInjector;
   readonly throttle: LoginThrottle;

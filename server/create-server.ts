@@ -16,6 +16,7 @@ import { FaultInjector } from './http/faults.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { LetterDispatcher } from './letters/dispatcher.ts';
 import { createLogger } from './logger.ts';
+import { assertAdminOnLoopback } from './loopback.ts';
 import { resolveOptions, type ServerOptions } from './options.ts';
 import compress from '@fastify/compress';
 import { installNoStore } from './http/no-store.ts';
@@ -30,6 +31,7 @@ import { registerMutationRoutes } from './routes/mutations.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
 import { AssignmentStore } from './store/assignments.ts';
 import { BlobStore } from './store/blobs.ts';
+import { CaseActivityLog } from './store/case-activity.ts';
 import { CursorStore } from './store/cursors.ts';
 import { openDatabase } from './store/database.ts';
 import { EntityStore } from './store/entities.ts';
@@ -53,6 +55,8 @@ z.config(de());
 
 export async function createServer(input: ServerOptions): Promise<ServerHandle> {
   const options = resolveOptions(input);
+  // Before anything is opened: a refused start leaves no trace in the data folder.
+  assertAdminOnLoopback(options.admin, options.host);
   const log = createLogger(options.logLevel);
   const db = openDatabase(options.dataDir);
   const entities = new EntityStore(db);
@@ -65,12 +69,16 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
     assignments: new AssignmentStore(db),
     cursors: new CursorStore(db),
     idempotency: new IdempotencyLog(db),
+    activity: new CaseActivityLog(db),
     blobs: new BlobStore(options.dataDir),
     faults: new FaultInjector(),
     throttle: new LoginThrottle({
-      maxFailures: options.loginMaxFailures,
+      maxFailuresPerUser: options.loginMaxFailures,
+      maxFailuresPerAddress: options.loginMaxFailuresPerAddress,
       windowMs: 15 * 60_000,
       lockoutMs: options.loginLockoutMs,
+      maxLockoutMs: Math.max(options.loginLockoutMs, options.loginMaxLockoutMs),
+      forgetAfterMs: 24 * 3600_000,
     }),
     letters: new LetterDispatcher(
       db,
@@ -94,6 +102,8 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
     bodyLimit: MAX_JSON_BODY_BYTES,
     routerOptions: { maxParamLength: 200 },
     forceCloseConnections: true,
+    // `request.ip` is the client behind the listed proxies, or the socket's peer when none is listed.
+    trustProxy: options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   });
   // JSON endpoints take JSON only; a text/plain body is refused (415) rather than read as a string.
   app.removeContentTypeParser('text/plain');

@@ -33,8 +33,20 @@ export type ServerOptions = {
   readonly tokenTtlMs?: number;
   readonly letterPrintDelayMs?: number;
   readonly letterDispatchDelayMs?: number;
+  /** Failed sign-ins of one username (from any address) within 15 minutes that lock it. */
   readonly loginMaxFailures?: number;
+  /** Failed sign-ins from one client address (for any usernames) within 15 minutes that lock it. */
+  readonly loginMaxFailuresPerAddress?: number;
+  /** The first lockout; each further lockout of the same username or address lasts twice as long. */
   readonly loginLockoutMs?: number;
+  /** The ceiling of the growing lockouts. */
+  readonly loginMaxLockoutMs?: number;
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies whose `X-Forwarded-For` names the real client.
+   * Without it every client behind a proxy would share the proxy's address, and sign-in throttling
+   * per address would lock them all out together. Empty: the socket's address counts.
+   */
+  readonly trustProxy?: readonly string[];
   readonly maxLetterPdfBytes?: number;
   /** Milliseconds since the epoch; injectable so that tests can let substitutions expire. */
   readonly clock?: () => number;
@@ -61,7 +73,10 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     letterPrintDelayMs: options.letterPrintDelayMs ?? 30_000,
     letterDispatchDelayMs: options.letterDispatchDelayMs ?? 60_000,
     loginMaxFailures: options.loginMaxFailures ?? 5,
+    loginMaxFailuresPerAddress: options.loginMaxFailuresPerAddress ?? 20,
     loginLockoutMs: options.loginLockoutMs ?? 60_000,
+    loginMaxLockoutMs: options.loginMaxLockoutMs ?? 30 * 60_000,
+    trustProxy: options.trustProxy ?? [],
     maxLetterPdfBytes: options.maxLetterPdfBytes ?? 20 * 1_048_576,
     clock: options.clock ?? Date.now,
     logLevel: options.logLevel ?? 'info',

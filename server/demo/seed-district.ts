@@ -1,7 +1,8 @@
 /**
- * Seeds the demo district into an empty data folder: users `demo` and `demo2` (password `demo`),
- * the cases of `demo` (some with `demo2` as substitute), cases of `demo2` that `demo` must never
- * see, and per case persons, scanned documents, notes, follow-ups and annotations.
+ * Seeds the demo district into an empty data folder: users `demo` and `demo2` (case workers) and
+ * `dsb` (the data protection officer, no cases), all with password `demo`; the cases of `demo`
+ * (some with `demo2` as substitute), cases of `demo2` that `demo` must never see, and per case
+ * persons, scanned documents, notes, follow-ups and annotations.
  * Deterministic from the seed; the validity of substitutions is relative to the real clock.
  */
 import type { BlobStore } from '../store/blobs.ts';
@@ -11,6 +12,7 @@ import type { EntityStore } from '../store/entities.ts';
 import { hashPassword } from '../store/passwords.ts';
 import type { UserStore } from '../store/users.ts';
 import type { DemoOptions } from '../options.ts';
+import type { Role } from '../../src/shared/domain/user.ts';
 import { pickFollowUp, pickNote, planHousehold } from './case-content.ts';
 import { planDocuments } from './document-plan.ts';
 import { writeScannedPdf } from './pdf-writer.ts';
@@ -45,9 +47,16 @@ export type SeedReport = {
 };
 
 export const DEMO_USERS = [
-  { id: 'u-demo', username: 'demo', displayName: 'Jana Becker', password: 'demo' },
-  { id: 'u-demo2', username: 'demo2', displayName: 'Tobias Wagner', password: 'demo' },
-] as const;
+  { id: 'u-demo', username: 'demo', displayName: 'Jana Becker', password: 'demo', roles: ['caseworker'] },
+  { id: 'u-demo2', username: 'demo2', displayName: 'Tobias Wagner', password: 'demo', roles: ['caseworker'] },
+  { id: 'u-dsb', username: 'dsb', displayName: 'Dr. Petra Schulz', password: 'demo', roles: ['dpo'] },
+] as const satisfies readonly {
+  id: string;
+  username: string;
+  displayName: string;
+  password: string;
+  roles: readonly Role[];
+}[];
 
 /** The district's date of reference, so that the same seed always gives the same files. */
 export const REFERENCE_DATE = '2025-06-02';
@@ -63,17 +72,21 @@ export async function seedDistrict(
   onProgress: (progress: SeedProgress) => void = () => undefined,
 ): Promise<SeedReport> {
   const started = performance.now();
+  // scrypt runs on libuv's thread pool: the password hashes are made while this thread draws the
+  // page rasters, instead of one after the other.
+  const hashes = Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
   const pool = rasterPool(demo.seed, demo.rasterPool, demo.pageWidthPx);
   const rasterMs = performance.now() - started;
-  for (const user of DEMO_USERS) {
+  const passwordHashes = await hashes;
+  DEMO_USERS.forEach((user, i) => {
     stores.users.insert({
       id: user.id,
       username: user.username,
       displayName: user.displayName,
-      roles: ['caseworker'],
-      passwordHash: await hashPassword(user.password),
+      roles: user.roles,
+      passwordHash: passwordHashes[i] as string,
     });
-  }
+  });
   const root = createRng(demo.seed);
   const ownCases = demo.cases;
   const otherCases = Math.max(3, Math.round(demo.cases / 6));

@@ -36,6 +36,9 @@ export function problem(
 export const notFound = (detail = 'Der angefragte Eintrag wurde nicht gefunden oder ist Ihnen nicht zugewiesen.') =>
   new ProblemError(problem(404, problemTypes.notFound, 'Not Found', detail));
 
+export const forbidden = (detail: string) =>
+  new ProblemError(problem(403, problemTypes.forbidden, 'Forbidden', detail));
+
 export const unauthenticated = () =>
   new ProblemError(
     problem(

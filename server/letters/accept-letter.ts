@@ -1,6 +1,7 @@
 /**
  * Accepts a letter for dispatch: idempotent by letter id, stored as an outgoing document of the
- * case (so it appears in the change feed) plus a letter entity whose status the dispatcher walks.
+ * case (so it appears in the change feed) plus a letter entity whose status the dispatcher walks,
+ * and recorded for the case's audit trail in the same transaction.
  */
 import { createHash } from 'node:crypto';
 import type { LetterAccepted, LetterMeta } from '../../src/shared/api/letters.ts';
@@ -68,7 +69,7 @@ export function acceptLetter(ctx: ServerContext, user: UserRecord, meta: LetterM
       version,
       updatedAt: nowIso,
     }));
-    ctx.entities.put('letter', meta.id, meta.caseId, (version) => ({
+    const letter = ctx.entities.put('letter', meta.id, meta.caseId, (version) => ({
       ...meta,
       status: 'accepted',
       documentId,
@@ -78,6 +79,16 @@ export function acceptLetter(ctx: ServerContext, user: UserRecord, meta: LetterM
     }));
     ctx.letters.accepted(meta.id, now);
     ctx.idempotency.record('letter', meta.id, user.id, hash, result, true);
+    ctx.activity.record({
+      caseId: meta.caseId,
+      userId: user.id,
+      at: nowIso,
+      action: 'letter.accept',
+      entity: 'letter',
+      entityId: meta.id,
+      documentId,
+      version: letter.version,
+    });
   });
   return { result, replayed: false };
 }

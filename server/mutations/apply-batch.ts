@@ -1,7 +1,8 @@
 /**
  * A batch of mutations in one transaction, each with its idempotency key: a replay answers
  * `duplicate` with the stored first result; the same key with another payload (or from another
- * user) is rejected and changes nothing.
+ * user) is rejected and changes nothing. Each change that takes effect is recorded for the
+ * case's audit trail in the same transaction.
  */
 import type { Mutation, MutationResult } from '../../src/shared/api/mutations.ts';
 import { problemTypes } from '../../src/shared/api/problem.ts';
@@ -11,7 +12,7 @@ import { problem } from '../http/problem.ts';
 import { inTransaction } from '../store/database.ts';
 import { payloadHash } from '../store/idempotency.ts';
 import type { UserRecord } from '../store/users.ts';
-import { applyMutation } from './apply-mutation.ts';
+import { applyMutation, type MutationOutcome } from './apply-mutation.ts';
 
 export function applyBatch(ctx: ServerContext, user: UserRecord, mutations: readonly Mutation[]): MutationResult[] {
   const now = ctx.now();
@@ -37,7 +38,7 @@ export function applyBatch(ctx: ServerContext, user: UserRecord, mutations: read
         ctx.idempotency.seenAgain('mutation', m.id);
         return { mutationId: m.id, status: 'duplicate', first: first.result as FirstResult };
       }
-      const outcome = visible.has(m.caseId)
+      const outcome: MutationOutcome = visible.has(m.caseId)
         ? applyMutation({ entities: ctx.entities, user, nowIso }, m)
         : {
             result: {
@@ -53,6 +54,9 @@ export function applyBatch(ctx: ServerContext, user: UserRecord, mutations: read
             applied: false,
           };
       ctx.idempotency.record('mutation', m.id, user.id, hash, outcome.result, outcome.applied);
+      if (outcome.change) {
+        ctx.activity.record({ caseId: m.caseId, userId: user.id, at: nowIso, ...outcome.change });
+      }
       return outcome.result;
     }),
   );

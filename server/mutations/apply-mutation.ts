@@ -3,14 +3,29 @@
  * `src/shared/api/mutations.ts`). Visibility of the case is checked by the caller; here the
  * entity must belong to that case, or the answer is "not found" so nothing leaks across cases.
  */
-import type { FirstResult, Mutation } from '../../src/shared/api/mutations.ts';
+import type { FirstResult, Mutation, MutationEntity } from '../../src/shared/api/mutations.ts';
 import { problemTypes, type ProblemType } from '../../src/shared/api/problem.ts';
 import type { FeedEntity } from '../../src/shared/api/changes.ts';
 import type { EntityRow, EntityStore } from '../store/entities.ts';
 import type { UserRecord } from '../store/users.ts';
 import { problem } from '../http/problem.ts';
 
-export type MutationOutcome = { readonly result: FirstResult; readonly applied: boolean };
+/** What an applied mutation did, for the case's audit trail. */
+export type AppliedChange = {
+  readonly action: 'entity.create' | 'entity.update' | 'entity.delete';
+  readonly entity: MutationEntity;
+  readonly entityId: string;
+  /** The document concerned: the document itself, or the one an annotation sits on. */
+  readonly documentId: string | undefined;
+  readonly version: number;
+};
+
+export type MutationOutcome = {
+  readonly result: FirstResult;
+  readonly applied: boolean;
+  /** Set when the mutation changed something. */
+  readonly change?: AppliedChange;
+};
 
 type Ctx = { readonly entities: EntityStore; readonly user: UserRecord; readonly nowIso: string };
 
@@ -37,10 +52,18 @@ const conflict = (m: Mutation, current: EntityRow | undefined): MutationOutcome 
   applied: false,
 });
 
-const applied = (m: Mutation, row: EntityRow, effect = true): MutationOutcome => ({
-  result: { mutationId: m.id, status: 'applied', version: row.version },
-  applied: effect,
-});
+/** `before` is the live entity the mutation found, if any; `effect` false for a repeated delete. */
+const applied = (m: Mutation, row: EntityRow, before: EntityRow | undefined, effect = true): MutationOutcome => {
+  const result: FirstResult = { mutationId: m.id, status: 'applied', version: row.version };
+  if (!effect) return { result, applied: false };
+  const documentId = m.entity === 'document' ? row.id : (row.data['documentId'] as string | undefined);
+  const action = m.op === 'delete' ? 'entity.delete' : before ? 'entity.update' : 'entity.create';
+  return {
+    result,
+    applied: true,
+    change: { action, entity: m.entity, entityId: row.id, documentId, version: row.version },
+  };
+};
 
 const NOT_FOUND = 'Der Eintrag wurde in dieser Akte nicht gefunden.';
 
@@ -52,10 +75,10 @@ export function applyMutation(ctx: Ctx, m: Mutation): MutationOutcome {
 
   if (m.op === 'delete') {
     if (!existing) return rejected(m, 404, NOT_FOUND, problemTypes.notFound);
-    if (!live) return m.baseVersion === undefined ? applied(m, existing, false) : conflict(m, existing);
+    if (!live) return m.baseVersion === undefined ? applied(m, existing, undefined, false) : conflict(m, existing);
     if (m.baseVersion !== undefined && m.baseVersion !== live.version) return versionMismatch(m, live);
     const tombstone = ctx.entities.remove(kind, live.id);
-    return tombstone ? applied(m, tombstone) : conflict(m, existing);
+    return tombstone ? applied(m, tombstone, live) : conflict(m, existing);
   }
 
   if (m.entity === 'document') {
@@ -67,7 +90,7 @@ export function applyMutation(ctx: Ctx, m: Mutation): MutationOutcome {
       version,
       updatedAt: ctx.nowIso,
     }));
-    return applied(m, row);
+    return applied(m, row, live);
   }
 
   if (m.baseVersion === undefined && live) return conflict(m, live);
@@ -100,6 +123,7 @@ export function applyMutation(ctx: Ctx, m: Mutation): MutationOutcome {
           authorName,
           version,
         })),
+        live,
       );
     }
     case 'note': {
@@ -113,6 +137,7 @@ export function applyMutation(ctx: Ctx, m: Mutation): MutationOutcome {
           authorName,
           version,
         })),
+        live,
       );
     }
     case 'followUp':
@@ -124,6 +149,7 @@ export function applyMutation(ctx: Ctx, m: Mutation): MutationOutcome {
           ...author,
           version,
         })),
+        live,
       );
   }
 }

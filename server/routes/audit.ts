@@ -1,10 +1,20 @@
-/** `POST /audit`: audit events of the signed-in user, idempotent by event id. */
+/**
+ * `POST /audit`: audit events of the signed-in user, idempotent by event id.
+ * `GET /audit?caseId=`: a case's audit trail, for the data protection officer only.
+ */
 import type { FastifyInstance } from 'fastify';
-import { auditBatchRequestSchema, type AuditBatchResponse, type AuditResult } from '../../src/shared/api/audit.ts';
+import {
+  auditBatchRequestSchema,
+  caseAuditQuerySchema,
+  type AuditBatchResponse,
+  type AuditResult,
+  type CaseAuditResponse,
+} from '../../src/shared/api/audit.ts';
 import { API_PREFIX } from '../../src/shared/api/limits.ts';
 import type { ServerContext } from '../context.ts';
 import { requireUser } from '../http/auth.ts';
-import { problem, problemTypes } from '../http/problem.ts';
+import { readCaseAuditTrail } from '../audit/case-audit-trail.ts';
+import { forbidden, notFound, problem, problemTypes } from '../http/problem.ts';
 import { parseOr400 } from '../http/validate.ts';
 import { inTransaction } from '../store/database.ts';
 import { payloadHash } from '../store/idempotency.ts';
@@ -52,5 +62,22 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): v
       }),
     );
     return { results };
+  });
+
+  app.get(`${API_PREFIX}/audit`, async (request): Promise<CaseAuditResponse> => {
+    const now = ctx.now();
+    const user = requireUser(ctx.users, request, now);
+    // The role is checked before the case is looked up, so that others cannot probe which cases exist.
+    if (!user.roles.includes('dpo'))
+      throw forbidden('Das Protokoll einer Akte dürfen nur Datenschutzbeauftragte einsehen.');
+    const { caseId } = parseOr400(caseAuditQuerySchema, request.query, 'Anfrage');
+    const found = ctx.entities.get('case', caseId);
+    if (!found) throw notFound('Die Akte wurde nicht gefunden.');
+    const events = inTransaction(ctx.db, () => {
+      // Reading the trail is itself processing of social data, so it is recorded first and listed too.
+      ctx.activity.record({ caseId, userId: user.id, at: new Date(now).toISOString(), action: 'case.audit-read' });
+      return readCaseAuditTrail(ctx, caseId);
+    });
+    return { caseId, events };
   });
 }

@@ -1,5 +1,5 @@
 /** `GET /documents/{id}/content`: the PDF bytes with ETag, Range and If-None-Match. */
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../src/shared/api/limits.ts';
 import type { ServerContext } from '../context.ts';
@@ -18,34 +18,71 @@ export function registerContentRoutes(app: FastifyInstance, ctx: ServerContext):
       throw notFound('Das Dokument wurde nicht gefunden oder ist Ihnen nicht zugewiesen.');
     }
     const sha256 = String(document.data['sha256']);
-    const size = ctx.blobs.size(sha256);
-    const etag = `"${sha256}"`;
-    reply.header('etag', etag).header('accept-ranges', 'bytes').header('cache-control', 'private, no-store');
-    if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    // Opened once: the size, the validators and the bytes all come from the same file, and a file
+    // that vanishes between a check and the read cannot turn into a broken answer.
+    const file = await openBlob(ctx, sha256, id);
+    try {
+      const size = (await file.stat()).size;
+      const etag = `"${sha256}"`;
+      reply.header('etag', etag).header('accept-ranges', 'bytes').header('cache-control', 'private, no-store');
+      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+        await file.close();
+        return reply.code(304).send();
+      }
 
-    const ifRange = request.headers['if-range'];
-    const range = ifRangeAllows(typeof ifRange === 'string' ? ifRange : undefined, etag)
-      ? decideRange(request.headers.range, size)
-      : ({ kind: 'full' } as const);
-    if (range.kind === 'unsatisfiable') {
-      throw new ProblemError(
-        problem(
-          416,
-          problemTypes.rangeNotSatisfiable,
-          'Range Not Satisfiable',
-          'Der angefragte Bereich liegt außerhalb des Dokuments.',
-        ),
-        { 'content-range': `bytes */${size}` },
-      );
+      const ifRange = request.headers['if-range'];
+      const range = ifRangeAllows(typeof ifRange === 'string' ? ifRange : undefined, etag)
+        ? decideRange(request.headers.range, size)
+        : ({ kind: 'full' } as const);
+      if (range.kind === 'unsatisfiable') {
+        throw new ProblemError(
+          problem(
+            416,
+            problemTypes.rangeNotSatisfiable,
+            'Range Not Satisfiable',
+            'Der angefragte Bereich liegt außerhalb des Dokuments.',
+          ),
+          { 'content-range': `bytes */${size}` },
+        );
+      }
+      reply.type('application/pdf');
+      if (range.kind === 'partial') {
+        reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);
+        reply.header('content-length', String(range.end - range.start + 1));
+        return reply.send(file.createReadStream({ start: range.start, end: range.end }));
+      }
+      reply.header('content-length', String(size));
+      return reply.send(file.createReadStream());
+    } catch (error) {
+      await file.close();
+      throw error;
     }
-    reply.type('application/pdf');
-    const path = ctx.blobs.pathOf(sha256);
-    if (range.kind === 'partial') {
-      reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);
-      reply.header('content-length', String(range.end - range.start + 1));
-      return reply.send(createReadStream(path, { start: range.start, end: range.end }));
-    }
-    reply.header('content-length', String(size));
-    return reply.send(createReadStream(path));
   });
+}
+
+/** Seconds after which asking again may help: bytes missing on disk are an operations matter. */
+const CONTENT_RETRY_AFTER_S = 300;
+
+/**
+ * The document exists but its bytes are not on the service's disk (a storage mount missing, a
+ * restore incomplete): 503 rather than 404, because the document is not gone, and rather than
+ * 500, because the client can tell the user what is going on and try again later.
+ */
+async function openBlob(ctx: ServerContext, sha256: string, documentId: string): Promise<FileHandle> {
+  try {
+    return await open(ctx.blobs.pathOf(sha256), 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EACCES' && code !== 'EIO') throw error;
+    ctx.log.error('document bytes missing in the blob store', { documentId, sha256, code });
+    throw new ProblemError(
+      problem(
+        503,
+        problemTypes.contentUnavailable,
+        'Service Unavailable',
+        'Die Datei dieses Dokuments ist beim Dienst derzeit nicht verfügbar. Das Dokument selbst ist nicht verloren; bitte versuchen Sie es später erneut oder wenden Sie sich an die IT.',
+      ),
+      { 'retry-after': String(CONTENT_RETRY_AFTER_S) },
+    );
+  }
 }

@@ -27,6 +27,9 @@ export function openDatabase(dataDir: string): Database {
   } else if (Number(row.value) > SCHEMA_VERSION) {
     db.close();
     throw new IncompatibleDataError(`Data folder has schema ${row.value}, this server knows ${SCHEMA_VERSION}`);
+  } else if (Number(row.value) < SCHEMA_VERSION) {
+    // Every older version is brought up to date by SCHEMA_SQL above (it only adds tables and indexes).
+    writeMeta(db, 'schemaVersion', String(SCHEMA_VERSION));
   }
   return db;
 }

@@ -1,8 +1,13 @@
 /**
  * The database schema. One statement list, applied idempotently at start; `schemaVersion` in
  * `meta` guards against opening a data folder written by an incompatible future version.
+ *
+ * Versions: 1 the first; 2 adds `case_activity` (what the service applied to a case, for the
+ * data protection officer). Version 2 only adds tables and indexes, which the statements below
+ * create in a version-1 folder, after which it is marked 2: a server of version 1 then refuses
+ * the folder instead of changing cases without recording who did it.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -64,6 +69,7 @@ CREATE TABLE IF NOT EXISTS idempotency (
   PRIMARY KEY (scope, id)
 ) STRICT;
 
+-- Audit events the clients reported (views, prints, exports), as sent.
 CREATE TABLE IF NOT EXISTS audit_events (
   id TEXT PRIMARY KEY,
   user_id TEXT NOT NULL,
@@ -71,6 +77,22 @@ CREATE TABLE IF NOT EXISTS audit_events (
   at TEXT NOT NULL,
   data TEXT NOT NULL
 ) STRICT;
+CREATE INDEX IF NOT EXISTS audit_events_case ON audit_events (case_id);
+
+-- What the service itself did to a case on a user's behalf (applied mutations, accepted letters)
+-- and who read the case's audit trail; written in the transaction of the change it records.
+CREATE TABLE IF NOT EXISTS case_activity (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  case_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT,
+  entity_id TEXT,
+  document_id TEXT,
+  version INTEGER
+) STRICT;
+CREATE INDEX IF NOT EXISTS case_activity_case ON case_activity (case_id, seq);
 
 CREATE TABLE IF NOT EXISTS letter_dispatch (
   letter_id TEXT PRIMARY KEY,

@@ -48,6 +48,11 @@ export class UserStore {
     return raw ? toUser(raw) : undefined;
   }
 
+  /** Replaces a user's password hash, e.g. with one made at stronger scrypt parameters. */
+  setPasswordHash(userId: string, passwordHash: string): void {
+    this.#db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+  }
+
   list(): { id: string; username: string }[] {
     return this.#db.prepare('SELECT id, username FROM users ORDER BY username').all() as {
       id: string;
@@ -67,6 +72,12 @@ export class UserStore {
       .prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)')
       .run(tokenHash(token), userId, expiresAt);
     return { token, expiresAt };
+  }
+
+  /** Forgets a session: its token answers 401 from now on. True when there was one. */
+  revokeSession(token: string): boolean {
+    const result = this.#db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(token));
+    return Number(result.changes) > 0;
   }
 
   /** The user behind a bearer token, if the token is known and not expired. */

@@ -3,7 +3,7 @@ import { loginResponseSchema, meResponseSchema } from '../../src/shared/api/auth
 import { healthResponseSchema } from '../../src/shared/api/health.ts';
 import { expectProblem, removeDir, startTestServer, type TestServer } from './helpers.ts';
 
-describe('login, me, health', () => {
+describe('login, logout, me, health', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ loginMaxFailures: 3, loginLockoutMs: 1500 });
@@ -47,6 +47,22 @@ describe('login, me, health', () => {
     const response = await server.api('/me', { headers: { authorization: 'Basic ZGVtbzpkZW1v' } });
     expect(response.headers.get('www-authenticate')).toContain('Bearer');
     await expectProblem(response, 401);
+  });
+
+  it('revokes the token at logout: afterwards it answers 401 everywhere, other sessions stay valid', async () => {
+    const token = await server.login();
+    const other = await server.login();
+    expect((await server.api('/me', { token })).status).toBe(200);
+    const response = await server.api('/auth/logout', { method: 'POST', token });
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+    await expectProblem(await server.api('/me', { token }), 401);
+    await expectProblem(await server.api('/changes', { token }), 401);
+    await expectProblem(await server.api('/documents/d-0001-001/content', { token }), 401);
+    await expectProblem(await server.api('/mutations', { method: 'POST', token, json: { mutations: [] } }), 401);
+    await expectProblem(await server.api('/auth/logout', { method: 'POST', token }), 401);
+    await expectProblem(await server.api('/auth/logout', { method: 'POST' }), 401);
+    expect((await server.api('/me', { token: other })).status).toBe(200);
   });
 
   it('expires tokens', async () => {

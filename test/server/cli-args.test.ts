@@ -51,6 +51,19 @@ describe('server command line', () => {
     });
   });
 
+  it('takes the reverse proxies to trust, and refuses anything that is not an address or range', () => {
+    const parsed = parseCliArgs([
+      '--trust-proxy',
+      '10.0.0.5',
+      '--trust-proxy',
+      '2001:db8::/64',
+      '--trust-proxy',
+      'loopback',
+    ]);
+    expect(parsed.help === false && parsed.options.trustProxy).toEqual(['10.0.0.5', '2001:db8::/64', 'loopback']);
+    expect(() => parseCliArgs(['--trust-proxy', 'proxy.example'])).toThrow(UsageError);
+  });
+
   it('refuses unknown flags and bad numbers', () => {
     expect(() => parseCliArgs(['--bogus'])).toThrow();
     expect(() => parseCliArgs(['--port', '99999'])).toThrow(UsageError);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, readFeed, removeDir, startTestServer, type TestServer } from './helpers.ts';
 
@@ -67,6 +69,35 @@ describe('document content', () => {
     await expectProblem(await server.api('/documents/..%2F..%2Fetc%2Fpasswd/content', { token }), 400);
     await expectProblem(await server.api('/documents/.hidden/content', { token }), 400);
     await expectProblem(await server.api(`/documents/${doc.id}/content`), 401);
+  });
+
+  it('answers a document whose bytes are missing on disk with a 503 problem, not a 500', async () => {
+    const { changes } = await readFeed(server, token);
+    const other = changes
+      .filter((c) => c['entity'] === 'document' && c['op'] === 'put')
+      .map((c) => c['data'] as typeof doc)
+      .find((d) => d.sha256 !== doc.sha256);
+    if (!other) throw new Error('the demo district has a second document');
+    const blob = join(server.dataDir, 'blobs', other.sha256.slice(0, 2), `${other.sha256}.pdf`);
+    const kept = `${blob}.away`;
+    renameSync(blob, kept);
+    try {
+      for (const headers of [{}, { range: 'bytes=0-99' }] as Record<string, string>[]) {
+        const response = await server.api(`/documents/${other.id}/content`, { token, headers });
+        expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+        const body = await expectProblem(response, 503);
+        expect(body['type']).toBe('/problems/content-unavailable');
+        expect(String(body['detail'])).toMatch(/Datei dieses Dokuments ist beim Dienst derzeit nicht verfügbar/);
+      }
+      // Other documents are still served.
+      expect(
+        (await server.api(`/documents/${doc.id}/content`, { token, headers: { range: 'bytes=0-9' } })).status,
+      ).toBe(206);
+    } finally {
+      renameSync(kept, blob);
+    }
+    const back = await server.api(`/documents/${other.id}/content`, { token });
+    expect(sha(new Uint8Array(await back.arrayBuffer()))).toBe(other.sha256);
   });
 
   it('resets the connection mid-download on request, and the client resumes with Range', async () => {

@@ -15,6 +15,7 @@ describe('OpenAPI document', () => {
       [
         '/audit',
         '/auth/login',
+        '/auth/logout',
         '/changes',
         '/documents/{id}/content',
         '/health',

@@ -95,6 +95,18 @@ export function createApiClient(options: ApiClientOptions) {
   return {
     login: (username: string, password: string): Promise<LoginResponse> =>
       json('/auth/login', loginResponseSchema, postJson({ username, password }), false),
+    /**
+     * Revokes the bearer token at the service. A 401 counts as done: the token is no longer valid
+     * either way. Network errors are thrown, so the caller decides whether sign-out waits for them.
+     */
+    async logout(): Promise<void> {
+      const response = await send('/auth/logout', { method: 'POST' });
+      if (response.status === 204 || response.status === 401) {
+        await response.body?.cancel();
+        return;
+      }
+      throw await errorFromResponse(response);
+    },
     me: (): Promise<MeResponse> => json('/me', meResponseSchema),
     changes: (cursor: string | undefined, limit: number): Promise<ChangesResponse> => {
       const query = new URLSearchParams({ limit: String(limit) });

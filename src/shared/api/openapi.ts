@@ -13,7 +13,7 @@ import { letterSchema } from '../domain/letter.ts';
 import { noteSchema } from '../domain/note.ts';
 import { personSchema } from '../domain/person.ts';
 import { userSchema } from '../domain/user.ts';
-import { auditBatchRequestSchema, auditBatchResponseSchema } from './audit.ts';
+import { auditBatchRequestSchema, auditBatchResponseSchema, caseAuditResponseSchema } from './audit.ts';
 import { loginRequestSchema, loginResponseSchema, meResponseSchema } from './auth.ts';
 import { changeSchema, changesResponseSchema } from './changes.ts';
 import { healthResponseSchema } from './health.ts';
@@ -54,6 +54,7 @@ const components: Record<string, z.ZodType> = {
   LetterStatus: letterStatusResponseSchema,
   AuditBatchRequest: auditBatchRequestSchema,
   AuditBatchResponse: auditBatchResponseSchema,
+  CaseAuditResponse: caseAuditResponseSchema,
   Health: healthResponseSchema,
 };
 
@@ -116,6 +117,16 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/auth/logout': {
+        post: {
+          operationId: 'logout',
+          description: 'Widerruft das Token dieser Anfrage; danach beantwortet der Dienst es überall mit 401.',
+          responses: {
+            '204': { description: 'Abgemeldet' },
+            '401': problem('Nicht angemeldet oder Sitzung abgelaufen (auch: bereits abgemeldet)'),
+          },
+        },
+      },
       '/me': {
         get: {
           operationId: 'me',
@@ -168,6 +179,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             ...authErrors,
             '404': problem('Dokument nicht gefunden'),
             '416': problem('Bereich nicht erfüllbar'),
+            '503': problem('Die Datei des Dokuments ist beim Dienst derzeit nicht verfügbar; `Retry-After`'),
           },
         },
       },
@@ -228,6 +240,27 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: {
             '200': { description: 'Ein Ergebnis je Ereignis', content: json('AuditBatchResponse') },
             ...authErrors,
+          },
+        },
+        get: {
+          operationId: 'caseAudit',
+          description:
+            'Nur für Datenschutzbeauftragte (Rolle `dpo`), für Auskünfte nach Art. 15 DSGVO: wer eine Akte ' +
+            'wann angesehen oder geändert hat, ältestes zuerst. Jede Abfrage wird selbst protokolliert ' +
+            '(`case.audit-read`) und erscheint in ihrer eigenen Antwort.',
+          parameters: [
+            {
+              name: 'caseId',
+              in: 'query',
+              required: true,
+              schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' },
+            },
+          ],
+          responses: {
+            '200': { description: 'Das Protokoll der Akte', content: json('CaseAuditResponse') },
+            ...authErrors,
+            '403': problem('Nicht in der Rolle Datenschutzbeauftragte(r)'),
+            '404': problem('Akte nicht gefunden'),
           },
         },
       },

@@ -19,6 +19,8 @@ export const problemTypes = {
   tooLarge: '/problems/payload-too-large',
   unsupportedMediaType: '/problems/unsupported-media-type',
   rangeNotSatisfiable: '/problems/range-not-satisfiable',
+  contentUnavailable: '/problems/content-unavailable',
+  forbidden: '/problems/forbidden',
   notAPdf: '/problems/not-a-pdf',
   forbiddenOrigin: '/problems/forbidden-origin',
   injectedFault: '/problems/injected-fault',

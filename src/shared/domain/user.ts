@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { userIdSchema } from './ids.ts';
 
-export const roleSchema = z.enum(['caseworker', 'teamlead', 'admin']);
+/** `dpo`: the data protection officer, who may read the audit trail of any case but no case itself. */
+export const roleSchema = z.enum(['caseworker', 'teamlead', 'admin', 'dpo']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const userSchema = z.strictObject({
