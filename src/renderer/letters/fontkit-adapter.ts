@@ -1,0 +1,56 @@
+/**
+ * The font engine handed to pdf-lib. Letters are made with `@cantoo/pdf-lib` (the maintained fork
+ * of pdf-lib: pure JavaScript, so the very same code runs in the renderer and in Node tests, and
+ * it writes PDF/A structures) and `@pdf-lib/fontkit` (pure JavaScript TrueType parsing, layout
+ * and subsetting, so only the glyphs a letter uses are embedded).
+ *
+ * The fork asks a subset for `encode()` without arguments (the newer fontkit API) and only falls
+ * back to `encodeStream()` when there is no `encode` at all; `@pdf-lib/fontkit`'s subset has an
+ * `encode(stream)` that needs a stream, so called bare it throws. This adapter gives each subset
+ * an `encode()` that collects `encodeStream()` (the fork accepts a promise there) and leaves the
+ * one-argument form, which `encodeStream()` itself calls, untouched.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import type { Font as FontkitFont } from '@pdf-lib/fontkit';
+
+type StreamingSubset = {
+  encode: (stream?: unknown) => unknown;
+  encodeStream: () => { on(event: string, listener: (data: Uint8Array) => void): unknown };
+};
+
+function collect(subset: StreamingSubset): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const parts: Uint8Array[] = [];
+    const stream = subset.encodeStream();
+    stream.on('data', (data) => parts.push(data));
+    stream.on('error', reject as (data: Uint8Array) => void);
+    stream.on('end', () => {
+      const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+      let offset = 0;
+      for (const part of parts) {
+        out.set(part, offset);
+        offset += part.byteLength;
+      }
+      resolve(out);
+    });
+  });
+}
+
+export function createFont(bytes: Uint8Array): FontkitFont {
+  return fontkit.create(bytes);
+}
+
+/** Registered with `PDFDocument.registerFontkit`. */
+export const letterFontkit = {
+  create(bytes: Uint8Array): FontkitFont {
+    const font = fontkit.create(bytes);
+    const createSubset = font.createSubset.bind(font);
+    font.createSubset = () => {
+      const subset = createSubset() as unknown as StreamingSubset;
+      const encodeInto = subset.encode.bind(subset);
+      subset.encode = (stream?: unknown) => (stream === undefined ? collect(subset) : encodeInto(stream));
+      return subset as unknown as ReturnType<FontkitFont['createSubset']>;
+    };
+    return font;
+  },
+};
