@@ -32,7 +32,7 @@ const mulMV = (m: Mat3, v: Vec3): Vec3 => [
   m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2],
 ];
 const mulMM = (a: Mat3, b: Mat3): Mat3 => {
-  const col = (j: number): Vec3 => mulMV(a, [b[0][j], b[1][j], b[2][j]]);
+  const col = (j: number): Vec3 => mulMV(a, [b[0][j]!, b[1][j]!, b[2][j]!]);
   const [c0, c1, c2] = [col(0), col(1), col(2)];
   return [
     [c0[0], c1[0], c2[0]],
@@ -131,7 +131,7 @@ function tagCurve(points: number): number[] {
 
 export function buildSrgbProfile(): Uint8Array {
   const toD50 = mulMM(bradfordD65ToD50(), rgbToXyzD65());
-  const column = (j: number): Vec3 => [toD50[0][j], toD50[1][j], toD50[2][j]];
+  const column = (j: number): Vec3 => [toD50[0][j]!, toD50[1][j]!, toD50[2][j]!];
   const curve = tagCurve(1024);
   const tags: [string, number[]][] = [
     ['desc', tagDesc('sRGB IEC61966-2.1 (E-Akte Desktop, ICC v2)')],

@@ -36,21 +36,38 @@ function collect(subset: StreamingSubset): Promise<Uint8Array> {
   });
 }
 
+/**
+ * One parsed font per byte array: the checks, the layout and pdf-lib then share it, so a letter
+ * does not parse the same TrueType file twice and fontkit's caches (glyphs, shaping tables) stay
+ * warm from one letter to the next.
+ *
+ * Sharing needs one repair. fontkit caches a glyph object with the characters of its first
+ * lookup; writing a subset looks up the parts of composite glyphs ("U" inside "Ü") without any,
+ * and the next letter's text would then get that character-less "U", so its ToUnicode map (what
+ * copy and search read) would be wrong. A later lookup that names the character fills it in.
+ */
+const parsed = new WeakMap<Uint8Array, FontkitFont>();
+
 export function createFont(bytes: Uint8Array): FontkitFont {
-  return fontkit.create(bytes);
+  const known = parsed.get(bytes);
+  if (known) return known;
+  const font = fontkit.create(bytes);
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, codePoints?: number[]) => {
+    const glyph = getGlyph(id, codePoints);
+    if (codePoints && codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset() as unknown as StreamingSubset;
+    const encodeInto = subset.encode.bind(subset);
+    subset.encode = (stream?: unknown) => (stream === undefined ? collect(subset) : encodeInto(stream));
+    return subset as unknown as ReturnType<FontkitFont['createSubset']>;
+  };
+  parsed.set(bytes, font);
+  return font;
 }
 
 /** Registered with `PDFDocument.registerFontkit`. */
-export const letterFontkit = {
-  create(bytes: Uint8Array): FontkitFont {
-    const font = fontkit.create(bytes);
-    const createSubset = font.createSubset.bind(font);
-    font.createSubset = () => {
-      const subset = createSubset() as unknown as StreamingSubset;
-      const encodeInto = subset.encode.bind(subset);
-      subset.encode = (stream?: unknown) => (stream === undefined ? collect(subset) : encodeInto(stream));
-      return subset as unknown as ReturnType<FontkitFont['createSubset']>;
-    };
-    return font;
-  },
-};
+export const letterFontkit = { create: createFont };

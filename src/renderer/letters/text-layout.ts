@@ -39,7 +39,8 @@ export function layoutLine(line: TextLine, metrics: FontMetrics, options: Layout
   for (const word of words(runs)) {
     let w = wordWidth(word);
     if (current.length > 0) {
-      const space: Piece = { text: ' ', face: word[0]!.face };
+      // The space belongs to the text before it, so a bold word starts exactly at its first letter.
+      const space: Piece = { text: ' ', face: current.at(-1)!.face };
       if (x + width(space) + w <= available) {
         current.push(space, ...word);
         x += width(space) + w;
@@ -111,7 +112,9 @@ function looseWords(runs: readonly Run[]): Word[] {
         if (word.length > 0) out.push(word);
         word = [];
       } else {
-        word.push({ text: part, face });
+        // A typed no-break space keeps its words together but prints as a space: the font has
+        // one glyph for both, and its text mapping must not depend on which one came first.
+        word.push({ text: part.replace(/\u00A0/g, ' '), face });
       }
     }
   }
