@@ -1,8 +1,8 @@
 /**
  * Widths of text in the letter's real fonts. The checks (does an address line fit the window?)
  * and the layout (where does a line break?) measure with this, and it measures exactly as pdf-lib
- * places glyphs (nominal advance widths of fontkit's layout, no kerning), so what the check
- * passes is what the page shows.
+ * places glyphs (the advance widths of the glyphs `fontkit-adapter.ts` maps the text to, no
+ * kerning, no ligatures), so what the check passes is what the page shows.
  */
 import type { Font as FontkitFont } from '@pdf-lib/fontkit';
 import { createFont } from './fontkit-adapter.ts';

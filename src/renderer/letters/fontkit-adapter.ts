@@ -38,8 +38,8 @@ function collect(subset: StreamingSubset): Promise<Uint8Array> {
 
 /**
  * One parsed font per byte array: the checks, the layout and pdf-lib then share it, so a letter
- * does not parse the same TrueType file twice and fontkit's caches (glyphs, shaping tables) stay
- * warm from one letter to the next.
+ * does not parse the same TrueType file twice and fontkit's glyph cache stays warm from one letter
+ * to the next.
  *
  * Sharing needs one repair. fontkit caches a glyph object with the characters of its first
  * lookup; writing a subset looks up the parts of composite glyphs ("U" inside "Ü") without any,
@@ -52,6 +52,14 @@ export function createFont(bytes: Uint8Array): FontkitFont {
   const known = parsed.get(bytes);
   if (known) return known;
   const font = fontkit.create(bytes);
+  // Letters are set without kerning or ligatures (pdf-lib places glyphs by their advance widths
+  // and ignores shaping positions anyway), so the layout is the font's own character-to-glyph
+  // map. This skips fontkit's OpenType shaping, whose tables and Unicode data cost about 100 ms
+  // the first time, and measuring and printing stay one and the same mapping.
+  font.layout = ((text: string) => ({
+    glyphs: font.glyphsForString(text),
+    positions: [],
+  })) as unknown as FontkitFont['layout'];
   const getGlyph = font.getGlyph.bind(font);
   font.getGlyph = (id: number, codePoints?: number[]) => {
     const glyph = getGlyph(id, codePoints);
