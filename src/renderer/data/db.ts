@@ -4,9 +4,9 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { SCHEMA_V1 } from './migrations/v1.ts';
+import { SCHEMA_V2, upgradeToV2 } from './migrations/v2.ts';
 import type {
   AnnotationRecord,
-  AuditRecord,
   CaseRecord,
   ContentChunkRecord,
   ContentRecord,
@@ -31,11 +31,15 @@ export class CacheDb extends Dexie {
   letters!: EntityTable<LetterRecord, 'id'>;
   outbox!: EntityTable<OutboxRecord, 'seq'>;
   syncState!: EntityTable<SyncStateRecord, 'key'>;
-  audit!: EntityTable<AuditRecord, 'id'>;
 
-  constructor(name: string) {
-    super(name);
+  /**
+   * `durability: 'strict'` for the connection that writes local changes and their outbox entries:
+   * the browser reports such a transaction done only once it is on disk.
+   */
+  constructor(name: string, { durability = 'default' }: { durability?: 'default' | 'strict' } = {}) {
+    super(name, { chromeTransactionDurability: durability });
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   }
 }
 

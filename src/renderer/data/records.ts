@@ -2,8 +2,6 @@
  * What the cache stores per table. Indexed fields are non-personal (ids, BG number, dates, status,
  * type, sizes); everything else of an entity is in `sealed` (AES-GCM under the cache key).
  */
-import type { AuditAction } from '../../shared/domain/audit.ts';
-
 type Sealed = Uint8Array<ArrayBuffer>;
 
 export type SealedEntityRecord = {
@@ -55,35 +53,46 @@ export type ContentRecord = {
 
 export type ContentChunkRecord = { documentId: string; index: number; sealed: Sealed };
 
-export type OutboxStatus = 'pending' | 'failed' | 'undeliverable';
+/** What an outbox entry delivers: a change (`POST /mutations`), an audit event (`POST /audit`), a letter (`POST /letters`). */
+export type OutboxKind = 'mutation' | 'audit' | 'letter';
 
 /**
- * A local change waiting to be delivered. `mutationId` is the idempotency key; the payload
- * (which may contain personal text) is sealed.
+ * `pending`: waiting to be delivered (also while it is retried after a network error);
+ * `conflict`: the service holds a newer version, the user chooses; `rejected`: the service refused
+ * it, the user edits and resends or discards it; `undeliverable`: its case was revoked, kept for
+ * the retention period and then purged.
+ */
+export type OutboxStatus = 'pending' | 'conflict' | 'rejected' | 'undeliverable';
+
+/** Why an entry is not delivered yet: a code with parameters; the UI says it in the user's language. */
+export type OutboxError = { code: string; params?: Record<string, string | number> };
+
+/**
+ * A local change waiting for delivery. `id` is its idempotency key, fixed when it is made. What it
+ * carries (which may contain personal text) is sealed; the fields in the clear are ids, states and
+ * times. `baseVersion` is kept in the clear because delivery sets it when the entry before it for
+ * the same entity is applied (`chained`).
  */
 export type OutboxRecord = {
   seq?: number;
-  mutationId: string;
+  id: string;
+  kind: OutboxKind;
   caseId: string;
-  entity: string;
-  entityId: string;
-  op: 'put' | 'delete';
+  entity?: string;
+  entityId?: string;
+  op?: 'put' | 'delete';
   baseVersion?: number;
+  /** 1 while the version to build on is the one an earlier, undelivered entry of this entity will get. */
+  chained?: 0 | 1;
   createdAt: string;
   attempts: number;
   status: OutboxStatus;
-  lastError?: string;
+  lastError?: OutboxError;
+  lastAttemptAt?: string;
+  undeliverableSince?: string;
   sealed: Sealed;
+  /** With a conflict: the service's current entity (null when it no longer exists), sealed. */
+  sealedServer?: Sealed;
 };
 
 export type SyncStateRecord = { key: string; value: unknown };
-
-export type AuditRecord = {
-  id: string;
-  at: string;
-  userId: string;
-  caseId: string;
-  documentId?: string;
-  action: AuditAction;
-  sent: 0 | 1;
-};

@@ -8,6 +8,8 @@ export const auditActionSchema = z.enum([
   'document.print',
   'document.export',
   'letter.send',
+  /** The user discarded a change the service had refused (it never reached the file). */
+  'change.discard',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

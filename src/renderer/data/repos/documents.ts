@@ -1,8 +1,10 @@
 /** Document metadata of the cached cases. */
-import { documentSchema, type CaseDocument } from '../../../shared/domain/document.ts';
+import { documentSchema, type CaseDocument, type DocumentStatus } from '../../../shared/domain/document.ts';
+import type { DocumentId } from '../../../shared/domain/ids.ts';
+import { isoNow } from '../../../shared/util/clock.ts';
 import type { CacheCipher } from '../crypto/cipher.ts';
-import type { CacheDb } from '../db.ts';
 import type { DocumentRecord } from '../records.ts';
+import { commitLocalChange, EntityChangedError, newMutationId, type LocalChangeContext } from './local-change.ts';
 import { openEntity, sealEntity } from './sealed-entities.ts';
 
 const TABLE = 'documents';
@@ -21,9 +23,25 @@ export async function documentRecord(cipher: CacheCipher, doc: CaseDocument): Pr
   };
 }
 
-export function createDocumentsRepo(db: CacheDb, cipher: CacheCipher) {
+export function createDocumentsRepo(ctx: LocalChangeContext) {
+  const { db, cipher } = ctx;
   const open = (record: DocumentRecord) => openEntity(cipher, TABLE, record, documentSchema);
   return {
+    /** Inbox status (new → read → processed), through the outbox; the service keeps the last one set. */
+    async setStatus(id: DocumentId, status: DocumentStatus): Promise<CaseDocument> {
+      const current = await db.documents.get(id);
+      if (!current) throw new EntityChangedError();
+      const before = await open(current);
+      if (before.status === status) return before;
+      const updated = documentSchema.parse({ ...before, status, updatedAt: isoNow(ctx.clock) });
+      await commitLocalChange(
+        ctx,
+        TABLE,
+        { id: newMutationId(), caseId: updated.caseId, entity: 'document', op: 'put', data: { id, status } },
+        await documentRecord(cipher, updated),
+      );
+      return updated;
+    },
     async get(id: string): Promise<CaseDocument | undefined> {
       const record = await db.documents.get(id);
       return record ? open(record) : undefined;

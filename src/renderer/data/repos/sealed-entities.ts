@@ -1,7 +1,8 @@
 /**
  * Sealing of whole entities into their records: the record keeps the non-personal index fields,
  * `sealed` the whole entity. Opening parses against the domain schema, so a record that does not
- * decrypt or does not fit is an error, never silently shown.
+ * decrypt or does not fit is an error, never silently shown. The version in the clear is the one
+ * the service knows: delivery raises it when a local change is applied, without sealing again.
  */
 import type { z } from 'zod';
 import type { CacheCipher } from '../crypto/cipher.ts';
@@ -25,11 +26,12 @@ export async function sealEntity<E extends { id: string; caseId: string; version
   };
 }
 
-export function openEntity<S extends z.ZodType>(
+export async function openEntity<S extends z.ZodType>(
   cipher: CacheCipher,
   table: string,
   record: SealedEntityRecord,
   schema: S,
 ): Promise<z.output<S>> {
-  return cipher.openJson(record.sealed, binding(table, record.id), schema);
+  const entity = await cipher.openJson(record.sealed, binding(table, record.id), schema);
+  return entity && typeof entity === 'object' && 'version' in entity ? { ...entity, version: record.version } : entity;
 }

@@ -1,0 +1,133 @@
+/**
+ * The outbox as push (sync/push.ts) sees it, on IndexedDB: which entries may go now, and what
+ * each answer of the service does to the entry and to its entity — each in one transaction.
+ */
+import type { Mutation } from '../../../shared/api/mutations.ts';
+import type { OutboxStore, Deliverable } from '../../sync/push.ts';
+import type { CacheCipher } from '../crypto/cipher.ts';
+import type { CacheDb } from '../db.ts';
+import type { OutboxError, OutboxRecord, SealedEntityRecord } from '../records.ts';
+import { createOutboxRepo, ENTITY_TABLE, openPayload, sealServerVersion } from './outbox.ts';
+
+type Row = Pick<OutboxRecord, 'seq' | 'kind' | 'caseId' | 'status' | 'chained'>;
+
+/**
+ * The entries that may go now, in order. Per case: pending entries up to the first one that holds
+ * the rest back — a conflict or rejection (the user decides first), a change that builds on an
+ * earlier change of its entity (it waits until that one is applied) — and at most `perCase` of
+ * them. Audit events are not ordered with anything. Undeliverable entries never go.
+ */
+export function selectDeliverable<R extends Row>(rows: readonly R[], perCase: number): R[] {
+  const held = new Set<string>();
+  const taken = new Map<string, number>();
+  const chosen: R[] = [];
+  for (const row of rows) {
+    if (row.kind === 'audit') {
+      if (row.status === 'pending') chosen.push(row);
+      continue;
+    }
+    if (row.status === 'undeliverable' || held.has(row.caseId)) continue;
+    const count = taken.get(row.caseId) ?? 0;
+    if (row.status !== 'pending' || row.chained === 1 || count >= perCase) {
+      held.add(row.caseId);
+      continue;
+    }
+    taken.set(row.caseId, count + 1);
+    chosen.push(row);
+  }
+  return chosen;
+}
+
+export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () => number): OutboxStore {
+  const update = (seq: number, change: (entry: OutboxRecord) => void) =>
+    db.transaction('rw', db.outbox, async () => {
+      await db.outbox
+        .where(':id')
+        .equals(seq)
+        .modify((entry) => change(entry));
+    });
+
+  return {
+    async deliverable(perCase) {
+      const rows = selectDeliverable(await db.outbox.orderBy('seq').toArray(), perCase);
+      const items: Deliverable[] = [];
+      for (const row of rows) {
+        const payload = await openPayload(cipher, row);
+        if (payload.kind === 'audit') items.push({ kind: 'audit', seq: row.seq!, event: payload.event });
+        else {
+          const mutation = {
+            ...payload.mutation,
+            ...(row.baseVersion !== undefined ? { baseVersion: row.baseVersion } : {}),
+          };
+          items.push({ kind: 'mutation', seq: row.seq!, caseId: row.caseId, mutation });
+        }
+      }
+      return items;
+    },
+
+    async applied(seq, version) {
+      const tables = Object.values(ENTITY_TABLE).map((t) => db.table(t));
+      await db.transaction('rw', [db.outbox, ...tables], async () => {
+        const entry = await db.outbox.get(seq);
+        if (!entry) return;
+        await db.outbox.delete(seq);
+        if (!entry.entityId || !entry.entity) return;
+        const table = db.table<SealedEntityRecord, string>(ENTITY_TABLE[entry.entity as Mutation['entity']]);
+        const local = await table.get(entry.entityId);
+        if (local && local.version < version) await table.update(entry.entityId, { version });
+        // The next change of this entity built on this one: now it knows its version.
+        const [next] = await db.outbox
+          .where('entityId')
+          .equals(entry.entityId)
+          .filter((e) => e.chained === 1)
+          .sortBy('seq');
+        if (next) await db.outbox.update(next.seq, { chained: 0, baseVersion: version });
+      });
+    },
+
+    async conflicted(seq, current) {
+      const entry = await db.outbox.get(seq);
+      if (!entry) return;
+      const sealedServer = await sealServerVersion(cipher, entry.id, current);
+      await update(seq, (e) => {
+        e.status = 'conflict';
+        e.sealedServer = sealedServer;
+        e.attempts++;
+        e.lastAttemptAt = new Date(clock()).toISOString();
+        e.lastError = { code: 'conflict' };
+      });
+    },
+
+    async rejected(seq, error: OutboxError) {
+      await update(seq, (e) => {
+        e.status = 'rejected';
+        e.attempts++;
+        e.lastAttemptAt = new Date(clock()).toISOString();
+        e.lastError = error;
+      });
+    },
+
+    async recorded(seqs) {
+      if (seqs.length) await db.outbox.bulkDelete([...seqs]);
+    },
+
+    async attempted(seqs, error) {
+      const at = new Date(clock()).toISOString();
+      await db.transaction('rw', db.outbox, async () => {
+        await db.outbox
+          .where(':id')
+          .anyOf([...seqs])
+          .modify((e) => {
+            e.attempts++;
+            e.lastAttemptAt = at;
+            e.lastError = error;
+          });
+      });
+    },
+  };
+}
+
+/** What the sync engine needs of the outbox: the store push works on, and the purge of expired entries. */
+export function engineOutbox(db: CacheDb, cipher: CacheCipher, clock: () => number) {
+  return { outbox: createOutboxStore(db, cipher, clock), outboxRepo: createOutboxRepo(db, cipher, clock) };
+}
