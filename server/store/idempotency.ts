@@ -66,14 +66,13 @@ export class IdempotencyLog {
     this.#db.prepare('UPDATE idempotency SET seen = seen + 1 WHERE scope = ? AND id = ?').run(scope, id);
   }
 
-  counts(scope: IdempotencyScope): Record<string, { seen: number; applied: number }> {
+  /** Per key: arrivals, effects, and the order of first arrival (1 = first), for exactly-once and ordering checks. */
+  counts(scope: IdempotencyScope): Record<string, { seen: number; applied: number; order: number }> {
     const rows = this.#db
-      .prepare('SELECT id, seen, applied FROM idempotency WHERE scope = ? ORDER BY id')
-      .all(scope) as {
-      id: string;
-      seen: number;
-      applied: number;
-    }[];
-    return Object.fromEntries(rows.map((r) => [r.id, { seen: Number(r.seen), applied: Number(r.applied) }]));
+      .prepare('SELECT id, seen, applied, rowid AS arrival FROM idempotency WHERE scope = ? ORDER BY rowid')
+      .all(scope) as { id: string; seen: number; applied: number; arrival: number }[];
+    return Object.fromEntries(
+      rows.map((r, k) => [r.id, { seen: Number(r.seen), applied: Number(r.applied), order: k + 1 }]),
+    );
   }
 }

@@ -11,6 +11,8 @@ import { APP_SCHEME } from '../shared/security/app-origin.ts';
 import { contentSecurityPolicy } from '../shared/security/csp.ts';
 import { resolveAppRequest } from './app-protocol.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
+import { createJournal } from './journal.ts';
+import { nodeJournalFiles } from './journal-files.ts';
 import { createLogger } from './logger.ts';
 import { isAllowedNavigation, isPermissionGranted } from './navigation.ts';
 import { machinePolicyPath, resolvePolicy } from './policy.ts';
@@ -103,6 +105,12 @@ async function start(): Promise<void> {
       policy,
       secrets: createSecrets(safeStorage),
       windows,
+      journal: createJournal({
+        dir: path.join(app.getPath('userData'), 'outbox-journal'),
+        files: nodeJournalFiles,
+        join: (...parts) => path.join(...parts),
+        logger: createLogger('journal'),
+      }),
     }),
     { isTrustedSender: (event) => isTrustedSender(event, windows), logger: createLogger('ipc') },
   );

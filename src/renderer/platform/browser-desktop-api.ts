@@ -8,6 +8,7 @@ import { IpcError } from '../../shared/ipc/envelope.ts';
 import { registerIpcHandlers, type IpcSenderEvent } from '../../shared/ipc/register.ts';
 import { DEFAULT_POLICY, policySchema, type Policy } from '../../shared/policy/policy.ts';
 import type { DesktopApi } from './desktop-api.ts';
+import { browserJournal } from './browser-journal.ts';
 import { protectInBrowser, unprotectInBrowser } from './browser-secrets.ts';
 
 type Listener = (event: IpcSenderEvent, arg: unknown) => Promise<unknown>;
@@ -68,6 +69,9 @@ export function createBrowserDesktopApi(): DesktopApi {
           );
         }
       },
+      'journal:append': ({ userId, entries }) => browserJournal.append(userId, entries),
+      'journal:acknowledge': ({ userId, ids }) => browserJournal.acknowledge(userId, ids),
+      'journal:read': async ({ userId }) => ({ entries: await browserJournal.read(userId) }),
     },
     // Only this page itself calls in browser mode.
     { isTrustedSender: () => true, logger: { warn: () => undefined } },

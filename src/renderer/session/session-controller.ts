@@ -5,6 +5,7 @@
 import { Dexie, liveQuery } from 'dexie';
 import type { Policy } from '../../shared/policy/policy.ts';
 import { cacheDbName, CacheDb } from '../data/db.ts';
+import { desktopJournal, followOutbox, restoreFromJournal, type JournalPort } from '../data/journal.ts';
 import { KeyringDb } from '../data/keyring.ts';
 import type { DesktopApi } from '../platform/desktop-api.ts';
 import { createApiClient } from '../sync/api-client.ts';
@@ -13,19 +14,38 @@ import { openSession, type Session } from './session.ts';
 import { openSessionChannel, type SharedSession } from './session-channel.ts';
 import { SignInError } from './sign-in-errors.ts';
 import { signIn, type SignInInput } from './sign-in.ts';
-import { saveToken } from './token-store.ts';
+import { loadToken, saveToken } from './token-store.ts';
+
+/** The journal beside the outbox: `failing` when the last write to it did not succeed. */
+export type JournalHealth = 'ok' | 'failing';
 
 export type SessionState =
   | { kind: 'signed-out'; busy: boolean; error: SignInError | null }
-  | { kind: 'signed-in'; sessionId: string; session: Session; sync: SyncClient; offline: boolean };
+  | {
+      kind: 'signed-in';
+      sessionId: string;
+      session: Session;
+      sync: SyncClient;
+      offline: boolean;
+      journal: JournalHealth;
+      /** Entries brought back from the journal at this start (IndexedDB had lost them). */
+      restored: number;
+    };
 
 export type SessionControllerOptions = { desktop: DesktopApi; policy: Policy; syncIntervalMs?: number };
 
-async function countUndelivered(userId: string): Promise<number> {
-  if (!(await Dexie.exists(cacheDbName(userId)))) return 0;
+/**
+ * Entries on this device not yet delivered — in the outbox, or only in its journal when the
+ * database was lost. Readable without the cache key (ids are in the clear).
+ */
+async function countUndelivered(userId: string, journal: JournalPort): Promise<number> {
+  const journaled = new Set((await journal.read().catch(() => [])).map((e) => e.id));
+  if (!(await Dexie.exists(cacheDbName(userId)))) return journaled.size;
   const db = new CacheDb(cacheDbName(userId));
   try {
-    return await db.outbox.where('status').anyOf('pending', 'failed').count();
+    const ids = (await db.outbox.orderBy('id').keys()) as string[];
+    for (const id of ids) journaled.delete(id);
+    return ids.length + journaled.size;
   } finally {
     db.close();
   }
@@ -42,18 +62,48 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
     listeners.forEach((l) => l(state));
   };
 
-  function activate(
+  /** Counts activations, so that one overtaken by a sign-out or another session stops halfway. */
+  let generation = 0;
+
+  /**
+   * Opens the session: first what the journal holds and IndexedDB lost is restored, then the
+   * journal follows the outbox, then sync starts (so delivery never runs ahead of the restore).
+   */
+  async function activate(
     shared: SharedSession,
     token: string | null,
     offline: boolean,
-  ): { session: Session; sync: SyncClient } {
+  ): Promise<{ session: Session; sync: SyncClient } | null> {
+    const mine = ++generation;
     const session = openSession(shared.user, shared.cacheKey);
+    const journal = desktopJournal(desktop, shared.user.id);
+    let journalHealth: JournalHealth = 'ok';
+    let restored = 0;
+    let known: readonly string[] = [];
+    try {
+      const result = await restoreFromJournal(session.db, session.cipher, journal);
+      restored = result.restored;
+      known = result.journaled;
+    } catch {
+      journalHealth = 'failing';
+    }
+    if (mine !== generation) {
+      session.close();
+      return null;
+    }
+    const markJournal = (health: JournalHealth): void => {
+      journalHealth = health;
+      if (state.kind === 'signed-in' && state.session === session && state.journal !== health)
+        set({ ...state, journal: health });
+    };
+    const stopJournal = followOutbox(session.db, session.cipher, journal, known, () => markJournal('failing'));
     const sync = startSyncClient({
       userId: shared.user.id,
       serverUrl: shared.serverUrl,
       token,
       cacheKey: shared.cacheKey,
       cacheBudgetBytes: shared.cacheBudgetBytes,
+      outboxRetentionDays: policy.outboxRetentionDays,
       ...(syncIntervalMs ? { intervalMs: syncIntervalMs } : {}),
     });
     // Every new outbox entry, from whichever window or feature, is a "local change" trigger.
@@ -64,15 +114,20 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
         pending = count;
       },
     });
-    stopWatching = () => outboxWatch.unsubscribe();
-    set({ kind: 'signed-in', sessionId: shared.sessionId, session, sync, offline });
+    stopWatching = () => {
+      outboxWatch.unsubscribe();
+      stopJournal();
+    };
+    set({ kind: 'signed-in', sessionId: shared.sessionId, session, sync, offline, journal: journalHealth, restored });
     return { session, sync };
   }
 
   let stopWatching = (): void => undefined;
 
   function deactivate(): void {
+    generation++;
     stopWatching();
+    stopWatching = () => undefined;
     if (state.kind === 'signed-in') {
       state.sync.stop();
       state.session.close();
@@ -83,6 +138,8 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
     get state(): SessionState {
       return state;
     },
+    /** The effective policy this session runs under. */
+    policy,
     subscribe(listener: (state: SessionState) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -102,7 +159,7 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
           },
           keyring,
           maxOfflineDays: policy.maxOfflineDays,
-          pendingOutbox: countUndelivered,
+          pendingOutbox: (userId) => countUndelivered(userId, desktopJournal(desktop, userId)),
           deleteCache: (userId) => Dexie.delete(cacheDbName(userId)),
         });
         const shared: SharedSession = {
@@ -112,7 +169,9 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
           serverUrl: policy.serverUrl,
           cacheBudgetBytes: policy.cacheBudgetBytes,
         };
-        const { session, sync } = activate(shared, result.token?.accessToken ?? null, result.offline);
+        const active = await activate(shared, result.token?.accessToken ?? null, result.offline);
+        if (!active) return;
+        const { session, sync } = active;
         if (result.token) {
           await saveToken(session.db, session.cipher, result.token);
           sync.setToken(result.token.accessToken);
@@ -129,6 +188,19 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
     },
 
     signOut(): void {
+      // The service revokes the token at once (best effort: offline, it expires by itself).
+      if (state.kind === 'signed-in') {
+        // Its own connection: the session's closes right below.
+        const db = new CacheDb(cacheDbName(state.session.user.id));
+        void loadToken(db, state.session.cipher)
+          .then((token) =>
+            token
+              ? createApiClient({ baseUrl: policy.serverUrl, getToken: () => token.accessToken }).logout()
+              : undefined,
+          )
+          .catch(() => undefined)
+          .finally(() => db.close());
+      }
       deactivate();
       channel.share(null);
       set({ kind: 'signed-out', busy: false, error: null });
@@ -147,8 +219,9 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
         }
         if (state.kind === 'signed-in' && state.sessionId === shared.sessionId) return;
         deactivate();
-        activate(shared, null, false);
-        channel.share(shared);
+        void activate(shared, null, false).then((active) => {
+          if (active) channel.share(shared);
+        });
       });
       channel.request();
       return stop;

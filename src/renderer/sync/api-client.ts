@@ -5,9 +5,12 @@
  */
 import type { z } from 'zod';
 import { loginResponseSchema, meResponseSchema, type LoginResponse, type MeResponse } from '../../shared/api/auth.ts';
+import { auditBatchResponseSchema, type AuditBatchResponse } from '../../shared/api/audit.ts';
 import { changesResponseSchema, type ChangesResponse } from '../../shared/api/changes.ts';
 import { API_PREFIX } from '../../shared/api/limits.ts';
+import { mutationBatchResponseSchema, type Mutation, type MutationBatchResponse } from '../../shared/api/mutations.ts';
 import { problemSchema } from '../../shared/api/problem.ts';
+import type { AuditEvent } from '../../shared/domain/audit.ts';
 import { ContractError, CursorGoneError, NetworkError, ServerError, UnauthorizedError } from './api-errors.ts';
 
 export type ApiClientOptions = {
@@ -78,7 +81,7 @@ export function createApiClient(options: ApiClientOptions) {
     } catch (error) {
       if (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError'))
         throw new NetworkError();
-      throw new ContractError(`${path}: kein gültiges JSON`);
+      throw new ContractError(`${path}: not JSON`);
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success)
@@ -113,6 +116,12 @@ export function createApiClient(options: ApiClientOptions) {
       if (cursor) query.set('cursor', cursor);
       return json(`/changes?${query.toString()}`, changesResponseSchema);
     },
+    /** A batch of the outbox's changes; one result per change, in order. */
+    mutations: (mutations: readonly Mutation[]): Promise<MutationBatchResponse> =>
+      json('/mutations', mutationBatchResponseSchema, postJson({ mutations })),
+    /** A batch of audit events; idempotent by event id. */
+    audit: (events: readonly AuditEvent[]): Promise<AuditBatchResponse> =>
+      json('/audit', auditBatchResponseSchema, postJson({ events })),
     /** The raw answer for a byte range of a document; the caller streams and checks it. */
     async content({ documentId, from, to, etag, signal }: ContentRequest): Promise<Response> {
       const headers: Record<string, string> = { Range: `bytes=${from}-${to ?? ''}` };

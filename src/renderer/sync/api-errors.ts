@@ -1,22 +1,26 @@
 /**
- * What can go wrong talking to the central service, as error classes with a stable code and a
- * German sentence for the case worker (what happened, what to do).
+ * What can go wrong talking to the central service, as error classes with a stable code and the
+ * parameters the windows need to say it in the user's language (`sync.error.<code>` in the
+ * catalogues). The message is for logs only.
  */
 import type { Problem } from '../../shared/api/problem.ts';
+
+export type ErrorParams = Record<string, string | number>;
 
 export abstract class ApiError extends Error {
   abstract readonly code: string;
   /** True when trying again later may succeed (network, 5xx, 429). */
   abstract readonly transient: boolean;
+  get params(): ErrorParams {
+    return {};
+  }
 }
 
 export class NetworkError extends ApiError {
   readonly code = 'network';
   readonly transient = true;
   constructor(detail?: string) {
-    super(
-      'Der zentrale Dienst ist nicht erreichbar. Sie arbeiten mit den gespeicherten Akten weiter; der Abgleich folgt von selbst.',
-    );
+    super('central service unreachable');
     this.name = 'NetworkError';
     if (detail) this.cause = detail;
   }
@@ -29,17 +33,15 @@ export class ServerError extends ApiError {
   readonly problem: Problem | undefined;
   readonly retryAfterMs: number | undefined;
   constructor(status: number, problem: Problem | undefined, retryAfterMs?: number) {
-    super(
-      problem?.detail ??
-        (status >= 500
-          ? `Der zentrale Dienst hat einen Fehler gemeldet (${status}). Der Abgleich wird später wiederholt.`
-          : `Der zentrale Dienst hat die Anfrage abgelehnt (${status}).`),
-    );
+    super(`central service answered ${status}${problem?.type ? ` (${problem.type})` : ''}`);
     this.name = 'ServerError';
     this.status = status;
     this.problem = problem;
     this.retryAfterMs = retryAfterMs;
     this.transient = status >= 500 || status === 429 || status === 408;
+  }
+  override get params(): ErrorParams {
+    return { status: this.status };
   }
 }
 
@@ -47,7 +49,7 @@ export class UnauthorizedError extends ApiError {
   readonly code = 'unauthorized';
   readonly transient = false;
   constructor() {
-    super('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an; Ihre Eingaben bleiben erhalten.');
+    super('access token expired or revoked');
     this.name = 'UnauthorizedError';
   }
 }
@@ -56,7 +58,7 @@ export class CursorGoneError extends ApiError {
   readonly code = 'cursor-gone';
   readonly transient = false;
   constructor() {
-    super('Der Abgleichstand ist beim zentralen Dienst abgelaufen; die Akten werden vollständig neu abgeglichen.');
+    super('change feed cursor expired');
     this.name = 'CursorGoneError';
   }
 }
@@ -65,31 +67,47 @@ export class CursorGoneError extends ApiError {
 export class ContractError extends ApiError {
   readonly code = 'contract';
   readonly transient = true;
+  readonly what: string;
   constructor(what: string) {
-    super(
-      `Der zentrale Dienst hat eine ungültige Antwort geschickt (${what}). Es wurde nichts übernommen; der Abgleich wird später wiederholt. Bleibt der Fehler, wenden Sie sich an die IT.`,
-    );
+    super(`answer breaks the REST contract: ${what}`);
     this.name = 'ContractError';
+    this.what = what;
+  }
+  override get params(): ErrorParams {
+    return { what: this.what };
   }
 }
 
 export class ChecksumMismatchError extends ApiError {
   readonly code = 'checksum';
   readonly transient = true;
+  readonly documentId: string;
   constructor(documentId: string) {
-    super(`Das Dokument ${documentId} kam beschädigt an und wird erneut geladen.`);
+    super(`document ${documentId} arrived damaged`);
     this.name = 'ChecksumMismatchError';
+    this.documentId = documentId;
+  }
+  override get params(): ErrorParams {
+    return { documentId: this.documentId };
   }
 }
 
 export class StorageFullError extends Error {
   readonly code = 'storage-full';
   constructor() {
-    super(
-      'Der Speicher auf diesem Gerät ist voll. Ältere Dokumente wurden aus dem Zwischenspeicher entfernt; Ihre ungesendeten Eingaben bleiben erhalten. Geben Sie Speicherplatz frei, damit weitere Dokumente offline verfügbar werden.',
-    );
+    super('device storage full');
     this.name = 'StorageFullError';
   }
+}
+
+/** The error as the status carries it: code, parameters, time. */
+export function statusError(error: unknown, at: string): { code: string; params?: ErrorParams; at: string } {
+  if (error instanceof ApiError) {
+    const params = error.params;
+    return { code: error.code, ...(Object.keys(params).length ? { params } : {}), at };
+  }
+  if (error instanceof StorageFullError) return { code: error.code, at };
+  return { code: 'unexpected', at };
 }
 
 export function isQuotaExceeded(error: unknown): boolean {

@@ -6,12 +6,12 @@
  * undelivered outbox entries, which stay (marked undeliverable) so the user is told.
  */
 import type { Change, PutChange } from '../../shared/api/changes.ts';
-import { assertNever } from '../../shared/util/assert-never.ts';
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import { CASE_TABLES, type CacheDb, type CaseTable } from '../data/db.ts';
 import type { ContentRecord, SealedEntityRecord } from '../data/records.ts';
-import { documentRecord } from '../data/repos/documents.ts';
-import { binding, sealEntity } from '../data/repos/sealed-entities.ts';
+import { markCaseUndeliverable, undeliveredEntityIds } from '../data/repos/outbox.ts';
+import { recordOf } from '../data/repos/entity-records.ts';
+import { isoNow, systemClock, type Clock } from '../../shared/util/clock.ts';
 
 export const CONTENT_CHUNK_BYTES = 1024 * 1024;
 
@@ -26,49 +26,6 @@ export const TABLE_OF: Record<Change['entity'], CaseTable> = {
 };
 
 export type ApplyResult = { written: number; skipped: number; deleted: number; revokedCases: string[] };
-
-/** The record a put change is stored as (exported for the benchmark's raw-IndexedDB baseline). */
-export async function recordOf(cipher: CacheCipher, change: PutChange): Promise<SealedEntityRecord> {
-  switch (change.entity) {
-    case 'case':
-      // A case is its own case: caseId = id, so purging by caseId takes the case row too.
-      return {
-        id: change.data.id,
-        caseId: change.data.id,
-        version: change.data.version,
-        updatedAt: change.data.updatedAt,
-        sealed: await cipher.sealJson(change.data, binding('cases', change.data.id)),
-        bgNumber: change.data.bgNumber,
-        status: change.data.status,
-        ...(change.data.headPersonId ? { headPersonId: change.data.headPersonId } : {}),
-      } as SealedEntityRecord;
-    case 'document':
-      return documentRecord(cipher, change.data);
-    case 'annotation':
-      return {
-        ...(await sealEntity(cipher, 'annotations', change.data)),
-        documentId: change.data.documentId,
-        page: change.data.page,
-      } as SealedEntityRecord;
-    case 'followUp':
-      return {
-        ...(await sealEntity(cipher, 'followUps', change.data)),
-        dueOn: change.data.dueOn,
-        done: change.data.done ? 1 : 0,
-      } as SealedEntityRecord;
-    case 'letter':
-      return {
-        ...(await sealEntity(cipher, 'letters', change.data)),
-        status: change.data.status,
-      } as SealedEntityRecord;
-    case 'person':
-      return sealEntity(cipher, 'persons', change.data);
-    case 'note':
-      return sealEntity(cipher, 'notes', change.data);
-    default:
-      return assertNever(change, 'change entity');
-  }
-}
 
 export function freshContent(change: Extract<PutChange, { entity: 'document' }>): ContentRecord {
   return {
@@ -85,22 +42,16 @@ export function freshContent(change: Extract<PutChange, { entity: 'document' }>)
   };
 }
 
-/** Deletes a case and everything under it; undelivered outbox entries are kept, marked undeliverable. */
-export async function purgeCase(db: CacheDb, caseId: string): Promise<void> {
+/**
+ * Deletes a case and everything under it; its undelivered changes are kept, marked undeliverable
+ * (the user is told, and they are purged after the retention period); its audit events still go.
+ */
+export async function purgeCase(db: CacheDb, caseId: string, at: string): Promise<void> {
   for (const table of CASE_TABLES) await db.table(table).where('caseId').equals(caseId).delete();
   const documentIds = await db.contents.where('caseId').equals(caseId).primaryKeys();
   if (documentIds.length) await db.contentChunks.where('documentId').anyOf(documentIds).delete();
   await db.contents.where('caseId').equals(caseId).delete();
-  await db.outbox
-    .where('caseId')
-    .equals(caseId)
-    .modify((entry) => {
-      if (entry.status !== 'undeliverable') {
-        entry.status = 'undeliverable';
-        entry.lastError =
-          'Die Akte ist Ihnen nicht mehr zugewiesen; diese Änderung kann nicht mehr übermittelt werden.';
-      }
-    });
+  await markCaseUndeliverable(db, caseId, at);
 }
 
 type Item = { index: number; change: Exclude<Change, { op: 'revoke' }> };
@@ -211,6 +162,7 @@ export async function applyChangesPage(
   changes: readonly Change[],
   cursor: string,
   epoch: number,
+  clock: Clock = systemClock,
 ): Promise<ApplyResult> {
   const sealed = new Map<number, SealedEntityRecord>();
   await Promise.all(
@@ -221,9 +173,7 @@ export async function applyChangesPage(
   const result: ApplyResult = { written: 0, skipped: 0, deleted: 0, revokedCases: [] };
   const tables = [...CASE_TABLES.map((t) => db.table(t)), db.contents, db.contentChunks, db.outbox, db.syncState];
   await db.transaction('rw', tables, async () => {
-    const undelivered = new Set(
-      (await db.outbox.where('status').anyOf('pending', 'failed').toArray()).map((entry) => entry.entityId),
-    );
+    const undelivered = await undeliveredEntityIds(db);
     // Revocations (and case deletions) purge everything under a case, so they split the page
     // into runs that are applied in order.
     let run: Item[] = [];
@@ -231,7 +181,7 @@ export async function applyChangesPage(
       if (change.op === 'revoke' || (change.op === 'delete' && change.entity === 'case')) {
         await applySegment(db, run, sealed, undelivered, epoch, result);
         run = [];
-        await purgeCase(db, change.id);
+        await purgeCase(db, change.id, isoNow(clock));
         if (change.op === 'revoke') result.revokedCases.push(change.id);
         else result.deleted++;
       } else {

@@ -1,19 +1,25 @@
 /**
- * The sync engine: pulls the change feed and prefetches document bytes, off the UI thread (it runs
- * in a worker, see worker.ts). It syncs on start, when the network comes back, on an interval,
- * after a local change and on "sync now"; it backs off on failure, honours Retry-After, and
- * publishes its state for the status line.
+ * The sync engine: schedules the three verbs off the UI thread (it runs in a worker, see
+ * worker.ts) — pull the change feed, fetch document bytes, push the outbox. It pulls on start,
+ * when the network comes back, on an interval, after a local change and on "sync now"; it pushes
+ * after each pull and on each local change; each loop backs off on failure and honours
+ * Retry-After. What the verbs do lives in pull.ts, content-round.ts and push.ts; the published
+ * state in status-publisher.ts, the counts in counts.ts.
  */
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import type { CacheDb } from '../data/db.ts';
 import type { ContentsRepo } from '../data/repos/contents.ts';
+import type { OutboxRepo } from '../data/repos/outbox.ts';
+import { isoNow, systemClock, type Clock } from '../../shared/util/clock.ts';
 import type { ApiClient } from './api-client.ts';
-import { ApiError, NetworkError, ServerError, StorageFullError, UnauthorizedError } from './api-errors.ts';
-import { backoffDelay } from './backoff.ts';
-import { fetchContent } from './content-fetch.ts';
-import { prioritise, type ContentCandidate } from './content-plan.ts';
+import { NetworkError, ServerError, statusError, UnauthorizedError } from './api-errors.ts';
+import { backoffDelay, fullJitterDelay } from './backoff.ts';
+import { contentRound } from './content-round.ts';
+import { readCounts } from './counts.ts';
 import { pull } from './pull.ts';
-import { initialStatus, type SyncPhase, type SyncStatus } from './status.ts';
+import { push, type OutboxStore } from './push.ts';
+import { type SyncPhase, type SyncStatus } from './status.ts';
+import { StatusPublisher } from './status-publisher.ts';
 import type { StorageEstimate, StorageRoom } from './storage-room.ts';
 import { Wakeup } from './wakeup.ts';
 
@@ -22,27 +28,36 @@ export type EngineDeps = {
   db: CacheDb;
   cipher: CacheCipher;
   contents: ContentsRepo;
+  outbox: OutboxStore;
+  outboxRepo: Pick<OutboxRepo, 'purgeExpired' | 'purgeNotice'>;
   room: StorageRoom;
   publish: (status: SyncStatus) => void;
   isOnline: () => boolean;
   estimate: () => Promise<StorageEstimate>;
   persisted: () => Promise<boolean | null>;
+  /** Days an undeliverable entry is kept (policy `outboxRetentionDays`). */
+  retentionDays?: number;
   random?: () => number;
-  now?: () => Date;
+  clock?: Clock;
   intervalMs?: number;
   contentConcurrency?: number;
 };
 
 export type TriggerReason = 'start' | 'online' | 'interval' | 'local-change' | 'sync-now' | 'token';
 
+const DAY_MS = 86_400_000;
+
 export class SyncEngine {
   private readonly deps: EngineDeps;
-  private status: SyncStatus = initialStatus();
+  private readonly status: StatusPublisher;
   private readonly metaWakeup = new Wakeup();
   private readonly contentWakeup = new Wakeup();
+  private readonly pushWakeup = new Wakeup();
   private readonly urgent = new Set<string>();
   private readonly stopper = new AbortController();
-  private failures = 0;
+  private readonly clock: Clock;
+  private pullFailures = 0;
+  private pushFailures = 0;
   private requests = 0;
 
   /** The API client, counting requests for the published state. */
@@ -50,6 +65,8 @@ export class SyncEngine {
 
   constructor(deps: EngineDeps) {
     this.deps = deps;
+    this.clock = deps.clock ?? systemClock;
+    this.status = new StatusPublisher(deps.publish, () => this.requests);
     const api = deps.api;
     const count = (): void => {
       this.requests++;
@@ -58,16 +75,19 @@ export class SyncEngine {
       ...api,
       changes: (...args) => (count(), api.changes(...args)),
       content: (...args) => (count(), api.content(...args)),
+      mutations: (...args) => (count(), api.mutations(...args)),
+      audit: (...args) => (count(), api.audit(...args)),
       me: () => (count(), api.me()),
     };
   }
 
   get current(): SyncStatus {
-    return this.status;
+    return this.status.current;
   }
 
-  trigger(_reason: TriggerReason): void {
-    this.metaWakeup.fire();
+  trigger(reason: TriggerReason): void {
+    if (reason !== 'local-change') this.metaWakeup.fire();
+    if (reason !== 'interval') this.pushWakeup.fire();
   }
 
   /** A document the user is opening: fetched before everything else. */
@@ -80,76 +100,57 @@ export class SyncEngine {
     this.stopper.abort();
     this.metaWakeup.fire();
     this.contentWakeup.fire();
+    this.pushWakeup.fire();
   }
 
-  /** Runs until stopped: the metadata loop and the content loop side by side. */
+  /** Runs until stopped: pull, content and push side by side. */
   async run(): Promise<void> {
     await this.refreshCounts();
-    await Promise.all([this.metadataLoop(), this.contentLoop()]);
+    await Promise.all([this.metadataLoop(), this.contentLoop(), this.pushLoop()]);
   }
 
   private get stopped(): boolean {
     return this.stopper.signal.aborted;
   }
 
-  private now(): Date {
-    return this.deps.now?.() ?? new Date();
-  }
-
-  private publishTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /**
-   * Updates the state. A change of phase, error or counts goes out at once; pure progress is sent
-   * at most every quarter second, so that the windows' UI threads are not kept busy by it.
-   */
-  private publish(patch: Partial<SyncStatus>): void {
-    const before = this.status;
-    this.status = { ...this.status, ...patch, requests: this.requests };
-    const onlyProgress = Object.keys(patch).every((k) => k === 'progress');
-    if (!onlyProgress || before.phase !== this.status.phase) {
-      if (this.publishTimer) clearTimeout(this.publishTimer);
-      this.publishTimer = null;
-      this.deps.publish(this.status);
-    } else {
-      this.publishTimer ??= setTimeout(() => {
-        this.publishTimer = null;
-        this.deps.publish(this.status);
-      }, 250);
-    }
+  private at(): string {
+    return isoNow(this.clock);
   }
 
   private fail(error: unknown, phase: SyncPhase): void {
-    const message = error instanceof Error ? error.message : String(error);
-    const code = error instanceof ApiError || error instanceof StorageFullError ? error.code : 'unexpected';
-    this.publish({ phase, lastError: { code, message, at: this.now().toISOString() } });
+    this.status.patch({ phase, lastError: statusError(error, this.at()) });
+  }
+
+  private get interval(): number {
+    return this.deps.intervalMs ?? 60_000;
   }
 
   private async metadataLoop(): Promise<void> {
-    const interval = this.deps.intervalMs ?? 60_000;
     while (!this.stopped) {
-      let delay = interval;
+      let delay = this.interval;
       if (!this.deps.isOnline()) {
-        this.publish({ phase: 'offline' });
+        this.status.patch({ phase: 'offline' });
       } else {
         try {
-          this.publish({ phase: 'pulling', nextAttemptAt: null });
+          this.status.patch({ phase: 'pulling', nextAttemptAt: null });
           const result = await pull(this.api, this.deps.db, this.deps.cipher, ({ changes }) =>
-            this.publish({ progress: { ...this.status.progress, changes } }),
+            this.status.patch({ progress: { ...this.status.current.progress, changes } }),
           );
-          this.failures = 0;
+          this.pullFailures = 0;
           await this.refreshCounts();
-          this.publish({ phase: 'idle', lastSuccessAt: this.now().toISOString(), lastError: null });
+          this.status.patch({ phase: 'idle', lastSuccessAt: this.at(), lastError: null });
           if (result.changes > 0 || result.snapshot) this.contentWakeup.fire();
+          this.pushWakeup.fire();
         } catch (error) {
           if (error instanceof UnauthorizedError) {
             this.fail(error, 'needs-sign-in');
-            delay = 24 * 60 * 60_000; // until a new token arrives (trigger 'token')
+            delay = DAY_MS; // until a new token arrives (trigger 'token')
           } else {
-            this.failures++;
+            this.pullFailures++;
             const retryAfter = error instanceof ServerError ? error.retryAfterMs : undefined;
-            delay = backoffDelay(this.failures, this.deps.random ?? Math.random, retryAfter);
+            delay = backoffDelay(this.pullFailures, this.deps.random ?? Math.random, retryAfter);
             this.fail(error, error instanceof NetworkError ? 'offline' : 'error');
-            this.publish({ nextAttemptAt: new Date(this.now().getTime() + delay).toISOString() });
+            this.status.patch({ nextAttemptAt: new Date(this.clock() + delay).toISOString() });
           }
         }
       }
@@ -158,148 +159,99 @@ export class SyncEngine {
   }
 
   private async contentLoop(): Promise<void> {
+    const { deps } = this;
     while (!this.stopped) {
-      if (this.deps.isOnline() && this.status.phase !== 'needs-sign-in') await this.contentRound();
-      await this.contentWakeup.wait(this.deps.intervalMs ?? 60_000, this.stopper.signal);
-    }
-  }
-
-  /** Documents whose bytes are missing, with the index fields the order needs (nothing is opened). */
-  private async candidates(): Promise<ContentCandidate[]> {
-    const { db } = this.deps;
-    const contents = await db.contents.where('state').anyOf('missing', 'partial').toArray();
-    if (!contents.length) return [];
-    const documents = await db.documents.bulkGet(contents.map((c) => c.documentId));
-    return contents.flatMap((c, k) => {
-      const doc = documents[k];
-      return doc ? [{ ...c, inbox: doc.status === 'new', receivedOn: doc.receivedOn }] : [];
-    });
-  }
-
-  private async contentRound(): Promise<void> {
-    const recent = ((await this.deps.db.syncState.get('recentCases'))?.value as string[] | undefined) ?? [];
-    let queue = prioritise(await this.candidates(), { urgent: this.urgent, recentCases: recent });
-    if (!queue.length) {
-      await this.refreshCounts();
-      return;
-    }
-    const bytesTotal = queue.reduce((n, c) => n + c.byteSize - c.storedBytes, 0);
-    let bytes = 0;
-    let documents = 0;
-    this.publish({
-      phase: 'fetching',
-      progress: { ...this.status.progress, documents: 0, documentsTotal: queue.length, bytes: 0, bytesTotal },
-    });
-    const inFlight = new Set<string>();
-    let halt: unknown = null;
-    // The budget is checked against a running total; the full scan of makeRoom runs only when
-    // the next document would not fit.
-    const initial = await this.deps.room.budget();
-    let used = initial.used;
-
-    const next = (): ContentCandidate | undefined => {
-      // Urgent requests that arrived meanwhile jump the queue.
-      const urgentIndex = queue.findIndex((c) => this.urgent.has(c.documentId));
-      const [item] = queue.splice(urgentIndex >= 0 ? urgentIndex : 0, 1);
-      return item;
-    };
-
-    const worker = async (): Promise<void> => {
-      for (let item = next(); item && !halt && !this.stopped; item = next()) {
-        const id = item.documentId;
-        inFlight.add(id);
-        try {
-          const need = item.byteSize - item.storedBytes;
-          if (used + need > initial.budget) {
-            const fits = await this.deps.room.makeRoom(need, new Set([...this.urgent, ...inFlight]));
-            if (!fits && !this.urgent.has(id)) continue;
-            used = (await this.deps.room.budget()).used;
-          }
-          used += need;
-          await fetchContent(
-            {
-              api: this.api,
-              db: this.deps.db,
-              contents: this.deps.contents,
-              writeChunk: (write) => this.deps.room.withQuota(write, new Set([...this.urgent, ...inFlight])),
-              onBytes: (_doc, n) => {
-                bytes += n;
-                this.publish({ progress: { ...this.status.progress, bytes, bytesTotal } });
-              },
-            },
-            id,
-            this.stopper.signal,
+      if (deps.isOnline() && this.status.current.phase !== 'needs-sign-in') {
+        const result = await contentRound(
+          {
+            api: this.api,
+            db: deps.db,
+            contents: deps.contents,
+            room: deps.room,
+            concurrency: deps.contentConcurrency ?? 6,
+            recentCases: async () =>
+              ((await deps.db.syncState.get('recentCases'))?.value as string[] | undefined) ?? [],
+            signal: this.stopper.signal,
+          },
+          this.urgent,
+          (progress, started) =>
+            this.status.patch(
+              started
+                ? { phase: 'fetching', progress: { ...this.status.current.progress, ...progress } }
+                : { progress: { ...this.status.current.progress, ...progress } },
+            ),
+          (error) => this.fail(error, 'error'),
+        );
+        await this.refreshCounts();
+        if (result.status === 'halted') {
+          const { error } = result;
+          this.fail(
+            error,
+            error instanceof NetworkError ? 'offline' : error instanceof UnauthorizedError ? 'needs-sign-in' : 'error',
           );
-          this.urgent.delete(id);
-          documents++;
-          this.publish({ progress: { ...this.status.progress, documents } });
-        } catch (error) {
-          if (
-            error instanceof NetworkError ||
-            error instanceof UnauthorizedError ||
-            error instanceof StorageFullError
-          ) {
-            halt = error;
-          } else if (error instanceof ServerError && error.status === 404) {
-            this.urgent.delete(id); // no longer accessible; the next pull removes it
-          } else {
-            this.fail(error, 'error');
-          }
-        } finally {
-          inFlight.delete(id);
+          if (error instanceof NetworkError) this.metaWakeup.fire(); // let the metadata loop back off
+        } else if (this.status.current.phase === 'fetching') {
+          this.status.patch({ phase: 'idle' });
         }
       }
-    };
-    await Promise.all(Array.from({ length: this.deps.contentConcurrency ?? 6 }, worker));
-    queue = [];
-    await this.refreshCounts();
-    if (halt) {
-      this.fail(
-        halt,
-        halt instanceof NetworkError ? 'offline' : halt instanceof UnauthorizedError ? 'needs-sign-in' : 'error',
-      );
-      if (halt instanceof NetworkError) this.metaWakeup.fire(); // let the metadata loop back off
-    } else if (this.status.phase === 'fetching') {
-      this.publish({ phase: 'idle' });
+      await this.contentWakeup.wait(this.interval, this.stopper.signal);
+    }
+  }
+
+  private async pushLoop(): Promise<void> {
+    const { deps } = this;
+    while (!this.stopped) {
+      let delay = this.interval;
+      if (deps.isOnline() && this.status.current.push.state !== 'needs-sign-in') {
+        this.status.patch({ push: { ...this.status.current.push, state: 'sending' } });
+        try {
+          await deps.outboxRepo.purgeExpired(deps.retentionDays ?? 30);
+          const outcome = await push(deps.outbox, this.api, { signal: this.stopper.signal });
+          if (outcome.status === 'done') {
+            this.pushFailures = 0;
+            this.status.patch({ push: { state: 'idle', nextAttemptAt: null, lastError: null } });
+          } else if (outcome.status === 'unauthorized') {
+            this.status.patch({
+              phase: 'needs-sign-in',
+              push: { state: 'needs-sign-in', nextAttemptAt: null, lastError: { code: 'unauthorized', at: this.at() } },
+            });
+            delay = DAY_MS; // until a new token arrives
+          } else {
+            this.pushFailures++;
+            delay = fullJitterDelay(this.pushFailures, deps.random ?? Math.random, outcome.retryAfterMs);
+            this.status.patch({
+              push: {
+                state: 'waiting',
+                nextAttemptAt: new Date(this.clock() + delay).toISOString(),
+                lastError: { ...outcome.error, at: this.at() },
+              },
+            });
+          }
+        } catch (error) {
+          this.pushFailures++;
+          delay = fullJitterDelay(this.pushFailures, deps.random ?? Math.random);
+          this.status.patch({
+            push: {
+              state: 'waiting',
+              nextAttemptAt: new Date(this.clock() + delay).toISOString(),
+              lastError: statusError(error, this.at()),
+            },
+          });
+        }
+        await this.refreshCounts();
+      }
+      const fired = await this.pushWakeup.wait(delay, this.stopper.signal);
+      // A new token ends the pause that an expired one began.
+      if (fired && this.status.current.push.state === 'needs-sign-in')
+        this.status.patch({ push: { state: 'idle', nextAttemptAt: null, lastError: null } });
     }
   }
 
   private async refreshCounts(): Promise<void> {
-    const { db } = this.deps;
-    const [
-      cases,
-      documents,
-      contentsComplete,
-      contentsMissing,
-      outboxPending,
-      outboxUndeliverable,
-      estimate,
-      persisted,
-      room,
-    ] = await Promise.all([
-      db.cases.count(),
-      db.documents.count(),
-      db.contents.where('state').equals('complete').count(),
-      db.contents.where('state').anyOf('missing', 'partial').count(),
-      db.outbox.where('status').equals('pending').count(),
-      db.outbox.where('status').equals('undeliverable').count(),
-      this.deps.estimate(),
-      this.deps.persisted(),
-      this.deps.room.budget(),
+    const [counts, purgeNotice] = await Promise.all([
+      readCounts(this.deps),
+      this.deps.outboxRepo.purgeNotice(this.deps.retentionDays ?? 30),
     ]);
-    this.publish({
-      counts: {
-        cases,
-        documents,
-        contentsComplete,
-        contentsMissing,
-        cachedBytes: room.used,
-        outboxPending,
-        outboxUndeliverable,
-      },
-      storage: estimate?.quota
-        ? { usage: estimate.usage ?? 0, quota: estimate.quota, budget: room.budget, persisted }
-        : null,
-    });
+    this.status.patch({ ...counts, purgeNotice });
   }
 }

@@ -10,6 +10,7 @@ import { CASE_TABLES, type CacheDb } from '../data/db.ts';
 import type { ApiClient } from './api-client.ts';
 import { CursorGoneError } from './api-errors.ts';
 import { applyChangesPage } from './apply-changes.ts';
+import { RESNAPSHOT_KEY, undeliveredEntityIds } from '../data/repos/outbox.ts';
 
 export type PullProgress = { pages: number; changes: number; snapshot: boolean };
 export type PullResult = PullProgress & { requests: number; revokedCases: string[] };
@@ -22,9 +23,7 @@ async function stateValue<T>(db: CacheDb, key: string): Promise<T | undefined> {
 async function sweep(db: CacheDb, epoch: number): Promise<void> {
   const tables = [...CASE_TABLES.map((t) => db.table(t)), db.contents, db.contentChunks, db.outbox, db.syncState];
   await db.transaction('rw', tables, async () => {
-    const undelivered = new Set(
-      (await db.outbox.where('status').anyOf('pending', 'failed').toArray()).map((e) => e.entityId),
-    );
+    const undelivered = await undeliveredEntityIds(db);
     for (const name of CASE_TABLES) {
       const table = db.table<{ id: string; epoch?: number }, string>(name);
       const stale = await table
@@ -66,9 +65,12 @@ export async function pull(
     await db.syncState.bulkPut([
       { key: 'snapshotEpoch', value: epoch },
       { key: 'cursor', value: null },
+      { key: RESNAPSHOT_KEY, value: false },
     ]);
   };
-  if (!cursor && !snapshot) await startSnapshot();
+  // After the user discarded a change the service refused, the service's state is fetched afresh.
+  const resnapshot = (await stateValue<boolean>(db, RESNAPSHOT_KEY)) === true;
+  if ((!cursor && !snapshot) || (resnapshot && !snapshot)) await startSnapshot();
 
   // The next page is requested while the current one is applied, so that on a far link the
   // round trip overlaps the work in IndexedDB. A page fetched ahead is dropped if applying fails.

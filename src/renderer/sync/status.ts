@@ -1,6 +1,7 @@
 /**
  * The engine's published state, for the status line of both windows. It crosses a
- * BroadcastChannel, so it has a schema and is parsed on arrival.
+ * BroadcastChannel, so it has a schema and is parsed on arrival. Errors are codes with parameters;
+ * the windows say them in the user's language.
  */
 import { z } from 'zod';
 
@@ -19,6 +20,15 @@ export const syncPhaseSchema = z.enum([
 ]);
 export type SyncPhase = z.infer<typeof syncPhaseSchema>;
 
+export const statusErrorSchema = z.strictObject({
+  code: z.string().max(64),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  at: z.string(),
+});
+export type StatusError = z.infer<typeof statusErrorSchema>;
+
+export const pushStateSchema = z.enum(['idle', 'sending', 'waiting', 'needs-sign-in']);
+
 export const syncStatusSchema = z.strictObject({
   phase: syncPhaseSchema,
   progress: z.strictObject({
@@ -29,7 +39,7 @@ export const syncStatusSchema = z.strictObject({
     bytesTotal: count,
   }),
   lastSuccessAt: z.string().nullable(),
-  lastError: z.strictObject({ code: z.string(), message: z.string(), at: z.string() }).nullable(),
+  lastError: statusErrorSchema.nullable(),
   nextAttemptAt: z.string().nullable(),
   counts: z.strictObject({
     cases: count,
@@ -38,8 +48,19 @@ export const syncStatusSchema = z.strictObject({
     contentsMissing: count,
     cachedBytes: count,
     outboxPending: count,
+    outboxRejected: count,
+    outboxConflict: count,
     outboxUndeliverable: count,
+    auditPending: count,
   }),
+  /** Delivery of the outbox: what it does now, and when it tries again after a failure. */
+  push: z.strictObject({
+    state: pushStateSchema,
+    nextAttemptAt: z.string().nullable(),
+    lastError: statusErrorSchema.nullable(),
+  }),
+  /** Undeliverable entries purged within the next days (the retention notice). */
+  purgeNotice: z.strictObject({ count, at: z.string() }).nullable(),
   storage: z.strictObject({ usage: count, quota: count, budget: count, persisted: z.boolean().nullable() }).nullable(),
   /** Requests to the central service since the engine started (for diagnostics and tests). */
   requests: count,
@@ -60,8 +81,13 @@ export function initialStatus(phase: SyncPhase = 'starting'): SyncStatus {
       contentsMissing: 0,
       cachedBytes: 0,
       outboxPending: 0,
+      outboxRejected: 0,
+      outboxConflict: 0,
       outboxUndeliverable: 0,
+      auditPending: 0,
     },
+    push: { state: 'idle', nextAttemptAt: null, lastError: null },
+    purgeNotice: null,
     storage: null,
     requests: 0,
   };

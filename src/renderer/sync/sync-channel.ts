@@ -32,5 +32,7 @@ export type WorkerStart = {
   token: string | null;
   cacheKey: CryptoKey;
   cacheBudgetBytes: number;
+  /** Days an undeliverable outbox entry is kept (policy `outboxRetentionDays`). */
+  outboxRetentionDays: number;
   intervalMs?: number;
 };

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { CacheCipher } from '../data/crypto/cipher.ts';
 import { CacheDb, cacheDbName } from '../data/db.ts';
 import { createContentsRepo } from '../data/repos/contents.ts';
+import { engineOutbox } from '../data/repos/outbox-store.ts';
+import { systemClock } from '../../shared/util/clock.ts';
 import { loadToken } from '../session/token-store.ts';
 import { createApiClient } from './api-client.ts';
 import { SyncEngine } from './engine.ts';
@@ -21,6 +23,7 @@ const startSchema = z.strictObject({
   token: z.string().nullable(),
   cacheKey: z.instanceof(CryptoKey),
   cacheBudgetBytes: z.number().int().positive(),
+  outboxRetentionDays: z.number().int().min(1).max(365),
   intervalMs: z.number().int().positive().optional(),
 });
 
@@ -84,6 +87,8 @@ async function run(start: z.infer<typeof startSchema>): Promise<void> {
       db,
       cipher,
       contents: createContentsRepo(db, cipher),
+      ...engineOutbox(db, cipher, systemClock),
+      retentionDays: start.outboxRetentionDays,
       room: createStorageRoom({ db, policyBudget: start.cacheBudgetBytes, estimate }),
       publish: (status) => post({ type: 'status', status }),
       isOnline: () => navigator.onLine,

@@ -49,11 +49,12 @@ export const adminLetterFailSchema = z.strictObject({
   reason: z.string().min(1).max(1000),
 });
 
-const countsSchema = z.strictObject({ seen: z.number().int(), applied: z.number().int() });
+/** How often a key arrived, how often it took effect, and its place in the order of first arrival. */
+const countsSchema = z.strictObject({ seen: z.number().int(), applied: z.number().int(), order: z.number().int() });
 
 export const adminStateSchema = z.strictObject({
   users: z.array(z.strictObject({ id: userIdSchema, username: z.string() })),
-  /** Per mutation id / letter id / audit event id: how often it arrived and how often it took effect. */
+  /** Per mutation id / letter id / audit event id: arrivals, effects and first-arrival order. */
   mutations: z.record(z.string(), countsSchema),
   letters: z.record(z.string(), countsSchema),
   audit: z.record(z.string(), countsSchema),

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { documentIdSchema } from '../domain/ids.ts';
+import { journalEntrySchema, journalIdSchema } from '../journal/journal-log.ts';
 import { policySchema } from '../policy/policy.ts';
 import { base64Pattern } from '../util/base64.ts';
 
@@ -35,6 +36,22 @@ export const ipcContract = {
   /** Wraps bytes (the cache key) with the operating system's protection (safeStorage). */
   'secrets:protect': { arg: z.strictObject({ plaintext: base64 }), result: z.strictObject({ sealed: base64 }) },
   'secrets:unprotect': { arg: z.strictObject({ sealed: base64 }), result: z.strictObject({ plaintext: base64 }) },
+  /**
+   * The outbox journal (see src/main/journal.ts): entries sealed by the renderer, appended and
+   * fsynced before the call answers, dropped when acknowledged, read back at start.
+   */
+  'journal:append': {
+    arg: z.strictObject({ userId: journalIdSchema, entries: z.array(journalEntrySchema).min(1).max(1000) }),
+    result: z.void(),
+  },
+  'journal:acknowledge': {
+    arg: z.strictObject({ userId: journalIdSchema, ids: z.array(journalIdSchema).min(1).max(5000) }),
+    result: z.void(),
+  },
+  'journal:read': {
+    arg: z.strictObject({ userId: journalIdSchema }),
+    result: z.strictObject({ entries: z.array(journalEntrySchema) }),
+  },
 } as const satisfies Record<string, { arg: z.ZodType; result: z.ZodType }>;
 
 export const ipcEvents = {

@@ -1,0 +1,116 @@
+/**
+ * One round of fetching document bytes: the missing documents in priority order (content-plan.ts),
+ * several downloads at a time, within the byte budget. Urgent requests (a document the user opens)
+ * jump the queue while the round runs.
+ */
+import type { CacheDb } from '../data/db.ts';
+import type { ContentsRepo } from '../data/repos/contents.ts';
+import type { ApiClient } from './api-client.ts';
+import { NetworkError, ServerError, StorageFullError, UnauthorizedError } from './api-errors.ts';
+import { fetchContent } from './content-fetch.ts';
+import { prioritise, type ContentCandidate } from './content-plan.ts';
+import type { StorageRoom } from './storage-room.ts';
+
+export type ContentRoundDeps = {
+  api: ApiClient;
+  db: CacheDb;
+  contents: ContentsRepo;
+  room: StorageRoom;
+  concurrency: number;
+  /** Cases the user opened lately, most recent first. */
+  recentCases: () => Promise<string[]>;
+  signal: AbortSignal;
+};
+
+export type ContentProgress = { documents: number; documentsTotal: number; bytes: number; bytesTotal: number };
+
+export type ContentRoundResult =
+  | { readonly status: 'nothing-to-do' }
+  | { readonly status: 'done' }
+  /** Stopped: the network is gone, the token expired or the disk is full. */
+  | { readonly status: 'halted'; readonly error: NetworkError | UnauthorizedError | StorageFullError };
+
+/** Documents whose bytes are missing, with the index fields the order needs (nothing is opened). */
+async function candidates(db: CacheDb): Promise<ContentCandidate[]> {
+  const contents = await db.contents.where('state').anyOf('missing', 'partial').toArray();
+  if (!contents.length) return [];
+  const documents = await db.documents.bulkGet(contents.map((c) => c.documentId));
+  return contents.flatMap((c, k) => {
+    const doc = documents[k];
+    return doc ? [{ ...c, inbox: doc.status === 'new', receivedOn: doc.receivedOn }] : [];
+  });
+}
+
+export async function contentRound(
+  deps: ContentRoundDeps,
+  urgent: Set<string>,
+  onProgress: (progress: ContentProgress, started: boolean) => void,
+  onError: (error: unknown) => void,
+): Promise<ContentRoundResult> {
+  const queue = prioritise(await candidates(deps.db), { urgent, recentCases: await deps.recentCases() });
+  if (!queue.length) return { status: 'nothing-to-do' };
+  const progress: ContentProgress = {
+    documents: 0,
+    documentsTotal: queue.length,
+    bytes: 0,
+    bytesTotal: queue.reduce((n, c) => n + c.byteSize - c.storedBytes, 0),
+  };
+  onProgress(progress, true);
+  const inFlight = new Set<string>();
+  let halt: NetworkError | UnauthorizedError | StorageFullError | null = null;
+  // The budget is checked against a running total; the full scan of makeRoom runs only when
+  // the next document would not fit.
+  const initial = await deps.room.budget();
+  let used = initial.used;
+
+  const next = (): ContentCandidate | undefined => {
+    const urgentIndex = queue.findIndex((c) => urgent.has(c.documentId));
+    const [item] = queue.splice(urgentIndex >= 0 ? urgentIndex : 0, 1);
+    return item;
+  };
+
+  const worker = async (): Promise<void> => {
+    for (let item = next(); item && !halt && !deps.signal.aborted; item = next()) {
+      const id = item.documentId;
+      inFlight.add(id);
+      try {
+        const need = item.byteSize - item.storedBytes;
+        if (used + need > initial.budget) {
+          const fits = await deps.room.makeRoom(need, new Set([...urgent, ...inFlight]));
+          if (!fits && !urgent.has(id)) continue;
+          used = (await deps.room.budget()).used;
+        }
+        used += need;
+        await fetchContent(
+          {
+            api: deps.api,
+            db: deps.db,
+            contents: deps.contents,
+            writeChunk: (write) => deps.room.withQuota(write, new Set([...urgent, ...inFlight])),
+            onBytes: (_doc, n) => {
+              progress.bytes += n;
+              onProgress(progress, false);
+            },
+          },
+          id,
+          deps.signal,
+        );
+        urgent.delete(id);
+        progress.documents++;
+        onProgress(progress, false);
+      } catch (error) {
+        if (error instanceof NetworkError || error instanceof UnauthorizedError || error instanceof StorageFullError) {
+          halt = error;
+        } else if (error instanceof ServerError && error.status === 404) {
+          urgent.delete(id); // no longer accessible; the next pull removes it
+        } else {
+          onError(error);
+        }
+      } finally {
+        inFlight.delete(id);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: deps.concurrency }, worker));
+  return halt ? { status: 'halted', error: halt } : { status: 'done' };
+}

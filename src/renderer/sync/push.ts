@@ -1,0 +1,270 @@
+/**
+ * Push: delivers the outbox to the central service. One verb over a small store interface — rows
+ * in, results out — so that it runs the same against IndexedDB and in a unit test.
+ *
+ * Order is kept per case: the store hands out, per case, the run of pending entries that nothing
+ * holds back (an earlier conflict or rejection waits for the user; a change that builds on an
+ * earlier one of the same entity waits until that one is applied). Runs of many cases share a
+ * batch up to the contract's limit, and batches of different cases go in parallel requests; the
+ * service applies a batch in order. Audit events go in batches of their own. Every entry's
+ * idempotency id was fixed when it was made, so a batch whose answer was lost is simply sent again.
+ */
+import { MAX_AUDIT_EVENTS_PER_BATCH, MAX_JSON_BODY_BYTES, MAX_MUTATIONS_PER_BATCH } from '../../shared/api/limits.ts';
+import type { FirstResult, Mutation, MutationResult } from '../../shared/api/mutations.ts';
+import type { AuditEvent } from '../../shared/domain/audit.ts';
+import type { AuditBatchResponse } from '../../shared/api/audit.ts';
+import type { MutationBatchResponse } from '../../shared/api/mutations.ts';
+import type { Problem } from '../../shared/api/problem.ts';
+import type { OutboxError } from '../data/records.ts';
+import { rejectionOf } from '../data/repos/outbox.ts';
+import { ApiError, ContractError, ServerError, UnauthorizedError } from './api-errors.ts';
+
+export type Deliverable =
+  | { readonly kind: 'mutation'; readonly seq: number; readonly caseId: string; readonly mutation: Mutation }
+  | { readonly kind: 'audit'; readonly seq: number; readonly event: AuditEvent };
+
+/** What push needs of the outbox. Each method is one IndexedDB transaction in the real store. */
+export type OutboxStore = {
+  /** What may go now, in order (see the module comment); at most `perCase` mutations of a case. */
+  deliverable(perCase: number): Promise<Deliverable[]>;
+  /** The service applied the change: the entry goes, the entity gets the service's version. */
+  applied(seq: number, version: number): Promise<void>;
+  /** The service holds a newer version (`current`, null when gone): the user chooses. */
+  conflicted(seq: number, current: unknown): Promise<void>;
+  /** The service refused the entry: it stays with the reason. */
+  rejected(seq: number, error: OutboxError): Promise<void>;
+  /** The service has these audit events. */
+  recorded(seqs: readonly number[]): Promise<void>;
+  /** A try that did not get through (network, overload): counted, with its error, for the panel. */
+  attempted(seqs: readonly number[], error: OutboxError): Promise<void>;
+};
+
+export type PushApi = {
+  mutations(mutations: readonly Mutation[]): Promise<MutationBatchResponse>;
+  audit(events: readonly AuditEvent[]): Promise<AuditBatchResponse>;
+};
+
+export type PushOutcome =
+  /** Nothing deliverable is left (what remains waits for the user, or for nothing). */
+  | { readonly status: 'done'; readonly delivered: number }
+  /** A transient failure: try again after a backoff (or at least `retryAfterMs`). */
+  | {
+      readonly status: 'retry';
+      readonly delivered: number;
+      readonly error: OutboxError;
+      readonly retryAfterMs?: number;
+    }
+  /** The token expired: delivery waits for a new sign-in; nothing is lost. */
+  | { readonly status: 'unauthorized'; readonly delivered: number };
+
+export type PushOptions = { readonly concurrency?: number; readonly signal?: AbortSignal };
+
+type MutationItem = Extract<Deliverable, { kind: 'mutation' }>;
+type AuditItem = Extract<Deliverable, { kind: 'audit' }>;
+type Halt = { error: ApiError | Error };
+
+/** Room left in a request body for the envelope around the mutations. */
+const BODY_BUDGET = MAX_JSON_BODY_BYTES - 16 * 1024;
+const encoder = new TextEncoder();
+
+/**
+ * Groups each case's run into batches of at most `limit` mutations and `budget` bytes, oldest
+ * cases first; a run is split only where it would not fit, and its parts keep their order.
+ */
+export function planBatches(
+  items: readonly MutationItem[],
+  limit = MAX_MUTATIONS_PER_BATCH,
+  budget = BODY_BUDGET,
+): MutationItem[][] {
+  const runs = new Map<string, MutationItem[]>();
+  for (const item of items) runs.set(item.caseId, [...(runs.get(item.caseId) ?? []), item]);
+  const size = new Map(items.map((i) => [i, encoder.encode(JSON.stringify(i.mutation)).length + 1]));
+  const batches: { items: MutationItem[]; bytes: number }[] = [];
+  for (const run of runs.values()) {
+    let part: MutationItem[] = [];
+    let bytes = 0;
+    const place = (): void => {
+      if (!part.length) return;
+      const fits = batches.find((b) => b.items.length + part.length <= limit && b.bytes + bytes <= budget);
+      if (fits) {
+        fits.items.push(...part);
+        fits.bytes += bytes;
+      } else batches.push({ items: part, bytes });
+      part = [];
+      bytes = 0;
+    };
+    for (const item of run) {
+      const n = size.get(item)!;
+      if (part.length === limit || (part.length && bytes + n > budget)) place();
+      part.push(item);
+      bytes += n;
+    }
+    place();
+  }
+  return batches.map((b) => b.items);
+}
+
+function errorOf(error: unknown): OutboxError {
+  if (error instanceof ServerError) return { code: 'server', params: { status: error.status } };
+  if (error instanceof ApiError) return { code: error.code };
+  return { code: 'unexpected' };
+}
+
+/** A 4xx for the whole batch names the offending mutation in its field errors (`mutations.3.data…`). */
+function offendingIndex(problem: Problem | undefined): number | null {
+  for (const e of problem?.errors ?? []) {
+    const match = /^mutations\.(\d+)(\.|$)/.exec(e.path);
+    if (match) return Number(match[1]);
+  }
+  return null;
+}
+
+async function settle(store: OutboxStore, item: MutationItem, result: MutationResult | FirstResult): Promise<boolean> {
+  switch (result.status) {
+    case 'applied':
+      await store.applied(item.seq, result.version);
+      return true;
+    case 'duplicate':
+      return settle(store, item, result.first);
+    case 'conflict':
+      await store.conflicted(item.seq, result.current);
+      return false;
+    case 'rejected':
+      await store.rejected(item.seq, rejectionOf(result.problem));
+      return false;
+  }
+}
+
+/** Runs tasks with at most `limit` at a time. */
+async function pool<T>(tasks: readonly T[], limit: number, run: (task: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) await run(tasks[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+
+export async function push(store: OutboxStore, api: PushApi, options: PushOptions = {}): Promise<PushOutcome> {
+  const concurrency = options.concurrency ?? 4;
+  let delivered = 0;
+  /** Entries that left "pending" this round, delivered or not: a round that moves none must not repeat. */
+  let moved = 0;
+  let halt: Halt | null = null;
+
+  const fail = async (seqs: readonly number[], error: unknown): Promise<void> => {
+    const known = error instanceof ApiError ? error : error instanceof Error ? error : new Error(String(error));
+    if (!(error instanceof UnauthorizedError)) await store.attempted(seqs, errorOf(error));
+    halt ??= { error: known };
+  };
+
+  const sendMutations = async (batch: readonly MutationItem[]): Promise<void> => {
+    if (halt || options.signal?.aborted) return;
+    let response: MutationBatchResponse;
+    try {
+      response = await api.mutations(batch.map((i) => i.mutation));
+    } catch (error) {
+      if (error instanceof ServerError && !error.transient && error.status !== 401) {
+        await refused(batch, error);
+        return;
+      }
+      await fail(
+        batch.map((i) => i.seq),
+        error,
+      );
+      return;
+    }
+    const { results } = response;
+    for (const [k, item] of batch.entries()) {
+      const result = results[k];
+      if (!result || result.mutationId !== item.mutation.id) {
+        // The answer does not fit the request: nothing of it is used, the rest is sent again.
+        await fail(
+          batch.slice(k).map((i) => i.seq),
+          new ContractError('/mutations'),
+        );
+        return;
+      }
+      if (await settle(store, item, result)) delivered++;
+      moved++;
+    }
+  };
+
+  /** The service refused the whole batch: find the entry it names, or try each alone, in order per case. */
+  const refused = async (batch: readonly MutationItem[], error: ServerError): Promise<void> => {
+    const problem = error.problem ?? { type: 'about:blank', title: 'Refused', status: error.status };
+    if (batch.length === 1) {
+      await store.rejected(batch[0]!.seq, rejectionOf(problem));
+      moved++;
+      return;
+    }
+    const named = offendingIndex(error.problem);
+    const stopped = new Set<string>();
+    for (const [k, item] of batch.entries()) {
+      if (halt || stopped.has(item.caseId)) continue;
+      if (named === k) {
+        await store.rejected(item.seq, rejectionOf(problem));
+        moved++;
+        stopped.add(item.caseId);
+        continue;
+      }
+      const before = delivered;
+      await sendMutations([item]);
+      if (delivered === before) stopped.add(item.caseId); // later entries of its case wait for it
+    }
+  };
+
+  const sendAudit = async (batch: readonly AuditItem[]): Promise<void> => {
+    if (halt || options.signal?.aborted) return;
+    let response: AuditBatchResponse;
+    try {
+      response = await api.audit(batch.map((i) => i.event));
+    } catch (error) {
+      await fail(
+        batch.map((i) => i.seq),
+        error,
+      );
+      return;
+    }
+    const done: number[] = [];
+    for (const [k, item] of batch.entries()) {
+      const result = response.results[k];
+      if (!result || result.id !== item.event.id) continue; // sent again next time
+      if (result.status === 'rejected') await store.rejected(item.seq, rejectionOf(result.problem));
+      else done.push(item.seq);
+      moved++;
+    }
+    await store.recorded(done);
+    delivered += done.length;
+  };
+
+  for (;;) {
+    if (options.signal?.aborted) return { status: 'done', delivered };
+    const items = await store.deliverable(MAX_MUTATIONS_PER_BATCH);
+    if (!items.length) return { status: 'done', delivered };
+    moved = 0;
+    const mutations = items.filter((i): i is MutationItem => i.kind === 'mutation');
+    const audits = items.filter((i): i is AuditItem => i.kind === 'audit');
+    const auditBatches: AuditItem[][] = [];
+    for (let k = 0; k < audits.length; k += MAX_AUDIT_EVENTS_PER_BATCH)
+      auditBatches.push(audits.slice(k, k + MAX_AUDIT_EVENTS_PER_BATCH));
+    const tasks: (() => Promise<void>)[] = [
+      ...planBatches(mutations).map((batch) => () => sendMutations(batch)),
+      ...auditBatches.map((batch) => () => sendAudit(batch)),
+    ];
+    await pool(tasks, concurrency, (task) => task());
+    // Set inside the batches' callbacks, which the compiler does not follow.
+    const stop = halt as Halt | null;
+    if (stop) {
+      if (stop.error instanceof UnauthorizedError) return { status: 'unauthorized', delivered };
+      const retryAfterMs = stop.error instanceof ServerError ? stop.error.retryAfterMs : undefined;
+      return {
+        status: 'retry',
+        delivered,
+        error: errorOf(stop.error),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      };
+    }
+    // Answers that named none of the entries sent: the next round would send the same again.
+    if (moved === 0) return { status: 'retry', delivered, error: { code: 'contract' } };
+  }
+}
