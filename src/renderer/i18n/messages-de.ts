@@ -1,4 +1,5 @@
 /** German texts: the product's first language and the source of every message key. */
+import { outboxDe } from '../features/outbox/messages-de.ts';
 import { signinDe } from '../features/signin/messages-de.ts';
 import { syncDe } from '../features/sync/messages-de.ts';
 import { viewerDe } from '../features/viewer/messages-de.ts';
@@ -27,6 +28,7 @@ export const de = {
   ...viewerDe,
   ...signinDe,
   ...syncDe,
+  ...outboxDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

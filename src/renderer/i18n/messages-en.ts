@@ -1,4 +1,5 @@
 /** English texts, the second language. Every German key must have one (checked by the compiler). */
+import { outboxEn } from '../features/outbox/messages-en.ts';
 import { signinEn } from '../features/signin/messages-en.ts';
 import { syncEn } from '../features/sync/messages-en.ts';
 import { viewerEn } from '../features/viewer/messages-en.ts';
@@ -28,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...viewerEn,
   ...signinEn,
   ...syncEn,
+  ...outboxEn,
 };

@@ -3,7 +3,7 @@
  * them, and the annotations panel; or a clear message when it cannot be shown.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { CaseId, DocumentId } from '../../../shared/domain/ids.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Session } from '../../session/session.ts';
@@ -83,14 +83,23 @@ function DocumentPages({
       })),
     [session, caseId, documentId],
   );
+  // Data protection: every time a document is shown to the user, the view is recorded (offline too);
+  // preparing it in the background is not a view.
+  const audited = useRef(false);
   const onFirstPagePainted = useCallback(
     (painted: PaintedPage) => {
+      if (!audited.current) {
+        audited.current = true;
+        void session.audit.record({ action: 'document.view', caseId, documentId }).catch(() => {
+          audited.current = false;
+        });
+      }
       document.dispatchEvent(
         new CustomEvent('viewer:first-page-painted', { detail: { fromPreview: painted.fromPreview } }),
       );
       rememberForNextTime?.(painted);
     },
-    [rememberForNextTime],
+    [rememberForNextTime, session, caseId, documentId],
   );
 
   switch (state.status) {
