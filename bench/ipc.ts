@@ -14,6 +14,7 @@ const handlers = createIpcHandlers({
   policy: DEFAULT_POLICY,
   secrets: { isAvailable: () => true, protect: (s: string) => s, unprotect: (s: string) => s },
   windows: { openViewer: async () => undefined, focusWorkspace: () => undefined },
+  journal: { append: async () => undefined, acknowledge: async () => undefined, read: async () => [] },
 });
 const registered = new Map<string, (event: IpcSenderEvent, arg: unknown) => Promise<unknown>>();
 registerIpcHandlers({ handle: (c, l) => registered.set(c, l), removeHandler: () => undefined }, handlers, {

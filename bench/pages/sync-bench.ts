@@ -11,9 +11,10 @@ import {
   applyChangesPage,
   CONTENT_CHUNK_BYTES,
   freshContent,
-  recordOf,
   TABLE_OF,
 } from '../../src/renderer/sync/apply-changes.ts';
+import { recordOf } from '../../src/renderer/data/repos/entity-records.ts';
+import { engineOutbox } from '../../src/renderer/data/repos/outbox-store.ts';
 import { SCHEMA_V1 } from '../../src/renderer/data/migrations/v1.ts';
 import { SyncEngine } from '../../src/renderer/sync/engine.ts';
 import { pull } from '../../src/renderer/sync/pull.ts';
@@ -155,6 +156,7 @@ async function prefetch(serverUrl: string, windowMs: number): Promise<{ bytes: n
     db,
     cipher,
     contents: createContentsRepo(db, cipher),
+    ...engineOutbox(db, cipher, () => Date.now()),
     room: createStorageRoom({ db, policyBudget: 8 * 1024 ** 3, estimate }),
     publish: (status) => {
       if (status.progress.bytes > 0 && !first) first = performance.now();

@@ -34,7 +34,7 @@ describe('audit', () => {
     const [foreign] = await send([event('e-3', { userId: 'u-demo2' })]);
     expect(foreign?.status).toBe('rejected');
     const state = (await (await server.admin('/state', 'GET')).json()) as { audit: Record<string, unknown> };
-    expect(state.audit).toEqual({ 'e-1': { seen: 2, applied: 1 }, 'e-2': { seen: 1, applied: 1 } });
+    expect(state.audit).toEqual({ 'e-1': { seen: 2, applied: 1, order: 1 }, 'e-2': { seen: 1, applied: 1, order: 2 } });
   });
 
   it('refuses bad batches as a whole', async () => {

@@ -47,7 +47,7 @@ describe('letters', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await replay.json()).toEqual(accepted);
     const state = (await (await server.admin('/state', 'GET')).json()) as State;
-    expect(state.letters['l-1']).toEqual({ seen: 2, applied: 1 });
+    expect(state.letters['l-1']).toMatchObject({ seen: 2, applied: 1 });
 
     const feed = await readFeed(server, token, cursor);
     const document = feed.changes.find((c) => c['entity'] === 'document');
@@ -96,7 +96,7 @@ describe('letters', () => {
     await expectProblem(await server.api('/letters/l-3', { token }), 404);
     const state = (await (await server.admin('/state', 'GET')).json()) as State;
     expect(state.letters['l-3']).toBeUndefined();
-    expect(state.letters['l-2']).toEqual({ seen: 1, applied: 1 });
+    expect(state.letters['l-2']).toMatchObject({ seen: 1, applied: 1 });
   });
 
   it('answers 404 for cases not assigned, recipients of other cases and unknown letters', async () => {

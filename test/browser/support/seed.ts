@@ -80,7 +80,11 @@ export async function seedDocument(
     failures: 0,
   };
   const record = await documentRecord(cipher, doc);
-  const caseSealed = await cipher.sealJson({ id: caseId }, `cases/${caseId}`);
+  const bgNumber = options.bgNumber ?? '12345BG0012345';
+  const caseSealed = await cipher.sealJson(
+    { id: caseId, bgNumber, status: 'active', openedOn: '2024-01-15', version: 1, updatedAt: now },
+    `cases/${caseId}`,
+  );
   await db.transaction('rw', [db.documents, db.contents, db.contentChunks, db.cases], async () => {
     await db.cases.put({
       id: caseId,
@@ -88,8 +92,8 @@ export async function seedDocument(
       version: 1,
       updatedAt: now,
       sealed: caseSealed,
-      bgNumber: options.bgNumber ?? '12345BG0012345',
-      status: 'open',
+      bgNumber,
+      status: 'active',
     });
     await db.documents.put(record);
     await db.contentChunks.where('documentId').equals(doc.id).delete();

@@ -139,7 +139,8 @@ describe('sign-in', () => {
     const db = new CacheDb(cacheDbName('u-demo'));
     const session = openSession(old.user, key);
     await db.outbox.add({
-      mutationId: 'm1',
+      id: 'm1',
+      kind: 'mutation',
       caseId: 'c1',
       entity: 'note',
       entityId: 'n1',
@@ -155,7 +156,7 @@ describe('sign-in', () => {
     expect(await db.outbox.count()).toBe(1);
 
     const recovered = await signIn({ username: 'demo', password: 'demo', previousPassword: 'alt-passwort' }, deps());
-    const record = (await db.outbox.get({ mutationId: 'm1' }))!;
+    const record = (await db.outbox.get({ id: 'm1' }))!;
     await expect(
       openSession(recovered.user, recovered.cacheKey).cipher.openJson(
         record.sealed,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { annotationSchema } from '../../../src/shared/domain/annotation.ts';
 import type { Annotation } from '../../../src/shared/domain/annotation.ts';
-import { openOutboxMutation } from '../../../src/renderer/data/repos/outbox.ts';
+import { openPayload } from '../../../src/renderer/data/repos/outbox.ts';
 import { createAnnotationsRepo } from '../../../src/renderer/data/repos/annotations.ts';
 import type { Session } from '../../../src/renderer/session/session.ts';
 import type { DocumentId, UserId } from '../../../src/shared/domain/ids.ts';
@@ -28,8 +28,15 @@ const panel = () => page.getByRole('complementary', { name: 'Anmerkungen' });
 const marks = () => [...document.querySelectorAll<HTMLElement>('.mark')];
 
 async function outbox() {
-  const entries = await session.db.outbox.orderBy('seq').toArray();
-  return Promise.all(entries.map(async (e) => ({ entry: e, mutation: await openOutboxMutation(session.cipher, e) })));
+  // Changes only: showing the document also queued its audit event.
+  const entries = (await session.db.outbox.orderBy('seq').toArray()).filter((e) => e.kind === 'mutation');
+  return Promise.all(
+    entries.map(async (e) => {
+      const payload = await openPayload(session.cipher, e);
+      if (payload.kind !== 'mutation') throw new Error('not a change');
+      return { entry: e, mutation: payload.mutation };
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -73,7 +80,7 @@ it('creates a highlight, a note and a stamp from the keyboard, each with one out
   const entries = await outbox();
   // create highlight, edit its text, create note, edit its text, create stamp
   expect(entries.map((e) => [e.mutation.entity, e.mutation.op])).toEqual(Array(5).fill(['annotation', 'put']));
-  expect(new Set(entries.map((e) => e.entry.mutationId)).size).toBe(5);
+  expect(new Set(entries.map((e) => e.entry.id)).size).toBe(5);
   expect(entries.every((e) => e.entry.status === 'pending')).toBe(true);
   for (const a of seenByOther) expect(annotationSchema.parse(a).authorName).toBe('Erika Muster');
   await page.screenshot({ path: '../../../.test-output/screenshots/viewer-annotations.png' });
@@ -161,10 +168,10 @@ it('edits and deletes through the panel', async () => {
 });
 
 it('shows a colleague’s mark with the author, read-only, as soon as it arrives', async () => {
-  const colleague = createAnnotationsRepo(other.db, other.cipher, {
-    id: 'u-colleague' as UserId,
-    displayName: 'Jonas Beispiel',
-  });
+  const colleague = createAnnotationsRepo(
+    { db: other.db, cipher: other.cipher, clock: () => Date.now() },
+    { id: 'u-colleague' as UserId, displayName: 'Jonas Beispiel' },
+  );
   await colleague.create({
     caseId: 'case-1' as Annotation['caseId'],
     documentId: DOC,

@@ -36,6 +36,7 @@ function setup(options: { senderId?: number; senderUrl?: string; handlers?: Part
       policy: DEFAULT_POLICY,
       secrets: createSecrets(fakeSafeStorage),
       windows: { openViewer, focusWorkspace: () => undefined },
+      journal: { append: async () => undefined, acknowledge: async () => undefined, read: async () => [] },
     }),
     ...options.handlers,
   };
@@ -86,6 +87,9 @@ describe('IPC contract over an in-memory transport', () => {
     expect([...registered.keys()].sort()).toEqual([
       'app:getInfo',
       'app:getPolicy',
+      'journal:acknowledge',
+      'journal:append',
+      'journal:read',
       'secrets:isAvailable',
       'secrets:protect',
       'secrets:unprotect',
