@@ -8,8 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { registerIpcHandlers } from '../shared/ipc/register.ts';
 import { APP_SCHEME } from '../shared/security/app-origin.ts';
-import { contentSecurityPolicy } from '../shared/security/csp.ts';
-import { resolveAppRequest } from './app-protocol.ts';
+import { appPolicies } from '../shared/security/csp.ts';
+import { serveAppRequest } from './app-protocol.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
 import { createLogger } from './logger.ts';
 import { isAllowedNavigation, isPermissionGranted } from './navigation.ts';
@@ -39,15 +39,14 @@ async function start(): Promise<void> {
     logger,
   );
   const rendererDir = path.join(__dirname, '..', 'renderer');
-  const csp = contentSecurityPolicy(new URL(policy.serverUrl).origin);
+  const policies = appPolicies(new URL(policy.serverUrl).origin);
 
-  protocol.handle(APP_SCHEME, async (request) => {
-    const asset = resolveAppRequest(request.url, rendererDir, csp);
-    if (!asset) return new Response('Not found', { status: 404 });
-    const file = await net.fetch(pathToFileURL(asset.filePath).toString());
-    if (!file.ok) return new Response('Not found', { status: 404 });
-    return new Response(file.body, { status: 200, headers: asset.headers });
-  });
+  protocol.handle(APP_SCHEME, (request) =>
+    serveAppRequest(request.url, rendererDir, policies, async (filePath) => {
+      const file = await net.fetch(pathToFileURL(filePath).toString());
+      return file.ok ? file.body : null;
+    }),
+  );
 
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(isPermissionGranted(permission)),
