@@ -1,19 +1,31 @@
 /** The main-process side of every IPC channel, as plain functions over injected services. */
 import type { IpcHandlers, IpcSenderEvent } from '../shared/ipc/register.ts';
+import type { LogEntry } from '../shared/logging/log-entry.ts';
 import type { Policy } from '../shared/policy/policy.ts';
+import type { SettingsChanges, SettingsSetResult, SettingsSnapshot } from '../shared/settings/settings.ts';
+import type { OutboxReport, UpdateState } from '../shared/updates/update-state.ts';
 import type { Secrets } from './secrets.ts';
 
 export type MainServices = {
   appInfo: { name: string; version: string; platform: string };
-  policy: Policy;
+  settings: {
+    snapshot(): SettingsSnapshot;
+    policy(): Policy;
+    update(changes: SettingsChanges): Promise<SettingsSetResult>;
+  };
   secrets: Secrets;
   windows: { openViewer(documentId?: string): Promise<void>; focusWorkspace(): void };
+  updates: { state(): UpdateState; check(): Promise<UpdateState>; download(): Promise<UpdateState> };
+  outbox: { report(senderId: number, report: OutboxReport): void };
+  log(entry: LogEntry, senderId: number): void;
 };
 
 export function createIpcHandlers<E extends IpcSenderEvent>(services: MainServices): IpcHandlers<E> {
   return {
     'app:getInfo': () => ({ ...services.appInfo, shell: 'electron' }),
-    'app:getPolicy': () => services.policy,
+    'app:getPolicy': () => services.settings.policy(),
+    'settings:get': () => services.settings.snapshot(),
+    'settings:set': (changes) => services.settings.update(changes),
     'windows:openViewer': async ({ documentId }) => {
       await services.windows.openViewer(documentId);
     },
@@ -23,5 +35,14 @@ export function createIpcHandlers<E extends IpcSenderEvent>(services: MainServic
     'secrets:isAvailable': () => services.secrets.isAvailable(),
     'secrets:protect': ({ plaintext }) => ({ sealed: services.secrets.protect(plaintext) }),
     'secrets:unprotect': ({ sealed }) => ({ plaintext: services.secrets.unprotect(sealed) }),
+    'updates:getState': () => services.updates.state(),
+    'updates:check': () => services.updates.check(),
+    'updates:download': () => services.updates.download(),
+    'outbox:report': (report, event) => {
+      services.outbox.report(event.sender.id, report);
+    },
+    'log:write': (entry, event) => {
+      services.log(entry, event.sender.id);
+    },
   };
 }
