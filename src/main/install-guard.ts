@@ -16,7 +16,7 @@
  */
 import type { OutboxReport } from '../shared/updates/update-state.ts';
 import type { Logger } from './logger.ts';
-import { realTimers, type Timers } from './updater.ts';
+import { realTimers, type Timers } from './timers.ts';
 
 export type InstallGuardOptions = {
   /** webContents ids of the app's open windows. */

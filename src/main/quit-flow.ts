@@ -6,7 +6,7 @@
  */
 import type { GuardOutcome } from './install-guard.ts';
 import type { Logger } from './logger.ts';
-import { realTimers, type Timers } from './updater.ts';
+import { realTimers, type Timers } from './timers.ts';
 
 export type QuitFlowOptions = {
   readonly pendingInstall: () => string | null;

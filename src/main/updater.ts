@@ -8,6 +8,7 @@
 import type { UpdateMode } from '../shared/policy/policy.ts';
 import type { UpdateErrorCode, UpdateState } from '../shared/updates/update-state.ts';
 import type { Logger } from './logger.ts';
+import { realTimers, type Timers } from './timers.ts';
 import { errorFields } from '../shared/logging/redact.ts';
 
 export type CheckOutcome =
@@ -23,18 +24,6 @@ export type UpdaterPort = {
   download(onProgress: (progress: DownloadProgress) => void): Promise<void>;
   /** Runs the installer silently and quits; the app is not started again. */
   installNow(): void;
-};
-
-export type Timers = {
-  setTimeout(callback: () => void, ms: number): { cancel(): void };
-};
-
-export const realTimers: Timers = {
-  setTimeout: (callback, ms) => {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return { cancel: () => clearTimeout(handle) };
-  },
 };
 
 export type UpdateControllerOptions = {

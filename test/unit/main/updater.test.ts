@@ -11,35 +11,15 @@ import {
   updateErrorCode,
   type CheckOutcome,
   type DownloadProgress,
-  type Timers,
   type UpdaterPort,
 } from '../../../src/main/updater.ts';
+import type { Timers } from '../../../src/main/timers.ts';
+import { fakeTimers } from '../../support/fake-timers.ts';
 import type { UpdateMode } from '../../../src/shared/policy/policy.ts';
 import { updateStateSchema, type UpdateState } from '../../../src/shared/updates/update-state.ts';
 
 const quiet = createLogger('updater', () => undefined);
 const NOW = new Date('2026-03-01T08:00:00Z');
-
-function fakeTimers() {
-  const queue: { at: number; callback: () => void; cancelled: boolean }[] = [];
-  let clock = 0;
-  const timers: Timers = {
-    setTimeout: (callback, ms) => {
-      const entry = { at: clock + ms, callback, cancelled: false };
-      queue.push(entry);
-      return { cancel: () => (entry.cancelled = true) };
-    },
-  };
-  const advance = (ms: number): void => {
-    clock += ms;
-    for (const entry of queue.filter((e) => !e.cancelled && e.at <= clock)) {
-      entry.cancelled = true;
-      entry.callback();
-    }
-  };
-  const pending = (): number => queue.filter((e) => !e.cancelled).length;
-  return { timers, advance, pending };
-}
 
 type Deferred = { resolve(): void; reject(error: unknown): void };
 
