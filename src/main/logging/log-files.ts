@@ -6,6 +6,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { NodeLogger } from 'electron-log';
 import type { LogLevel } from '../../shared/logging/log-entry.ts';
 import type { LogSink } from '../logger.ts';
 
@@ -14,22 +15,7 @@ export const LOG_FILE_BYTES = 2 * 1024 ** 2;
 export const LOG_FILES_KEPT = 4;
 
 /** The part of electron-log's logger this module sets up. */
-export type ElectronLogPort = {
-  transports: {
-    file: {
-      level: LogLevel | false;
-      maxSize: number;
-      format: string;
-      resolvePathFn: () => string;
-      archiveLogFn: (file: { path: string }) => void;
-    };
-    console: { level: LogLevel | false };
-  };
-  debug(text: string): void;
-  info(text: string): void;
-  warn(text: string): void;
-  error(text: string): void;
-};
+export type ElectronLogPort = Pick<NodeLogger, 'transports' | LogLevel>;
 
 export function logFolder(userDataDir: string): string {
   return path.join(userDataDir, 'logs');

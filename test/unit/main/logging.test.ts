@@ -88,7 +88,7 @@ describe('redaction guard', () => {
 describe('log files', () => {
   it('writes JSON lines to logs/main.log in the user-data folder and rotates them', () => {
     const userData = path.join(dir, 'user-data');
-    const log = electronLog.create({ logId: 'eakte-test-rotation' }) as unknown as ElectronLogPort;
+    const log: ElectronLogPort = electronLog.create({ logId: 'eakte-test-rotation' });
     const sink = configureLogFiles(log, { userDataDir: userData, console: false, maxBytes: 2000 });
     const logger = createLogger('main', sink);
     for (let i = 0; i < 200; i += 1) logger.info('line written', { index: i, name: 'Erika Mustermann' });
