@@ -38,11 +38,11 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(false);
   });
 
-  it('installs per machine on Windows (assisted, not one-click), AppImage and deb on Linux, dmg on macOS', () => {
+  it('installs per machine on Windows (assisted, not one-click), AppImage and deb on Linux, dmg (and zip for updates) on macOS', () => {
     expect(config.nsis).toMatchObject({ perMachine: true, oneClick: false, deleteAppDataOnUninstall: false });
     expect(config.win).toMatchObject({ target: [{ target: 'nsis', arch: ['x64'] }], verifyUpdateCodeSignature: true });
     expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'] });
-    expect(config.mac).toMatchObject({ target: 'dmg', hardenedRuntime: true });
+    expect(config.mac).toMatchObject({ target: ['dmg', 'zip'], hardenedRuntime: true });
   });
 
   it('takes its icons from assets/', () => {
