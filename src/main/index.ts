@@ -211,7 +211,7 @@ async function start(): Promise<void> {
     logger: updateLogger,
   });
   app.on('before-quit', (event) => {
-    void windowState.flush();
+    windowState.flushSync();
     quitFlow.onBeforeQuit(event);
   });
 

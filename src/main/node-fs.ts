@@ -3,6 +3,7 @@
  * its Node implementation. Writes go to a temporary file first and are renamed into place, so a
  * crash or power cut leaves the old file or the new one, never half of one.
  */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,6 +12,8 @@ export type FsPort = {
   readText(filePath: string): Promise<string | null>;
   /** Replaces the file's contents as a whole, creating its folder when needed. */
   writeTextAtomic(filePath: string, text: string): Promise<void>;
+  /** The same, synchronously: for the last write while the app quits, which does not wait for promises. */
+  writeTextAtomicSync(filePath: string, text: string): void;
 };
 
 function errorCode(error: unknown): string | undefined {
@@ -33,6 +36,12 @@ export const nodeFs: FsPort = {
     const temporary = `${filePath}.${process.pid}.tmp`;
     await writeFile(temporary, text, { encoding: 'utf8', flush: true });
     await rename(temporary, filePath);
+  },
+  writeTextAtomicSync(filePath, text) {
+    mkdirSync(path.dirname(filePath), { recursive: true });
+    const temporary = `${filePath}.${process.pid}.tmp`;
+    writeFileSync(temporary, text, { encoding: 'utf8', flush: true });
+    renameSync(temporary, filePath);
   },
 };
 

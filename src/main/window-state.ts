@@ -108,7 +108,19 @@ export class WindowStateStore {
     this.scheduleSave();
   }
 
-  /** Writes what is pending now (at quit). */
+  /** Writes what is pending now, synchronously: the app is quitting and does not wait for promises. */
+  flushSync(): void {
+    if (!this.saveTimer) return;
+    this.saveTimer.cancel();
+    this.saveTimer = null;
+    try {
+      this.options.fs.writeTextAtomicSync(this.options.file, `${JSON.stringify(this.state, null, 2)}\n`);
+    } catch {
+      this.options.logger.warn('window state not saved', { reason: 'write-failed' });
+    }
+  }
+
+  /** Writes what is pending now and waits for it. */
   async flush(): Promise<void> {
     if (this.saveTimer) {
       this.saveTimer.cancel();

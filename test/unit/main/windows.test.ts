@@ -285,6 +285,13 @@ describe('window state file', () => {
     await second.manager.openViewer();
     expect(second.viewer().bounds).toEqual({ x: 2200, y: 120, width: 1700, height: 1100 });
 
+    // At quit the pending bounds are written at once, without waiting for the timer.
+    second.viewer().userMoves({ x: 2300, y: 140, width: 1600, height: 1000 });
+    again.flushSync();
+    const third = new WindowStateStore({ fs: nodeFs, file, logger: quiet });
+    await third.load();
+    expect(third.get(saved.layouts[0]!.key, 'viewer')?.bounds).toEqual({ x: 2300, y: 140, width: 1600, height: 1000 });
+
     writeFileSync(file, '{"version": 2}');
     const broken = new WindowStateStore({ fs: nodeFs, file, logger: quiet });
     await broken.load();
