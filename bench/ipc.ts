@@ -6,16 +6,10 @@
 import { createDesktopBridge } from '../src/shared/ipc/bridge.ts';
 import { registerIpcHandlers, type IpcSenderEvent } from '../src/shared/ipc/register.ts';
 import { createIpcHandlers } from '../src/main/ipc-handlers.ts';
-import { DEFAULT_POLICY } from '../src/shared/policy/policy.ts';
+import { fakeMainServices } from '../test/support/main-services.ts';
 import { median, report } from './_report.ts';
 
-const handlers = createIpcHandlers({
-  appInfo: { name: 'E-Akte Desktop', version: '0.0.0', platform: 'linux' },
-  policy: DEFAULT_POLICY,
-  secrets: { isAvailable: () => true, protect: (s: string) => s, unprotect: (s: string) => s },
-  windows: { openViewer: async () => undefined, focusWorkspace: () => undefined },
-  journal: { append: async () => undefined, acknowledge: async () => undefined, read: async () => [] },
-});
+const handlers = createIpcHandlers(fakeMainServices().services);
 const registered = new Map<string, (event: IpcSenderEvent, arg: unknown) => Promise<unknown>>();
 registerIpcHandlers({ handle: (c, l) => registered.set(c, l), removeHandler: () => undefined }, handlers, {
   isTrustedSender: () => true,

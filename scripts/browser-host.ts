@@ -1,13 +1,14 @@
 /**
- * Browser mode: serves the built renderer on loopback with the same Content-Security-Policy as the
- * app:// protocol, plus `browser-config.json` naming the central service. Used by
+ * Browser mode: serves the built renderer on loopback with the same headers as the app:// protocol
+ * (the Content-Security-Policy on every response, workers included), plus `browser-config.json` naming the central service. Used by
  * `npm run start:browser`, the end-to-end tests and the benchmarks.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { contentSecurityPolicy } from '../src/shared/security/csp.ts';
+import { appPolicies } from '../src/shared/security/csp.ts';
+import { rendererResponseHeaders } from '../src/shared/security/response-headers.ts';
 import { RENDERER_MIME_TYPES } from '../src/shared/util/mime.ts';
 
 export type BrowserHost = { url: string; close(): Promise<void> };
@@ -22,27 +23,39 @@ export async function startBrowserHost(options: {
   if (!existsSync(path.join(root, 'workspace.html'))) {
     throw new Error(`Im Ordner ${root} liegt kein gebauter Renderer. Bitte zuerst "npm run build" ausführen.`);
   }
-  const csp = contentSecurityPolicy(new URL(options.serverUrl).origin);
+  const policies = appPolicies(new URL(options.serverUrl).origin);
   const config = JSON.stringify({ serverUrl: options.serverUrl });
 
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+    } catch {
+      pathname = '/\0';
+    }
     if (pathname === '/browser-config.json') {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(config);
+      res
+        .writeHead(200, {
+          ...rendererResponseHeaders(pathname, 'application/json', policies),
+          'Cache-Control': 'no-store',
+        })
+        .end(config);
       return;
     }
     const filePath = path.resolve(root, `.${pathname === '/' ? '/workspace.html' : pathname}`);
-    if (!filePath.startsWith(root + path.sep) || !existsSync(filePath) || !statSync(filePath).isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Nicht gefunden');
+    if (
+      pathname.includes('\0') ||
+      !filePath.startsWith(root + path.sep) ||
+      !existsSync(filePath) ||
+      !statSync(filePath).isFile()
+    ) {
+      res
+        .writeHead(404, rendererResponseHeaders(pathname, 'text/plain; charset=utf-8', policies))
+        .end('Nicht gefunden');
       return;
     }
     const type = RENDERER_MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, {
-      'Content-Type': type,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}),
-    });
+    res.writeHead(200, rendererResponseHeaders(pathname, type, policies));
     createReadStream(filePath).pipe(res);
   });
   await new Promise<void>((resolve, reject) => {

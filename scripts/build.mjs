@@ -13,16 +13,18 @@ console.log('built renderer → dist/renderer');
 
 if (!rendererOnly) {
   const nodeExternals = ['electron', /^node:/, ...builtinModules];
-  for (const [name, entry, bundleAll] of [
-    ['main', 'src/main/index.ts', false],
-    // A sandboxed preload can only require('electron'): everything else is bundled into it.
-    ['preload', 'src/preload/index.ts', true],
+  // Both are bundled whole: a sandboxed preload can only require('electron'), and main with its
+  // libraries (zod, electron-log, electron-updater) in one file means the package needs no
+  // node_modules at all (electron-builder.yml leaves them out).
+  for (const [name, entry] of [
+    ['main', 'src/main/index.ts'],
+    ['preload', 'src/preload/index.ts'],
   ]) {
     await build({
       configFile: false,
       root,
       logLevel: 'warn',
-      ssr: { noExternal: bundleAll ? true : [] },
+      ssr: { noExternal: true },
       build: {
         ssr: entry,
         outDir: `dist/${name}`,

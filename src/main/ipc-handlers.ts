@@ -1,21 +1,33 @@
 /** The main-process side of every IPC channel, as plain functions over injected services. */
 import type { IpcHandlers, IpcSenderEvent } from '../shared/ipc/register.ts';
+import type { LogEntry } from '../shared/logging/log-entry.ts';
 import type { Policy } from '../shared/policy/policy.ts';
 import type { Journal } from './journal.ts';
+import type { SettingsChanges, SettingsSetResult, SettingsSnapshot } from '../shared/settings/settings.ts';
+import type { OutboxReport, UpdateState } from '../shared/updates/update-state.ts';
 import type { Secrets } from './secrets.ts';
 
 export type MainServices = {
   appInfo: { name: string; version: string; platform: string };
-  policy: Policy;
+  settings: {
+    snapshot(): SettingsSnapshot;
+    policy(): Policy;
+    update(changes: SettingsChanges): Promise<SettingsSetResult>;
+  };
   secrets: Secrets;
   windows: { openViewer(documentId?: string): Promise<void>; focusWorkspace(): void };
   journal: Journal;
+  updates: { state(): UpdateState; check(): Promise<UpdateState>; download(): Promise<UpdateState> };
+  outbox: { report(senderId: number, report: OutboxReport): void };
+  log(entry: LogEntry, senderId: number): void;
 };
 
 export function createIpcHandlers<E extends IpcSenderEvent>(services: MainServices): IpcHandlers<E> {
   return {
     'app:getInfo': () => ({ ...services.appInfo, shell: 'electron' }),
-    'app:getPolicy': () => services.policy,
+    'app:getPolicy': () => services.settings.policy(),
+    'settings:get': () => services.settings.snapshot(),
+    'settings:set': (changes) => services.settings.update(changes),
     'windows:openViewer': async ({ documentId }) => {
       await services.windows.openViewer(documentId);
     },
@@ -28,5 +40,14 @@ export function createIpcHandlers<E extends IpcSenderEvent>(services: MainServic
     'journal:append': ({ userId, entries }) => services.journal.append(userId, entries),
     'journal:acknowledge': ({ userId, ids }) => services.journal.acknowledge(userId, ids),
     'journal:read': async ({ userId }) => ({ entries: await services.journal.read(userId) }),
+    'updates:getState': () => services.updates.state(),
+    'updates:check': () => services.updates.check(),
+    'updates:download': () => services.updates.download(),
+    'outbox:report': (report, event) => {
+      services.outbox.report(event.sender.id, report);
+    },
+    'log:write': (entry, event) => {
+      services.log(entry, event.sender.id);
+    },
   };
 }

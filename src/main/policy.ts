@@ -1,62 +1,45 @@
 /**
- * Reads the machine-wide policy IT sets (a JSON file) and merges it over the defaults. A policy
- * that does not parse is logged and ignored field by field, so a typo never locks a desk out.
+ * Where the machine-wide policy lives and how main reads it. The policy itself (fields, merge,
+ * warnings) is in src/shared/settings; this adds the platform's path, the developer overrides
+ * that only unpackaged builds honour, and a file that exists but cannot be read.
  */
-import { DEFAULT_POLICY, policySchema, type Policy } from '../shared/policy/policy.ts';
-import type { Logger } from './logger.ts';
-
-export type PolicySources = {
-  /** Contents of the machine policy file, or null when there is none. */
-  machinePolicyText: string | null;
-  /** Developer override of the server URL (unpackaged builds only). */
-  devServerUrl?: string | undefined;
-};
-
-export function resolvePolicy({ machinePolicyText, devServerUrl }: PolicySources, logger: Logger): Policy {
-  let merged: Policy = { ...DEFAULT_POLICY };
-  if (devServerUrl) merged = { ...merged, serverUrl: devServerUrl };
-  if (machinePolicyText === null) return checked(merged, logger);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(machinePolicyText);
-  } catch {
-    logger.error('machine policy is not valid JSON; defaults apply');
-    return checked(merged, logger);
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    logger.error('machine policy is not a JSON object; defaults apply');
-    return checked(merged, logger);
-  }
-  const fields = policySchema.partial().shape;
-  for (const [key, value] of Object.entries(raw)) {
-    const schema = fields[key as keyof typeof fields];
-    if (!schema) {
-      logger.warn('unknown field in machine policy ignored', { field: key });
-      continue;
-    }
-    const parsed = schema.safeParse(value);
-    if (parsed.success) merged = { ...merged, [key]: parsed.data };
-    else logger.error('invalid value in machine policy ignored', { field: key });
-  }
-  return checked(merged, logger);
-}
-
-function checked(policy: Policy, logger: Logger): Policy {
-  const parsed = policySchema.safeParse(policy);
-  if (parsed.success) return parsed.data;
-  logger.error('effective policy invalid; defaults apply');
-  return DEFAULT_POLICY;
-}
+import { readPolicy, type PolicyReading } from '../shared/settings/resolve-settings.ts';
+import { errorCode, type FsPort } from './node-fs.ts';
 
 /** Where IT puts the machine policy on each platform. */
 export function machinePolicyPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
-  if (env['EAKTE_POLICY_FILE']) return env['EAKTE_POLICY_FILE'];
   switch (platform) {
     case 'win32':
-      return `${env['ProgramData'] ?? 'C:\\ProgramData'}\\E-Akte Desktop\\policy.json`;
+      return `${env['ProgramData'] ?? 'C:\\ProgramData'}\\E-Akte\\policy.json`;
     case 'darwin':
-      return '/Library/Application Support/E-Akte Desktop/policy.json';
+      return '/Library/Application Support/E-Akte/policy.json';
     default:
-      return '/etc/e-akte-desktop/policy.json';
+      return '/etc/e-akte/policy.json';
+  }
+}
+
+export type LaunchOverrides = { readonly policyFile?: string; readonly serverUrl?: string };
+
+/**
+ * EAKTE_POLICY_FILE and EAKTE_SERVER_URL are for development and tests. An installed app ignores
+ * them: anyone who can set a user's environment could otherwise point it at another server.
+ */
+export function launchOverrides(env: NodeJS.ProcessEnv, packaged: boolean): LaunchOverrides {
+  if (packaged) return {};
+  const policyFile = env['EAKTE_POLICY_FILE'];
+  const serverUrl = env['EAKTE_SERVER_URL'];
+  return { ...(policyFile ? { policyFile } : {}), ...(serverUrl ? { serverUrl } : {}) };
+}
+
+/** Reads the policy file; a missing file is no policy, an unreadable one a warning. */
+export async function readMachinePolicy(fs: FsPort, filePath: string): Promise<PolicyReading> {
+  try {
+    return readPolicy(await fs.readText(filePath));
+  } catch (error) {
+    return {
+      values: {},
+      locked: [],
+      warnings: [{ code: 'policy-unreadable', params: { errorCode: (errorCode(error) ?? 'unknown').slice(0, 64) } }],
+    };
   }
 }

@@ -1,14 +1,26 @@
 /**
- * The two windows: the workspace on the primary display and the document viewer on the second
- * monitor when there is one. Main only shows, places and focuses them; what they display is
- * shared through the data (IndexedDB) and a BroadcastChannel in the renderers.
+ * The two windows: the workspace and the document viewer. Main only shows, places and focuses
+ * them; what they display is shared through the data (IndexedDB) and a BroadcastChannel in the
+ * renderers. Placement is decided in window-placement.ts and remembered per display layout in
+ * window-state.ts; when displays come, go or move, every window ends up on one that exists.
  */
 import { APP_ORIGIN, WINDOW_PAGES, type WindowKind } from '../shared/security/app-origin.ts';
 import type { IpcEventName, IpcEventPayload } from '../shared/ipc/contract.ts';
+import type { WindowLayout } from '../shared/settings/settings.ts';
 import type { Logger } from './logger.ts';
+import {
+  displayLayoutKey,
+  displayOf,
+  freshPlacement,
+  isReachable,
+  largestSecondary,
+  restorable,
+  type DisplayInfo,
+  type Rectangle,
+} from './window-placement.ts';
+import type { SavedWindow } from './window-state.ts';
 
-export type Rectangle = { x: number; y: number; width: number; height: number };
-export type DisplayInfo = { id: number; workArea: Rectangle };
+export type { DisplayInfo, Rectangle } from './window-placement.ts';
 
 export type WindowPort = {
   readonly webContentsId: number;
@@ -17,7 +29,13 @@ export type WindowPort = {
   focus(): void;
   isDestroyed(): boolean;
   setBounds(bounds: Rectangle): void;
+  /** The bounds when not maximised (Electron's getNormalBounds). */
+  getNormalBounds(): Rectangle;
+  isMaximized(): boolean;
+  maximize(): void;
   onClosed(listener: () => void): void;
+  /** Moved or resized by the user (or the system). */
+  onBoundsChanged(listener: () => void): void;
   send(channel: string, payload: unknown): void;
 };
 
@@ -28,21 +46,21 @@ export type DisplayPort = {
   getPrimaryDisplay(): DisplayInfo;
 };
 
+export type WindowStatePort = {
+  get(key: string, kind: WindowKind): SavedWindow | null;
+  set(key: string, kind: WindowKind, saved: SavedWindow): void;
+};
+
+export type WindowManagerOptions = {
+  readonly create: WindowFactory;
+  readonly displays: DisplayPort;
+  readonly state: WindowStatePort;
+  /** The user's window layout setting (separate windows, or docked side by side). */
+  readonly layout: () => WindowLayout;
+  readonly logger: Logger;
+};
+
 const TITLES: Record<WindowKind, string> = { workspace: 'E-Akte Desktop', viewer: 'E-Akte Desktop – Dokument' };
-
-/** Places a window inside a display's work area, leaving a margin. */
-export function placeOn(display: DisplayInfo, fraction = 0.9): Rectangle {
-  const { x, y, width, height } = display.workArea;
-  const w = Math.round(width * fraction);
-  const h = Math.round(height * fraction);
-  return { x: x + Math.round((width - w) / 2), y: y + Math.round((height - h) / 2), width: w, height: h };
-}
-
-/** The display for the viewer: the first one that is not the primary, else the primary. */
-export function viewerDisplay(displays: DisplayPort): DisplayInfo {
-  const primary = displays.getPrimaryDisplay();
-  return displays.getAllDisplays().find((d) => d.id !== primary.id) ?? primary;
-}
 
 export function pageUrl(kind: WindowKind, query?: Record<string, string>): string {
   const url = new URL(`${APP_ORIGIN}/${WINDOW_PAGES[kind]}`);
@@ -52,21 +70,33 @@ export function pageUrl(kind: WindowKind, query?: Record<string, string>): strin
 
 export class WindowManager {
   private readonly open = new Map<WindowKind, WindowPort>();
-  private readonly create: WindowFactory;
-  private readonly displays: DisplayPort;
-  private readonly logger: Logger;
+  private readonly options: WindowManagerOptions;
+  private lastKey: string;
+  /** While main itself moves windows, their bounds events are not the user's arrangement. */
+  private placing = false;
 
-  constructor(create: WindowFactory, displays: DisplayPort, logger: Logger) {
-    this.create = create;
-    this.displays = displays;
-    this.logger = logger;
+  constructor(options: WindowManagerOptions) {
+    this.options = options;
+    this.lastKey = this.key();
   }
 
   /** True when the webContents belongs to a window this manager created and still has. */
   has(webContentsId: number): boolean {
-    for (const window of this.open.values())
-      if (!window.isDestroyed() && window.webContentsId === webContentsId) return true;
-    return false;
+    return this.openWindowIds().includes(webContentsId);
+  }
+
+  /** webContents ids of the open windows. */
+  openWindowIds(): number[] {
+    return [...this.open.values()].filter((w) => !w.isDestroyed()).map((w) => w.webContentsId);
+  }
+
+  /** The viewer opens at start when it has a display of its own or is docked beside the workspace. */
+  viewerAtStart(): boolean {
+    const { displays } = this.options;
+    return (
+      this.options.layout() === 'docked' ||
+      largestSecondary(displays.getAllDisplays(), displays.getPrimaryDisplay()) !== null
+    );
   }
 
   async openWorkspace(): Promise<void> {
@@ -76,7 +106,7 @@ export class WindowManager {
       existing.focus();
       return;
     }
-    await this.openWindow('workspace', this.displays.getPrimaryDisplay(), pageUrl('workspace'));
+    await this.openWindow('workspace', pageUrl('workspace'));
   }
 
   async openViewer(documentId?: string): Promise<void> {
@@ -86,7 +116,7 @@ export class WindowManager {
       existing.focus();
       return;
     }
-    await this.openWindow('viewer', viewerDisplay(this.displays), pageUrl('viewer', documentId ? { documentId } : {}));
+    await this.openWindow('viewer', pageUrl('viewer', documentId ? { documentId } : {}));
     this.broadcast('windows:viewerVisibility', { visible: true });
   }
 
@@ -100,19 +130,104 @@ export class WindowManager {
     for (const window of this.open.values()) if (!window.isDestroyed()) window.send(event, payload);
   }
 
+  /**
+   * Displays were added, removed or changed (screen 'display-added', 'display-removed',
+   * 'display-metrics-changed'). A layout seen before gets its saved arrangement back; a new one
+   * sends the viewer to where it belongs now; a window that is no longer reachable comes back.
+   */
+  displaysChanged(): void {
+    const key = this.key();
+    const layoutChanged = key !== this.lastKey;
+    this.lastKey = key;
+    for (const [kind, window] of this.liveWindows()) {
+      const saved = layoutChanged ? this.saved(kind) : null;
+      if (saved) {
+        this.apply(window, saved);
+        continue;
+      }
+      const reachable = isReachable(window.getNormalBounds(), this.options.displays.getAllDisplays());
+      if (!reachable || (layoutChanged && kind === 'viewer')) {
+        this.options.logger.info('window placed again', { kind, reason: reachable ? 'new-layout' : 'off-screen' });
+        this.place(window, this.fresh(kind));
+      }
+    }
+  }
+
+  /** The user switched between separate and docked windows. */
+  layoutChanged(): void {
+    this.lastKey = this.key();
+    for (const [kind, window] of this.liveWindows()) {
+      const saved = this.saved(kind);
+      if (saved) this.apply(window, saved);
+      else this.place(window, this.fresh(kind));
+    }
+  }
+
+  private key(): string {
+    return `${this.options.layout()}:${displayLayoutKey(this.options.displays.getAllDisplays())}`;
+  }
+
   private live(kind: WindowKind): WindowPort | undefined {
     const window = this.open.get(kind);
     return window && !window.isDestroyed() ? window : undefined;
   }
 
-  private async openWindow(kind: WindowKind, display: DisplayInfo, url: string): Promise<void> {
-    const window = this.create(kind, { title: TITLES[kind], bounds: placeOn(display) });
+  private liveWindows(): [WindowKind, WindowPort][] {
+    return [...this.open.entries()].filter(([, window]) => !window.isDestroyed());
+  }
+
+  private saved(kind: WindowKind): { bounds: Rectangle; maximized: boolean } | null {
+    const saved = this.options.state.get(this.key(), kind);
+    if (!saved) return null;
+    const { displays } = this.options;
+    const bounds = restorable(saved.bounds, displays.getAllDisplays(), displays.getPrimaryDisplay());
+    return bounds ? { bounds, maximized: saved.maximized } : null;
+  }
+
+  private fresh(kind: WindowKind): Rectangle {
+    const { displays, layout } = this.options;
+    const all = displays.getAllDisplays();
+    const primary = displays.getPrimaryDisplay();
+    const workspace = kind === 'viewer' ? this.live('workspace') : undefined;
+    const workspaceDisplay = workspace ? displayOf(workspace.getNormalBounds(), all, primary) : primary;
+    return freshPlacement(all, primary, layout(), workspaceDisplay)[kind];
+  }
+
+  private place(window: WindowPort, bounds: Rectangle): void {
+    this.placing = true;
+    try {
+      window.setBounds(bounds);
+    } finally {
+      this.placing = false;
+    }
+  }
+
+  private apply(window: WindowPort, saved: { bounds: Rectangle; maximized: boolean }): void {
+    this.place(window, saved.bounds);
+    if (saved.maximized && !window.isMaximized()) window.maximize();
+  }
+
+  private remember(kind: WindowKind, window: WindowPort): void {
+    if (this.placing || window.isDestroyed()) return;
+    this.options.state.set(this.key(), kind, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  }
+
+  private async openWindow(kind: WindowKind, url: string): Promise<void> {
+    const saved = this.saved(kind);
+    const bounds = saved?.bounds ?? this.fresh(kind);
+    const window = this.options.create(kind, { title: TITLES[kind], bounds });
     this.open.set(kind, window);
+    if (saved?.maximized) window.maximize();
+    // Docked without a saved arrangement: the workspace makes room for the viewer.
+    const workspace = this.live('workspace');
+    if (kind === 'viewer' && !saved && this.options.layout() === 'docked' && workspace && !this.saved('workspace'))
+      this.place(workspace, this.fresh('workspace'));
+    window.onBoundsChanged(() => this.remember(kind, window));
     window.onClosed(() => {
       this.open.delete(kind);
       if (kind === 'viewer') this.broadcast('windows:viewerVisibility', { visible: false });
     });
-    this.logger.info('window opened', { kind, display: display.id });
+    this.options.logger.info('window opened', { kind, restored: saved !== null });
     await window.loadURL(url);
     window.show();
   }

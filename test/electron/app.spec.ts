@@ -1,77 +1,58 @@
 /**
- * Real Electron: both windows open from app://, the preload exposes exactly the contract, IPC
- * round-trips, and the security settings hold. Runs only where an Electron binary is present
- * (scripts/test-electron.ts decides and reports the suite as skipped otherwise).
+ * Real Electron: both windows open from app://, the preload exposes exactly the contract and no
+ * Node, IPC round-trips and refuses invalid arguments, the workspace opens the viewer.
  */
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findElectronBinary } from '../../scripts/electron-binary.ts';
+import { electronBinary, electronTest as test, expect, screenshotDir } from '../e2e/targets.ts';
+import { NO_ELECTRON_REASON } from '../../scripts/electron-binary.ts';
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const binary = findElectronBinary(projectRoot);
-test.skip(!binary, 'kein Electron-Programm vorhanden');
+test.skip(!electronBinary, NO_ELECTRON_REASON);
 
-let app: ElectronApplication;
-
-test.beforeAll(async () => {
-  app = await electron.launch({
-    executablePath: binary!,
-    args: [projectRoot, `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'eakte-electron-'))}`],
-    env: { ...process.env, EAKTE_SERVER_URL: 'http://127.0.0.1:8787' },
-  });
-});
-
-test.afterAll(async () => {
-  await app?.close();
-});
-
-test('opens the workspace from app:// with contextIsolation and sandbox', async () => {
-  const workspace = await app.firstWindow();
-  await expect(workspace.getByRole('heading', { level: 1, name: 'Meine Akten' })).toBeVisible();
+test('opens the workspace from app:// with the sign-in screen, isolated and sandboxed', async ({ workspace }) => {
   expect(workspace.url()).toBe('app://e-akte/workspace.html');
+  await expect(workspace.getByRole('heading', { level: 1, name: 'Anmeldung' })).toBeVisible();
   await expect(workspace.getByRole('status')).toContainText('Desktop-Anwendung');
   const exposed = await workspace.evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
     bridge: Object.keys(window.eakteDesktop ?? {}).sort(),
   }));
-  expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['app', 'on', 'secrets', 'windows'] });
-  await workspace.screenshot({ path: path.join(projectRoot, '.test-output', 'screenshots', 'electron-workspace.png') });
+  expect(exposed).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    bridge: ['app', 'log', 'on', 'outbox', 'secrets', 'settings', 'updates', 'windows'],
+  });
+  await workspace.screenshot({ path: path.join(screenshotDir, 'electron-workspace.png') });
 });
 
-test('IPC round-trips and refuses invalid arguments', async () => {
-  const workspace = await app.firstWindow();
+test('IPC round-trips and refuses invalid arguments', async ({ workspace, referenceServer }) => {
   const info = await workspace.evaluate(() => window.eakteDesktop!.app.getInfo());
   expect(info).toMatchObject({ name: 'E-Akte Desktop', shell: 'electron' });
+  const settings = await workspace.evaluate(() => window.eakteDesktop!.settings.get());
+  expect(settings.effective.serverUrl).toBe(referenceServer.url);
+  expect(settings.locked).toEqual([]);
   const refused = await workspace.evaluate(() =>
     window.eakteDesktop!.windows.openViewer({ documentId: '../../x' }).then(
       () => 'accepted',
-      (error: Error) => error.message,
+      (error: { code?: string }) => error.code,
     ),
   );
-  expect(refused).toContain('Ungültige Anfrage');
+  expect(refused).toBe('invalid-argument');
 });
 
-test('the workspace opens the viewer window', async () => {
-  const workspace = await app.firstWindow();
-  const [viewer] = await Promise.all([
-    app.waitForEvent('window'),
-    workspace.getByRole('button', { name: 'Dokumentenansicht öffnen' }).click(),
-  ]);
+test('the workspace opens the viewer window', async ({ viewer }) => {
   await expect(viewer.getByRole('heading', { level: 1, name: 'Dokument' })).toBeVisible();
   expect(viewer.url()).toMatch(/^app:\/\/e-akte\/viewer\.html/);
 });
 
-test('navigation away from the app and new windows are denied', async () => {
-  const workspace = await app.firstWindow();
-  await workspace.evaluate(() => {
-    location.href = 'https://example.invalid/';
+test.describe('with a machine policy', () => {
+  test.use({ machinePolicy: { maxOfflineDays: 3, updateMode: 'sometimes' } });
+  test('locks its fields and reports a bad one as a warning code', async ({ workspace }) => {
+    const settings = await workspace.evaluate(() => window.eakteDesktop!.settings.get());
+    expect(settings.effective.maxOfflineDays).toBe(3);
+    expect(settings.locked).toEqual(['maxOfflineDays', 'updateMode']);
+    expect(settings.warnings).toEqual([{ code: 'policy-invalid-value', field: 'updateMode' }]);
+    const result = await workspace.evaluate(() => window.eakteDesktop!.settings.set({ maxOfflineDays: 30 }));
+    expect(result.refused).toEqual([{ field: 'maxOfflineDays', code: 'locked' }]);
   });
-  await workspace.waitForTimeout(500);
-  expect(workspace.url()).toMatch(/^app:\/\/e-akte\//);
-  const opened = await workspace.evaluate(() => window.open('https://example.invalid/') === null);
-  expect(opened).toBe(true);
 });

@@ -94,9 +94,15 @@ export async function restoreFromJournal(
   return { journaled: entries.map((e) => e.id), restored, unreadable };
 }
 
+export type OutboxFollower = {
+  stop(): void;
+  /** Resolves once every change seen so far is in the journal (before an update installs). */
+  drained(): Promise<void>;
+};
+
 /**
- * Keeps the journal in step with the outbox for as long as the session runs; returns the stop
- * function. `known` are the ids the journal holds already (from the restore).
+ * Keeps the journal in step with the outbox for as long as the session runs. `known` are the ids
+ * the journal holds already (from the restore).
  */
 export function followOutbox(
   db: CacheDb,
@@ -104,7 +110,7 @@ export function followOutbox(
   journal: JournalPort,
   known: readonly string[],
   onError: (error: unknown) => void,
-): () => void {
+): OutboxFollower {
   const journaled = new Set(known);
   let queue: Promise<void> = Promise.resolve();
   const subscription = liveQuery(async () => (await db.outbox.orderBy('id').keys()) as string[]).subscribe({
@@ -133,5 +139,5 @@ export function followOutbox(
     },
     error: onError,
   });
-  return () => subscription.unsubscribe();
+  return { stop: () => subscription.unsubscribe(), drained: () => queue };
 }

@@ -2,12 +2,18 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DesktopApi } from './desktop-api.ts';
 import { createBrowserDesktopApi } from './browser-desktop-api.ts';
+import { answerFlushRequests } from './outbox-guard.ts';
 
 const DesktopApiContext = createContext<DesktopApi | null>(null);
 
-/** The Electron bridge when the preload provided it, otherwise the browser implementation. */
+/**
+ * The Electron bridge when the preload provided it, otherwise the browser implementation. Each
+ * window also answers main's question before an update installs (outbox-guard.ts).
+ */
 export function detectDesktopApi(): DesktopApi {
-  return window.eakteDesktop ?? createBrowserDesktopApi();
+  const api = window.eakteDesktop ?? createBrowserDesktopApi();
+  answerFlushRequests(api);
+  return api;
 }
 
 export function DesktopApiProvider({ api, children }: { api: DesktopApi; children: ReactNode }) {

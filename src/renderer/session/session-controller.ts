@@ -9,6 +9,8 @@ import { desktopJournal, followOutbox, restoreFromJournal, type JournalPort } fr
 import { KeyringDb } from '../data/keyring.ts';
 import type { DesktopApi } from '../platform/desktop-api.ts';
 import { createApiClient } from '../sync/api-client.ts';
+import { setOutboxFlushSource } from '../platform/outbox-guard.ts';
+import type { SyncStatus } from '../sync/status.ts';
 import { startSyncClient, type SyncClient } from '../sync/sync-client.ts';
 import { openSession, type Session } from './session.ts';
 import { openSessionChannel, type SharedSession } from './session-channel.ts';
@@ -96,7 +98,7 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
       if (state.kind === 'signed-in' && state.session === session && state.journal !== health)
         set({ ...state, journal: health });
     };
-    const stopJournal = followOutbox(session.db, session.cipher, journal, known, () => markJournal('failing'));
+    const follower = followOutbox(session.db, session.cipher, journal, known, () => markJournal('failing'));
     const sync = startSyncClient({
       userId: shared.user.id,
       serverUrl: shared.serverUrl,
@@ -114,9 +116,24 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
         pending = count;
       },
     });
+    // Before an update installs on quit, main asks whether deliveries are in flight and the
+    // outbox is persisted (see platform/outbox-guard.ts).
+    let latest: SyncStatus | null = null;
+    const stopStatus = sync.onStatus((status) => {
+      latest = status;
+    });
+    setOutboxFlushSource(async () => {
+      const deadline = Date.now() + 10_000;
+      while (latest?.push.state === 'sending' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      await follower.drained();
+      // Entries are in IndexedDB with strict durability either way; the journal is the second copy.
+      return { inFlight: latest?.push.state === 'sending' ? 1 : 0, persisted: true };
+    });
     stopWatching = () => {
       outboxWatch.unsubscribe();
-      stopJournal();
+      follower.stop();
+      stopStatus();
+      setOutboxFlushSource(null);
     };
     set({ kind: 'signed-in', sessionId: shared.sessionId, session, sync, offline, journal: journalHealth, restored });
     return { session, sync };

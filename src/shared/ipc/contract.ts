@@ -8,7 +8,10 @@
 import { z } from 'zod';
 import { documentIdSchema } from '../domain/ids.ts';
 import { journalEntrySchema, journalIdSchema } from '../journal/journal-log.ts';
+import { logEntrySchema } from '../logging/log-entry.ts';
 import { policySchema } from '../policy/policy.ts';
+import { settingsChangesSchema, settingsSetResultSchema, settingsSnapshotSchema } from '../settings/settings.ts';
+import { outboxReportSchema, updateStateSchema } from '../updates/update-state.ts';
 import { base64Pattern } from '../util/base64.ts';
 
 const base64 = z
@@ -26,7 +29,12 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const ipcContract = {
   'app:getInfo': { arg: z.void(), result: appInfoSchema },
+  /** The policy part of the effective settings (what the session needs: server, offline days, budgets). */
   'app:getPolicy': { arg: z.void(), result: policySchema },
+  /** Effective settings, the fields IT has locked, warnings (codes) and whether an OS keyring protects the cache key. */
+  'settings:get': { arg: z.void(), result: settingsSnapshotSchema },
+  /** Changes user-settable fields; locked, policy-only and unknown fields are refused with a code each. */
+  'settings:set': { arg: settingsChangesSchema, result: settingsSetResultSchema },
   'windows:openViewer': {
     arg: z.strictObject({ documentId: documentIdSchema.optional() }),
     result: z.void(),
@@ -52,11 +60,28 @@ export const ipcContract = {
     arg: z.strictObject({ userId: journalIdSchema }),
     result: z.strictObject({ entries: z.array(journalEntrySchema) }),
   },
+  'updates:getState': { arg: z.void(), result: updateStateSchema },
+  /** Looks for an update now (the app also looks at start and every few hours). */
+  'updates:check': { arg: z.void(), result: updateStateSchema },
+  /** notify mode: the user agrees to download the update that is available. */
+  'updates:download': { arg: z.void(), result: updateStateSchema },
+  /** A window's answer to `outbox:flushRequest` (and any later change until it can say "safe"). */
+  'outbox:report': { arg: outboxReportSchema, result: z.void() },
+  /** A renderer log line for main's log files; redacted again in main. */
+  'log:write': { arg: logEntrySchema, result: z.void() },
 } as const satisfies Record<string, { arg: z.ZodType; result: z.ZodType }>;
 
 export const ipcEvents = {
   /** The viewer window was shown or hidden (the workspace adapts its layout). */
   'windows:viewerVisibility': z.strictObject({ visible: z.boolean() }),
+  /** The effective settings changed (the user saved, in this or another window). */
+  'settings:changed': settingsSnapshotSchema,
+  'updates:state': updateStateSchema,
+  /**
+   * Main wants to install an update on quit: stop starting deliveries, let those in flight end,
+   * persist the outbox, then answer with `outbox:report` carrying this requestId.
+   */
+  'outbox:flushRequest': z.strictObject({ requestId: z.string().max(64) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;

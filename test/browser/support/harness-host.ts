@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { cpSync } from 'node:fs';
-import { contentSecurityPolicy } from '../../../src/shared/security/csp.ts';
+import { appPolicies } from '../../../src/shared/security/csp.ts';
+import { rendererResponseHeaders } from '../../../src/shared/security/response-headers.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const HARNESS_DIR = path.join(root, '.test-output', 'viewer-harness');
@@ -42,7 +43,7 @@ export type HarnessHost = { url: string; close(): Promise<void> };
 
 /** Serves the built harness at `/`, and `files` (url path → bytes or file path) beside it. */
 export async function startHarnessHost(files: (pathname: string) => string | Uint8Array | null): Promise<HarnessHost> {
-  const csp = contentSecurityPolicy('http://127.0.0.1');
+  const policies = appPolicies('http://127.0.0.1');
   const types: Record<string, string> = {
     '.html': 'text/html',
     '.js': 'text/javascript',
@@ -65,7 +66,8 @@ export async function startHarnessHost(files: (pathname: string) => string | Uin
       return;
     }
     const type = types[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, ...(type === 'text/html' ? { 'Content-Security-Policy': csp } : {}) });
+    // The product's headers on every file, so the pdf.js workers run under their own policy here too.
+    res.writeHead(200, rendererResponseHeaders(pathname, type, policies));
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,66 +1,57 @@
-import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/main/logger.ts';
-import { machinePolicyPath, resolvePolicy } from '../../../src/main/policy.ts';
-import { DEFAULT_POLICY, GIB } from '../../../src/shared/policy/policy.ts';
+/**
+ * The machine policy as main reads it: the platform's path, the developer overrides only an
+ * unpackaged build honours, and a policy file that is missing, unreadable or broken.
+ */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nodeFs } from '../../../src/main/node-fs.ts';
+import { launchOverrides, machinePolicyPath, readMachinePolicy } from '../../../src/main/policy.ts';
 
-function collect() {
-  const lines: string[] = [];
-  return { lines, logger: createLogger('policy', (l) => lines.push(l)) };
-}
+const dir = mkdtempSync(path.join(tmpdir(), 'eakte-policy-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('machine policy', () => {
-  it('uses the defaults without a policy file', () => {
-    expect(resolvePolicy({ machinePolicyText: null }, collect().logger)).toEqual(DEFAULT_POLICY);
+describe('machine policy file', () => {
+  it('knows where IT puts the file on each platform', () => {
+    expect(machinePolicyPath('linux', {})).toBe('/etc/e-akte/policy.json');
+    expect(machinePolicyPath('win32', { ProgramData: 'D:\\PD' })).toBe('D:\\PD\\E-Akte\\policy.json');
+    expect(machinePolicyPath('win32', {})).toBe('C:\\ProgramData\\E-Akte\\policy.json');
+    expect(machinePolicyPath('darwin', {})).toBe('/Library/Application Support/E-Akte/policy.json');
   });
 
-  it('lets IT override fields, and the policy wins over the developer override', () => {
-    const policy = resolvePolicy(
-      {
-        machinePolicyText: JSON.stringify({
-          serverUrl: 'https://akte.jobcenter.example/',
-          updateMode: 'off',
-          cacheBudgetBytes: 4 * GIB,
-        }),
-        devServerUrl: 'http://127.0.0.1:9999',
-      },
-      collect().logger,
-    );
-    expect(policy).toMatchObject({
-      serverUrl: 'https://akte.jobcenter.example/',
-      updateMode: 'off',
-      cacheBudgetBytes: 4 * GIB,
-      maxOfflineDays: 14,
+  it('honours the developer overrides only in an unpackaged build', () => {
+    const env = { EAKTE_POLICY_FILE: '/tmp/p.json', EAKTE_SERVER_URL: 'http://127.0.0.1:9' };
+    expect(launchOverrides(env, false)).toEqual({ policyFile: '/tmp/p.json', serverUrl: 'http://127.0.0.1:9' });
+    expect(launchOverrides(env, true)).toEqual({});
+    expect(launchOverrides({}, false)).toEqual({});
+  });
+
+  it('reads a real file field by field; a missing file is no policy', async () => {
+    const file = path.join(dir, 'policy.json');
+    writeFileSync(file, JSON.stringify({ updateMode: 'off', maxOfflineDays: 'x' }));
+    expect(await readMachinePolicy(nodeFs, file)).toEqual({
+      values: { updateMode: 'off' },
+      locked: ['updateMode', 'maxOfflineDays'],
+      warnings: [{ code: 'policy-invalid-value', field: 'maxOfflineDays' }],
+    });
+    expect(await readMachinePolicy(nodeFs, path.join(dir, 'missing.json'))).toEqual({
+      values: {},
+      locked: [],
+      warnings: [],
     });
   });
 
-  it('ignores invalid fields one by one and logs them', () => {
-    const { lines, logger } = collect();
-    const policy = resolvePolicy(
-      {
-        machinePolicyText: JSON.stringify({
-          updateMode: 'sometimes',
-          maxOfflineDays: 7,
-          colour: 'blue',
-          serverUrl: 'ftp://x',
-        }),
-      },
-      logger,
-    );
-    expect(policy).toEqual({ ...DEFAULT_POLICY, maxOfflineDays: 7 });
-    expect(lines.join('\n')).toMatch(/invalid value in machine policy ignored.*updateMode/);
-    expect(lines.join('\n')).toMatch(/unknown field in machine policy ignored.*colour/);
-    expect(lines.join('\n')).toMatch(/serverUrl/);
-  });
-
-  it('survives a policy file that is not JSON', () => {
-    const { lines, logger } = collect();
-    expect(resolvePolicy({ machinePolicyText: '{oops' }, logger)).toEqual(DEFAULT_POLICY);
-    expect(lines).toHaveLength(1);
-  });
-
-  it('knows where IT puts the file', () => {
-    expect(machinePolicyPath('linux', {})).toBe('/etc/e-akte-desktop/policy.json');
-    expect(machinePolicyPath('win32', { ProgramData: 'D:\\PD' })).toBe('D:\\PD\\E-Akte Desktop\\policy.json');
-    expect(machinePolicyPath('linux', { EAKTE_POLICY_FILE: '/tmp/p.json' })).toBe('/tmp/p.json');
+  it('reports a policy it may not read instead of starting as if there were none', async () => {
+    const file = path.join(dir, 'locked.json');
+    writeFileSync(file, '{}');
+    chmodSync(file, 0o000);
+    const reading = await readMachinePolicy(nodeFs, file);
+    chmodSync(file, 0o600);
+    // Root may read anything; then the file simply parses.
+    if (process.getuid?.() === 0) expect(reading.warnings).toEqual([]);
+    else expect(reading.warnings).toEqual([{ code: 'policy-unreadable', params: { errorCode: 'EACCES' } }]);
+    const folder = await readMachinePolicy(nodeFs, dir);
+    expect(folder.warnings).toEqual([{ code: 'policy-unreadable', params: { errorCode: 'EISDIR' } }]);
   });
 });

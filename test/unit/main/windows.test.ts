@@ -1,32 +1,76 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * Windows over display layouts: one display, two, three (the largest secondary gets the viewer),
+ * a display removed, displays rearranged, saved bounds that would be off-screen, the docked
+ * single-monitor layout, and bounds remembered per layout in a real JSON file.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/main/logger.ts';
+import { nodeFs } from '../../../src/main/node-fs.ts';
 import {
-  WindowManager,
-  placeOn,
+  centredIn,
+  displayLayoutKey,
+  isReachable,
+  restorable,
+  split,
   type DisplayInfo,
   type Rectangle,
-  type WindowPort,
-} from '../../../src/main/windows.ts';
-import { isAllowedNavigation, isPermissionGranted } from '../../../src/main/navigation.ts';
+} from '../../../src/main/window-placement.ts';
+import { WindowStateStore, type SavedWindow } from '../../../src/main/window-state.ts';
+import { WindowManager, type WindowPort, type WindowStatePort } from '../../../src/main/windows.ts';
+import type { WindowLayout } from '../../../src/shared/settings/settings.ts';
+import { fakeTimers } from '../../support/fake-timers.ts';
+
+const quiet = createLogger('windows', () => undefined);
+const dir = mkdtempSync(path.join(tmpdir(), 'eakte-windows-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function display(id: number, x: number, y: number, width: number, height: number, taskbar = 40): DisplayInfo {
+  return { id, bounds: { x, y, width, height }, workArea: { x, y, width, height: height - taskbar } };
+}
+
+const laptop = display(1, 0, 0, 1920, 1080);
+const monitorRight = display(2, 1920, 0, 2560, 1440);
+const smallRight = display(2, 1920, 0, 1280, 1024);
+const bigFarRight = display(3, 3200, 0, 3840, 2160);
 
 type FakeWindow = WindowPort & {
   kind: string;
   bounds: Rectangle;
+  maximized: boolean;
   url?: string;
   sent: [string, unknown][];
+  userMoves(bounds: Rectangle): void;
   close(): void;
   destroyed: boolean;
 };
 
-function setup(displays: DisplayInfo[]) {
+class MemoryState implements WindowStatePort {
+  readonly saved = new Map<string, SavedWindow>();
+  get(key: string, kind: string): SavedWindow | null {
+    return this.saved.get(`${key}#${kind}`) ?? null;
+  }
+  set(key: string, kind: string, saved: SavedWindow): void {
+    this.saved.set(`${key}#${kind}`, saved);
+  }
+}
+
+function setup(initial: DisplayInfo[], options: { layout?: WindowLayout; state?: WindowStatePort } = {}) {
+  let displays = initial;
+  let layout: WindowLayout = options.layout ?? 'separate';
+  const state = options.state ?? new MemoryState();
   const created: FakeWindow[] = [];
   let nextId = 1;
-  const manager = new WindowManager(
-    (kind, { bounds }) => {
+  const manager = new WindowManager({
+    create: (kind, { bounds }) => {
       const closed: (() => void)[] = [];
+      const changed: (() => void)[] = [];
       const window: FakeWindow = {
         kind,
         bounds,
+        maximized: false,
         sent: [],
         destroyed: false,
         webContentsId: nextId++,
@@ -38,9 +82,20 @@ function setup(displays: DisplayInfo[]) {
         isDestroyed: () => window.destroyed,
         setBounds: (b) => {
           window.bounds = b;
+          changed.forEach((l) => l());
+        },
+        getNormalBounds: () => window.bounds,
+        isMaximized: () => window.maximized,
+        maximize: () => {
+          window.maximized = true;
         },
         onClosed: (l) => closed.push(l),
+        onBoundsChanged: (l) => changed.push(l),
         send: (channel, payload) => window.sent.push([channel, payload]),
+        userMoves: (b) => {
+          window.bounds = b;
+          changed.forEach((l) => l());
+        },
         close: () => {
           window.destroyed = true;
           closed.forEach((l) => l());
@@ -49,36 +104,214 @@ function setup(displays: DisplayInfo[]) {
       created.push(window);
       return window;
     },
-    { getAllDisplays: () => displays, getPrimaryDisplay: () => displays[0]! },
-    createLogger('windows', () => undefined),
-  );
-  return { manager, created };
+    displays: { getAllDisplays: () => displays, getPrimaryDisplay: () => displays[0]! },
+    state,
+    layout: () => layout,
+    logger: quiet,
+  });
+  const byKind = (kind: string) => created.filter((w) => w.kind === kind && !w.destroyed).at(-1)!;
+  return {
+    manager,
+    created,
+    state,
+    workspace: () => byKind('workspace'),
+    viewer: () => byKind('viewer'),
+    setDisplays: (next: DisplayInfo[]) => {
+      displays = next;
+      manager.displaysChanged();
+    },
+    setLayout: (next: WindowLayout) => {
+      layout = next;
+      manager.layoutChanged();
+    },
+  };
 }
 
-const primary: DisplayInfo = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
-const second: DisplayInfo = { id: 2, workArea: { x: 1920, y: 0, width: 1920, height: 1080 } };
+const within = (inner: Rectangle, outer: Rectangle): boolean =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
 
-describe('window manager', () => {
-  it('puts the workspace on the primary and the viewer on the second monitor', async () => {
-    const { manager, created } = setup([primary, second]);
+describe('placing the windows', () => {
+  it('one display: the workspace centred, the viewer beside it on the right half', async () => {
+    const { manager, workspace, viewer } = setup([laptop]);
+    expect(manager.viewerAtStart()).toBe(false);
     await manager.openWorkspace();
     await manager.openViewer('doc-7');
-    const [workspace, viewer] = created;
-    expect(workspace?.url).toBe('app://e-akte/workspace.html');
-    expect(viewer?.url).toBe('app://e-akte/viewer.html?documentId=doc-7');
-    expect(workspace!.bounds.x).toBeLessThan(1920);
-    expect(viewer!.bounds.x).toBeGreaterThanOrEqual(1920);
-    expect(viewer!.bounds).toEqual(placeOn(second));
+    expect(workspace().url).toBe('app://e-akte/workspace.html');
+    expect(viewer().url).toBe('app://e-akte/viewer.html?documentId=doc-7');
+    expect(workspace().bounds).toEqual(centredIn(laptop.workArea));
+    expect(viewer().bounds).toEqual(split(laptop.workArea).right);
   });
 
-  it('uses the primary display for the viewer when there is only one', async () => {
-    const { manager, created } = setup([primary]);
+  it('two displays: the viewer on the second monitor', async () => {
+    const { manager, workspace, viewer } = setup([laptop, monitorRight]);
+    expect(manager.viewerAtStart()).toBe(true);
+    await manager.openWorkspace();
     await manager.openViewer();
-    expect(created[0]!.bounds).toEqual(placeOn(primary));
+    expect(within(workspace().bounds, laptop.workArea)).toBe(true);
+    expect(viewer().bounds).toEqual(centredIn(monitorRight.workArea));
   });
 
+  it('three displays: the viewer on the largest secondary, not the first one listed', async () => {
+    const { manager, viewer } = setup([laptop, smallRight, bigFarRight]);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    expect(viewer().bounds).toEqual(centredIn(bigFarRight.workArea));
+  });
+
+  it('a display removed: its window comes back to one that exists', async () => {
+    const { manager, viewer, workspace, setDisplays } = setup([laptop, monitorRight]);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    const before = workspace().bounds;
+    setDisplays([laptop]);
+    expect(within(viewer().bounds, laptop.workArea)).toBe(true);
+    expect(viewer().bounds).toEqual(split(laptop.workArea).right);
+    expect(workspace().bounds).toEqual(before);
+  });
+
+  it('displays rearranged: the viewer follows the second monitor to its new place', async () => {
+    const { manager, viewer, setDisplays } = setup([laptop, monitorRight]);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    const monitorLeft = display(2, -2560, -360, 2560, 1440);
+    setDisplays([laptop, monitorLeft]);
+    expect(viewer().bounds).toEqual(centredIn(monitorLeft.workArea));
+  });
+
+  it('a display added later takes the viewer; only a taskbar change leaves the windows alone', async () => {
+    const { manager, viewer, workspace, setDisplays } = setup([laptop]);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    setDisplays([laptop, monitorRight]);
+    expect(viewer().bounds).toEqual(centredIn(monitorRight.workArea));
+    viewer().userMoves({ x: 2000, y: 50, width: 1500, height: 1200 });
+    const workspaceBefore = workspace().bounds;
+    setDisplays([{ ...laptop, workArea: { x: 0, y: 0, width: 1920, height: 1000 } }, monitorRight]);
+    expect(viewer().bounds).toEqual({ x: 2000, y: 50, width: 1500, height: 1200 });
+    expect(workspace().bounds).toEqual(workspaceBefore);
+  });
+
+  it('remembers bounds per display layout and brings them back when that layout returns', async () => {
+    const { manager, viewer, setDisplays } = setup([laptop, monitorRight]);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    const arranged = { x: 2100, y: 100, width: 1800, height: 1200 };
+    viewer().userMoves(arranged);
+    setDisplays([laptop]);
+    expect(within(viewer().bounds, laptop.workArea)).toBe(true);
+    setDisplays([laptop, monitorRight]);
+    expect(viewer().bounds).toEqual(arranged);
+  });
+
+  it('never restores saved bounds that would be off-screen; a reachable window is pulled inside', async () => {
+    const state = new MemoryState();
+    const key = `separate:${displayLayoutKey([laptop, monitorRight])}`;
+    // Saved while a third monitor was there: now far off-screen.
+    state.set(key, 'viewer', { bounds: { x: 6000, y: 200, width: 1600, height: 1000 }, maximized: false });
+    // Title bar above the top of every display: the body shows, but it cannot be grabbed.
+    state.set(key, 'workspace', { bounds: { x: 100, y: -400, width: 1200, height: 900 }, maximized: false });
+    const { manager, viewer, workspace } = setup([laptop, monitorRight], { state });
+    await manager.openWorkspace();
+    await manager.openViewer();
+    expect(workspace().bounds).toEqual(centredIn(laptop.workArea));
+    expect(viewer().bounds).toEqual(centredIn(monitorRight.workArea));
+
+    // Hanging over the right edge with enough title bar showing: kept, pulled back inside.
+    const partly = restorable({ x: 1700, y: 100, width: 1000, height: 700 }, [laptop], laptop);
+    expect(partly).toEqual({ x: 920, y: 100, width: 1000, height: 700 });
+    expect(isReachable({ x: 1850, y: 100, width: 1000, height: 700 }, [laptop])).toBe(false);
+    expect(isReachable({ x: 1700, y: 100, width: 1000, height: 700 }, [laptop])).toBe(true);
+  });
+
+  it('restores a maximised window maximised', async () => {
+    const state = new MemoryState();
+    state.set(`separate:${displayLayoutKey([laptop])}`, 'workspace', {
+      bounds: { x: 100, y: 100, width: 1200, height: 800 },
+      maximized: true,
+    });
+    const { manager, workspace } = setup([laptop], { state });
+    await manager.openWorkspace();
+    expect(workspace().bounds).toEqual({ x: 100, y: 100, width: 1200, height: 800 });
+    expect(workspace().maximized).toBe(true);
+  });
+});
+
+describe('docked single-monitor layout', () => {
+  it('splits the work area between workspace and viewer, also with a second monitor present', async () => {
+    const { manager, workspace, viewer } = setup([laptop, monitorRight], { layout: 'docked' });
+    expect(manager.viewerAtStart()).toBe(true);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    const { left, right } = split(laptop.workArea);
+    expect(workspace().bounds).toEqual(left);
+    expect(viewer().bounds).toEqual(right);
+  });
+
+  it('switches between separate and docked while open, and remembers each arrangement', async () => {
+    const { manager, workspace, viewer, setLayout } = setup([laptop, monitorRight]);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    const separate = { workspace: workspace().bounds, viewer: viewer().bounds };
+    setLayout('docked');
+    expect(workspace().bounds).toEqual(split(laptop.workArea).left);
+    expect(viewer().bounds).toEqual(split(laptop.workArea).right);
+    setLayout('separate');
+    expect(viewer().bounds).toEqual(separate.viewer);
+  });
+});
+
+describe('window state file', () => {
+  it('keeps bounds per layout in window-state.json across a restart, and ignores a broken file', async () => {
+    const file = path.join(dir, 'window-state.json');
+    const { timers, advance } = fakeTimers();
+    const store = new WindowStateStore({ fs: nodeFs, file, logger: quiet, timers });
+    await store.load();
+    const first = setup([laptop, monitorRight], { state: store });
+    await first.manager.openWorkspace();
+    await first.manager.openViewer();
+    first.viewer().userMoves({ x: 2200, y: 120, width: 1700, height: 1100 });
+    advance(500);
+    await store.flush();
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { layouts: { key: string }[] };
+    expect(saved.layouts[0]!.key).toBe(`separate:${displayLayoutKey([laptop, monitorRight])}`);
+
+    const again = new WindowStateStore({ fs: nodeFs, file, logger: quiet });
+    await again.load();
+    const second = setup([laptop, monitorRight], { state: again });
+    await second.manager.openWorkspace();
+    await second.manager.openViewer();
+    expect(second.viewer().bounds).toEqual({ x: 2200, y: 120, width: 1700, height: 1100 });
+
+    // At quit the pending bounds are written at once, without waiting for the timer.
+    second.viewer().userMoves({ x: 2300, y: 140, width: 1600, height: 1000 });
+    again.flushSync();
+    const third = new WindowStateStore({ fs: nodeFs, file, logger: quiet });
+    await third.load();
+    expect(third.get(saved.layouts[0]!.key, 'viewer')?.bounds).toEqual({ x: 2300, y: 140, width: 1600, height: 1000 });
+
+    writeFileSync(file, '{"version": 2}');
+    const broken = new WindowStateStore({ fs: nodeFs, file, logger: quiet });
+    await broken.load();
+    expect(broken.get(saved.layouts[0]!.key, 'viewer')).toBeNull();
+  });
+
+  it('does not depend on the order or ids of the displays', () => {
+    expect(displayLayoutKey([laptop, monitorRight])).toBe(
+      displayLayoutKey([
+        { ...monitorRight, id: 9 },
+        { ...laptop, id: 4 },
+      ]),
+    );
+    expect(displayLayoutKey([laptop, monitorRight])).not.toBe(displayLayoutKey([laptop, smallRight]));
+  });
+});
+
+describe('window bookkeeping', () => {
   it('reuses an open viewer and tells the windows when it closes', async () => {
-    const { manager, created } = setup([primary, second]);
+    const { manager, created } = setup([laptop, monitorRight]);
     await manager.openWorkspace();
     await manager.openViewer();
     await manager.openViewer('doc-2');
@@ -88,25 +321,13 @@ describe('window manager', () => {
   });
 
   it('trusts exactly the webContents of its open windows', async () => {
-    const { manager, created } = setup([primary]);
+    const { manager, created } = setup([laptop]);
     await manager.openWorkspace();
     const id = created[0]!.webContentsId;
     expect(manager.has(id)).toBe(true);
+    expect(manager.openWindowIds()).toEqual([id]);
     expect(manager.has(id + 100)).toBe(false);
     created[0]!.close();
     expect(manager.has(id)).toBe(false);
-  });
-});
-
-describe('navigation and permissions', () => {
-  it('stays on the app origin', () => {
-    expect(isAllowedNavigation('app://e-akte/viewer.html')).toBe(true);
-    expect(isAllowedNavigation('https://example.invalid/')).toBe(false);
-    expect(isAllowedNavigation('file:///etc/passwd')).toBe(false);
-    expect(isAllowedNavigation('app://e-akte.evil/')).toBe(false);
-  });
-  it('grants no permission', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
-      expect(isPermissionGranted(p)).toBe(false);
   });
 });

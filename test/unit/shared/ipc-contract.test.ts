@@ -2,44 +2,27 @@
  * Contract tests: main's handler registration and the preload bridge, connected over an in-memory
  * transport in Node, with the very functions the Electron adapter wires up.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDesktopBridge, type DesktopBridge } from '../../../src/shared/ipc/bridge.ts';
 import { IpcError } from '../../../src/shared/ipc/envelope.ts';
 import { registerIpcHandlers, type IpcHandlers, type IpcSenderEvent } from '../../../src/shared/ipc/register.ts';
 import { DEFAULT_POLICY } from '../../../src/shared/policy/policy.ts';
+import { readPolicy } from '../../../src/shared/settings/resolve-settings.ts';
 import { bytesToBase64 } from '../../../src/shared/util/base64.ts';
 import { createIpcHandlers } from '../../../src/main/ipc-handlers.ts';
-import { createSecrets, type SafeStoragePort } from '../../../src/main/secrets.ts';
 import { isTrustedSender } from '../../../src/main/trust.ts';
+import { fakeMainServices } from '../../support/main-services.ts';
 
 type Listener = (event: IpcSenderEvent, arg: unknown) => Promise<unknown>;
 
-const fakeSafeStorage: SafeStoragePort = {
-  isEncryptionAvailable: () => true,
-  getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptString: (text) => Buffer.from(`sealed:${text}`),
-  decryptString: (buffer) => {
-    const text = buffer.toString();
-    if (!text.startsWith('sealed:')) throw new Error('bad');
-    return text.slice('sealed:'.length);
-  },
-};
-
-function setup(options: { senderId?: number; senderUrl?: string; handlers?: Partial<IpcHandlers> } = {}) {
+function setup(
+  options: { senderId?: number; senderUrl?: string; handlers?: Partial<IpcHandlers>; policyText?: string } = {},
+) {
   const registered = new Map<string, Listener>();
   const warnings: string[] = [];
-  const openViewer = vi.fn(async (_documentId?: string) => undefined);
   const appWindows = new Set([7]);
-  const handlers = {
-    ...createIpcHandlers({
-      appInfo: { name: 'E-Akte Desktop', version: '1.2.3', platform: 'linux' },
-      policy: DEFAULT_POLICY,
-      secrets: createSecrets(fakeSafeStorage),
-      windows: { openViewer, focusWorkspace: () => undefined },
-      journal: { append: async () => undefined, acknowledge: async () => undefined, read: async () => [] },
-    }),
-    ...options.handlers,
-  };
+  const { services, recorded } = fakeMainServices(options.policyText ? { policy: readPolicy(options.policyText) } : {});
+  const handlers = { ...createIpcHandlers(services), ...options.handlers };
   const unregister = registerIpcHandlers(
     {
       handle: (channel, listener) => registered.set(channel, listener),
@@ -68,7 +51,7 @@ function setup(options: { senderId?: number; senderUrl?: string; handlers?: Part
     },
   });
   const emit = (name: string, payload: unknown) => eventListeners.get(name)?.forEach((l) => l(payload));
-  return { bridge, registered, warnings, openViewer, unregister, emit };
+  return { bridge, registered, warnings, recorded, unregister, emit };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<IpcError> {
@@ -90,9 +73,16 @@ describe('IPC contract over an in-memory transport', () => {
       'journal:acknowledge',
       'journal:append',
       'journal:read',
+      'log:write',
+      'outbox:report',
       'secrets:isAvailable',
       'secrets:protect',
       'secrets:unprotect',
+      'settings:get',
+      'settings:set',
+      'updates:check',
+      'updates:download',
+      'updates:getState',
       'windows:focusWorkspace',
       'windows:openViewer',
     ]);
@@ -101,7 +91,7 @@ describe('IPC contract over an in-memory transport', () => {
   });
 
   it('round-trips a valid call', async () => {
-    const { bridge, openViewer } = setup();
+    const { bridge, recorded } = setup();
     await expect(bridge.app.getInfo()).resolves.toEqual({
       name: 'E-Akte Desktop',
       version: '1.2.3',
@@ -110,7 +100,7 @@ describe('IPC contract over an in-memory transport', () => {
     });
     await expect(bridge.app.getPolicy()).resolves.toEqual(DEFAULT_POLICY);
     await bridge.windows.openViewer({ documentId: 'doc-1' });
-    expect(openViewer).toHaveBeenCalledWith('doc-1');
+    expect(recorded.viewers).toEqual(['doc-1']);
     const plaintext = bytesToBase64(new Uint8Array([1, 2, 3, 250]));
     const { sealed } = await bridge.secrets.protect({ plaintext });
     expect(sealed).not.toBe(plaintext);
@@ -118,22 +108,22 @@ describe('IPC contract over an in-memory transport', () => {
   });
 
   it('refuses an argument that fails its schema, without calling the handler', async () => {
-    const { bridge, openViewer, warnings } = setup();
+    const { bridge, recorded, warnings } = setup();
     const error = await rejection(bridge.windows.openViewer({ documentId: '../../etc/passwd' }));
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toMatch(/Ungültige Anfrage an windows:openViewer: documentId: Ungültige Kennung/);
-    expect(openViewer).not.toHaveBeenCalled();
+    expect(recorded.viewers).toEqual([]);
     const extra = await rejection(bridge.windows.openViewer({ documentId: 'd1', evil: true } as never));
     expect(extra.code).toBe('invalid-argument');
-    expect(openViewer).not.toHaveBeenCalled();
+    expect(recorded.viewers).toEqual([]);
     expect(warnings).toContain('IPC argument refused');
   });
 
   it('refuses a call from a webContents the app did not create', async () => {
-    const { bridge, openViewer } = setup({ senderId: 99 });
+    const { bridge, recorded } = setup({ senderId: 99 });
     const error = await rejection(bridge.windows.openViewer({}));
     expect(error.code).toBe('untrusted-sender');
-    expect(openViewer).not.toHaveBeenCalled();
+    expect(recorded.viewers).toEqual([]);
   });
 
   it('refuses a call from an app window that shows a foreign page', async () => {
@@ -158,7 +148,38 @@ describe('IPC contract over an in-memory transport', () => {
     expect(error.code).toBe('handler-failed');
     expect(error.message).not.toContain('internal detail');
     const broken = await rejection(bridge.secrets.unprotect({ sealed: bytesToBase64(new Uint8Array([9, 9])) }));
-    expect(broken.code).toBe('unavailable');
+    expect(broken.code).toBe('unprotect-failed');
+  });
+
+  it('answers settings with what is locked and why, and refuses locked fields with a code', async () => {
+    const { bridge } = setup({
+      policyText: JSON.stringify({ cacheBudgetBytes: 4 * 1024 ** 3, updateMode: 'sometimes' }),
+    });
+    const snapshot = await bridge.settings.get();
+    expect(snapshot.locked).toEqual(['cacheBudgetBytes', 'updateMode']);
+    expect(snapshot.warnings).toEqual([{ code: 'policy-invalid-value', field: 'updateMode' }]);
+    expect(snapshot.keyring).toBe('os');
+    const result = await bridge.settings.set({ language: 'en', cacheBudgetBytes: 1024 ** 3 });
+    expect(result.applied).toEqual(['language']);
+    expect(result.refused).toEqual([{ field: 'cacheBudgetBytes', code: 'locked' }]);
+    expect(result.snapshot.effective.language).toBe('en');
+    await expect(bridge.app.getPolicy()).resolves.toMatchObject({ cacheBudgetBytes: 4 * 1024 ** 3 });
+  });
+
+  it('carries renderer log lines and outbox reports with the sender, within their limits', async () => {
+    const { bridge, recorded } = setup();
+    await bridge.log.write({ level: 'info', module: 'sync/pull', message: 'page applied', fields: { changes: 3 } });
+    await bridge.outbox.report({ requestId: 'r1', inFlight: 0, persisted: true });
+    expect(recorded.logs).toEqual([
+      [{ level: 'info', module: 'sync/pull', message: 'page applied', fields: { changes: 3 } }, 7],
+    ]);
+    expect(recorded.reports).toEqual([[7, { requestId: 'r1', inFlight: 0, persisted: true }]]);
+    const long = await rejection(bridge.log.write({ level: 'info', module: 'viewer', message: 'x'.repeat(201) }));
+    expect(long.code).toBe('invalid-argument');
+    const negative = await rejection(bridge.outbox.report({ requestId: 'r1', inFlight: -1, persisted: true }));
+    expect(negative.code).toBe('invalid-argument');
+    expect(recorded.logs).toHaveLength(1);
+    await expect(bridge.updates.getState()).resolves.toEqual({ phase: 'idle' });
   });
 
   it('delivers only events whose payload matches the contract', () => {

@@ -1,0 +1,74 @@
+/**
+ * Main's services for contract tests and the IPC benchmark: the real settings merge (no files),
+ * secrets over a given safeStorage, and recorders for windows, updates, outbox reports and logs.
+ */
+import type { MainServices } from '../../src/main/ipc-handlers.ts';
+import { createSecrets, type SafeStoragePort } from '../../src/main/secrets.ts';
+import {
+  applyUserChanges,
+  effectivePolicy,
+  EMPTY_POLICY,
+  readUserSettings,
+  resolveSettings,
+  type PolicyReading,
+} from '../../src/shared/settings/resolve-settings.ts';
+import type { SettingsSnapshot, UserSettings } from '../../src/shared/settings/settings.ts';
+import type { LogEntry } from '../../src/shared/logging/log-entry.ts';
+import type { OutboxReport, UpdateState } from '../../src/shared/updates/update-state.ts';
+
+export const plainSafeStorage: SafeStoragePort = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text) => Buffer.from(`sealed:${text}`),
+  decryptString: (buffer) => {
+    const text = buffer.toString();
+    if (!text.startsWith('sealed:')) throw new Error('bad');
+    return text.slice('sealed:'.length);
+  },
+};
+
+export type Recorded = {
+  viewers: (string | undefined)[];
+  reports: [number, OutboxReport][];
+  logs: [LogEntry, number][];
+};
+
+export function fakeMainServices(
+  options: { policy?: PolicyReading; safeStorage?: SafeStoragePort; update?: UpdateState } = {},
+): { services: MainServices; recorded: Recorded } {
+  const recorded: Recorded = { viewers: [], reports: [], logs: [] };
+  const policy = options.policy ?? EMPTY_POLICY;
+  const secrets = createSecrets(options.safeStorage ?? plainSafeStorage);
+  let user: Partial<UserSettings> = {};
+  const resolved = () =>
+    resolveSettings({ policy, user: { ...readUserSettings(null), values: user }, development: true });
+  const snapshot = (): SettingsSnapshot => {
+    const { effective, locked, warnings } = resolved();
+    return { effective, locked: [...locked], warnings: [...warnings], keyring: secrets.keyring() };
+  };
+  const update = options.update ?? { phase: 'idle' };
+  const services: MainServices = {
+    appInfo: { name: 'E-Akte Desktop', version: '1.2.3', platform: 'linux' },
+    settings: {
+      snapshot,
+      policy: () => effectivePolicy(resolved().effective),
+      update: async (changes) => {
+        const outcome = applyUserChanges(user, changes, resolved().locked);
+        user = outcome.values;
+        return { snapshot: snapshot(), applied: [...outcome.applied], refused: [...outcome.refused] };
+      },
+    },
+    secrets,
+    windows: {
+      openViewer: async (documentId) => {
+        recorded.viewers.push(documentId);
+      },
+      focusWorkspace: () => undefined,
+    },
+    updates: { state: () => update, check: async () => update, download: async () => update },
+    outbox: { report: (senderId, report) => recorded.reports.push([senderId, report]) },
+    log: (entry, senderId) => recorded.logs.push([entry, senderId]),
+    journal: { append: async () => undefined, acknowledge: async () => undefined, read: async () => [] },
+  };
+  return { services, recorded };
+}
