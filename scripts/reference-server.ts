@@ -1,20 +1,25 @@
 /**
  * Starts the reference central service as a child process (`node server/cli.ts`) and waits until
  * it answers its health check. Used by `npm start`, browser mode, end-to-end tests and benchmarks.
+ * `pause()` stops it like an outage and `resume()` brings it back on the same port with the same
+ * data, as a central service comes back.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
-export type RunningServer = { url: string; process: ChildProcess; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+};
 
-export async function startReferenceServer(options: {
-  port: number;
-  dataDir: string;
-  args?: string[];
-  quiet?: boolean;
-}): Promise<RunningServer> {
+type Options = { port: number; dataDir: string; args?: string[]; quiet?: boolean };
+
+async function launch(options: Options): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(
     process.execPath,
@@ -51,13 +56,28 @@ export async function startReferenceServer(options: {
       throw new Error(`Der Referenzdienst antwortet nicht unter ${url}.\n${stderr}`);
     }
   }
+  return { child, exited };
+}
+
+export async function startReferenceServer(options: Options): Promise<RunningServer> {
+  let running: { child: ChildProcess; exited: Promise<number | null> } | null = await launch(options);
+  const stop = async (): Promise<void> => {
+    const current = running;
+    running = null;
+    if (!current || current.child.exitCode !== null) return;
+    current.child.kill('SIGTERM');
+    await current.exited;
+  };
   return {
-    url,
-    process: child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await exited;
+    url: `http://127.0.0.1:${options.port}`,
+    get process() {
+      if (!running) throw new Error('Der Referenzdienst läuft gerade nicht.');
+      return running.child;
+    },
+    stop,
+    pause: stop,
+    resume: async () => {
+      running ??= await launch(options);
     },
   };
 }

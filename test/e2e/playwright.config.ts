@@ -5,6 +5,8 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // The same specs run in the real app in the project "electron-e2e" (test/electron/playwright.config.ts).
+  projects: [{ name: 'browser' }],
   outputDir: '../../.test-output/e2e',
   reporter: [['list'], ['json', { outputFile: '../../.test-output/e2e-results.json' }]],
   workers: 1,

@@ -1,25 +1,25 @@
-/** Both windows open as pages of one browser context and render their shell. */
+/** Both windows render their shell, the workspace opens the viewer, the viewer follows the selection. */
 import path from 'node:path';
-import { expect, screenshotDir, test } from './fixtures.ts';
+import { expect, screenshotDir, signIn, test } from './fixtures.ts';
 
-test('the workspace and the viewer window render, and the workspace opens the viewer', async ({ app }) => {
+test('the workspace and the viewer window render, and the workspace opens the viewer', async ({
+  workspace,
+  targetKind,
+}) => {
   const errors: string[] = [];
-  const workspace = await app.context.newPage();
   workspace.on('pageerror', (error) => errors.push(error.message));
-  await workspace.goto(app.url('workspace'));
   await expect(workspace.getByRole('heading', { level: 1, name: 'Anmeldung' })).toBeVisible();
-  await expect(workspace.getByRole('status')).toContainText('Browsermodus');
+  await expect(workspace.getByRole('status')).toContainText(
+    targetKind === 'electron' ? 'Desktop-Anwendung' : 'Browsermodus',
+  );
   await expect(workspace).toHaveTitle('Arbeitsbereich – E-Akte Desktop');
   await workspace.screenshot({ path: path.join(screenshotDir, 'workspace-sign-in.png') });
-  await workspace.getByLabel('Benutzername').fill('demo');
-  await workspace.getByLabel('Passwort', { exact: true }).fill('demo');
-  await workspace.getByRole('button', { name: 'Anmelden' }).click();
+  await signIn(workspace);
   await expect(workspace.getByRole('heading', { level: 2, name: /Meine Akten/ })).toBeVisible({ timeout: 30_000 });
 
-  const [viewer] = await Promise.all([
-    app.context.waitForEvent('page'),
-    workspace.getByRole('button', { name: 'Dokumentenansicht öffnen' }).click(),
-  ]);
+  const opened = workspace.context().waitForEvent('page');
+  await workspace.getByRole('button', { name: 'Dokumentenansicht öffnen' }).click();
+  const viewer = await opened;
   viewer.on('pageerror', (error) => errors.push(error.message));
   await expect(viewer.getByRole('heading', { level: 1, name: 'Dokument' })).toBeVisible();
   await expect(viewer.getByText('Kein Dokument ausgewählt.', { exact: false })).toBeVisible();
@@ -27,16 +27,17 @@ test('the workspace and the viewer window render, and the workspace opens the vi
   expect(errors).toEqual([]);
 });
 
-test('the viewer follows the document selected in the other window', async ({ app }) => {
-  const viewer = await app.context.newPage();
-  await viewer.goto(app.url('viewer', 'documentId=doc-1'));
-  await expect(viewer.getByRole('heading', { level: 1 })).toHaveText('Dokument doc-1');
-  const workspace = await app.context.newPage();
-  await workspace.goto(app.url('workspace'));
-  await workspace.evaluate(() =>
-    new BroadcastChannel('eakte-ui-intent').postMessage({ type: 'select-document', documentId: 'doc-2' }),
-  );
-  await expect(viewer.getByRole('heading', { level: 1 })).toHaveText('Dokument doc-2');
+test('the viewer follows the document selected in the other window', async ({ workspace, viewer }) => {
+  await expect(viewer.getByRole('heading', { level: 1 })).toHaveText('Dokument');
+  // Posted until the viewer listens (it subscribes once it has rendered).
+  await expect
+    .poll(async () => {
+      await workspace.evaluate(() =>
+        new BroadcastChannel('eakte-ui-intent').postMessage({ type: 'select-document', documentId: 'doc-2' }),
+      );
+      return viewer.getByRole('heading', { level: 1 }).innerText();
+    })
+    .toBe('Dokument doc-2');
   // A message outside the contract is ignored.
   await workspace.evaluate(() =>
     new BroadcastChannel('eakte-ui-intent').postMessage({ type: 'select-document', documentId: '../x' }),
@@ -45,9 +46,7 @@ test('the viewer follows the document selected in the other window', async ({ ap
   await expect(viewer.getByRole('heading', { level: 1 })).toHaveText('Dokument doc-2');
 });
 
-test('the interface switches to English and back, and is keyboard reachable', async ({ app }) => {
-  const page = await app.context.newPage();
-  await page.goto(app.url('workspace'));
+test('the interface switches to English and back, and is keyboard reachable', async ({ workspace: page }) => {
   // Backwards from the user name: the language switch, then the skip link, the first stop of the page.
   await page.getByLabel('Benutzername').focus();
   await page.keyboard.press('Shift+Tab');
@@ -64,10 +63,8 @@ test('the interface switches to English and back, and is keyboard reachable', as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung');
 });
 
-test('the page refuses scripts from elsewhere (Content-Security-Policy)', async ({ app }) => {
-  const page = await app.context.newPage();
-  const response = await page.goto(app.url('workspace'));
-  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+test('the page refuses scripts from elsewhere (Content-Security-Policy)', async ({ workspace: page }) => {
+  await page.reload();
   const outcome = await page.evaluate(async () => {
     const violations: string[] = [];
     document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));

@@ -2,23 +2,14 @@
  * Sign-in and sync through the user interface: both windows as pages of one browser profile,
  * against the reference server, with the sync engine in its worker.
  */
-import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
-import { expect, screenshotDir, test } from './fixtures.ts';
+import { browserOnly, expect, screenshotDir, signIn, test } from './fixtures.ts';
 
-async function signIn(page: Page, password = 'demo'): Promise<void> {
-  await page.getByLabel('Benutzername').fill('demo');
-  await page.getByLabel('Passwort', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-}
-
-test('a wrong password is refused with a clear message; the right one shows the synced cases', async ({ app }) => {
-  const page = await app.context.newPage();
-  await page.goto(app.url('workspace'));
-  await signIn(page, 'falsch');
+test('a wrong password is refused with a clear message; the right one shows the synced cases', async ({
+  workspace: page,
+}) => {
+  await signIn(page, 'demo', 'falsch');
   await expect(page.getByRole('alert')).toHaveText(/Benutzername oder Passwort ist falsch/);
   await expect(page.getByLabel('Benutzername')).toHaveValue('demo');
   await signIn(page);
@@ -28,25 +19,34 @@ test('a wrong password is refused with a clear message; the right one shows the 
   await page.screenshot({ path: path.join(screenshotDir, 'workspace-signed-in.png') });
 });
 
-test('two windows: one sync engine runs, both show the same data, and signing out signs out both', async ({ app }) => {
-  const first = await app.context.newPage();
-  await first.goto(app.url('workspace'));
+test('two windows: one sync engine runs, both show the same data, and signing out signs out both', async ({
+  workspace: first,
+  browserHost,
+  targetKind,
+}) => {
+  browserOnly(targetKind, 'opens three workspace windows of one profile, which only browser mode can');
+  const context = first.context();
+  const url = `${browserHost.url}/workspace.html`;
   await signIn(first);
   await expect(first.locator('.case-table tbody tr')).toHaveCount(8, { timeout: 30_000 });
 
   // The second window takes over the session; no second sign-in.
-  const second = await app.context.newPage();
-  await second.goto(app.url('workspace'));
+  const second = await context.newPage();
+  await second.goto(url);
   await expect(second.locator('.case-table tbody tr')).toHaveCount(8, { timeout: 30_000 });
   const firstRows = await first.locator('.case-table tbody').innerText();
   expect(await second.locator('.case-table tbody').innerText()).toBe(firstRows);
 
-  const locks = await second.evaluate(async () => {
-    const state = await navigator.locks.query();
-    const mine = (l: { name?: string }) => l.name?.startsWith('eakte-sync-engine-') ?? false;
-    return { held: state.held?.filter(mine).length, pending: state.pending?.filter(mine).length };
-  });
-  expect(locks).toEqual({ held: 1, pending: 1 });
+  // The second window's worker starts once its session is open (after the journal's restore).
+  await expect
+    .poll(() =>
+      second.evaluate(async () => {
+        const state = await navigator.locks.query();
+        const mine = (l: { name?: string }) => l.name?.startsWith('eakte-sync-engine-') ?? false;
+        return { held: state.held?.filter(mine).length, pending: state.pending?.filter(mine).length };
+      }),
+    )
+    .toEqual({ held: 1, pending: 1 });
   await expect(second.locator('.sync-status')).toContainText(/Abgeglichen|Dokumente werden geladen/);
 
   // The window running the engine closes: the other one's engine takes over.
@@ -62,8 +62,8 @@ test('two windows: one sync engine runs, both show the same data, and signing ou
     )
     .toBe(1);
 
-  const third = await app.context.newPage();
-  await third.goto(app.url('workspace'));
+  const third = await context.newPage();
+  await third.goto(url);
   await expect(third.locator('.case-table tbody tr')).toHaveCount(8, { timeout: 30_000 });
   await third.getByRole('button', { name: 'Abmelden' }).click();
   await expect(third.getByRole('button', { name: 'Anmelden' })).toBeVisible();
@@ -76,22 +76,17 @@ function filesUnder(dir: string): string[] {
     const full = path.join(dir, name);
     const stat = statSync(full, { throwIfNoEntry: false });
     if (!stat) return [];
-    return stat.isDirectory() ? filesUnder(full) : [full];
+    return stat.isDirectory() ? filesUnder(full) : stat.isFile() ? [full] : [];
   });
 }
 
-test('the browser profile on disk holds no personal data and no PDF in plain text after a sync', async ({
-  host,
+test('the profile on disk holds no personal data and no PDF in plain text after a sync', async ({
+  desk,
   referenceServer,
 }) => {
-  const profile = mkdtempSync(path.join(tmpdir(), 'eakte-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    args: [...CHROMIUM_ARGS],
-  });
-  try {
-    const page = await context.newPage();
-    await page.goto(`${host.url}/workspace.html`);
+  const profile = desk.profile;
+  {
+    const page = await desk.start();
     await signIn(page);
     await expect(page.locator('.sync-status')).toContainText(/8 Akten · \d+ Dokumente · (\d+) offline/, {
       timeout: 30_000,
@@ -127,7 +122,7 @@ test('the browser profile on disk holds no personal data and no PDF in plain tex
     };
     const streets = feed.changes.flatMap((c) => (c.data?.address ? [c.data.address.street] : []));
     expect(streets.length).toBeGreaterThan(0);
-    await context.close();
+    await desk.stop();
 
     const needles = [...new Set([...names, ...streets])]
       .filter((n) => n.length >= 5)
@@ -147,8 +142,5 @@ test('the browser profile on disk holds no personal data and no PDF in plain tex
     }
     expect(scanned).toBeGreaterThan(1_000_000);
     expect(hits).toEqual([]);
-  } finally {
-    await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
   }
 });

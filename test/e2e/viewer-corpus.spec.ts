@@ -8,10 +8,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPdfs, runCorpus, sample } from '../corpus/run-corpus.ts';
-import { expect, test } from './fixtures.ts';
+import { browserOnly, expect, test } from './fixtures.ts';
 
 const CORPUS = path.join(fileURLToPath(new URL('../../..', import.meta.url)), 'shared', 'fixtures', 'pdf-corpus');
 const SAMPLE_SIZE = 160;
+
+test.beforeEach(({ targetKind }) =>
+  browserOnly(targetKind, 'the viewer module in a harness page of Chromium, not the app’s windows'),
+);
 
 test('a fixed sample of the pdf.js corpus renders or fails clearly, without hang or crash', async () => {
   test.skip(!existsSync(CORPUS), `Korpus nicht gefunden: ${CORPUS} (shared/ liegt neben dem Klon)`);

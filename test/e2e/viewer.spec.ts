@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeScannedPdf } from '../../server/demo/scanned-pdf.ts';
 import { buildHarness, startHarnessHost, type HarnessHost } from '../browser/support/harness-host.ts';
-import { expect, screenshotDir, test } from './fixtures.ts';
+import { browserOnly, expect, screenshotDir, test } from './fixtures.ts';
 
 const PAGES = 40;
 let host: HarnessHost;
@@ -38,6 +38,10 @@ async function openWindow(page: Page, keyHex: string, seed: boolean): Promise<vo
   const opened = await page.evaluate(() => window.harness.open('doc-scan'));
   expect(opened.outcome).toBe('rendered');
 }
+
+test.beforeEach(({ targetKind }) =>
+  browserOnly(targetKind, 'the viewer module in a harness page of Chromium, not the app’s windows'),
+);
 
 test('a mark made in one window shows in the other at once; each kind looks right', async ({ context }) => {
   const keyHex = randomBytes(32).toString('hex');

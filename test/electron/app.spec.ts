@@ -20,7 +20,7 @@ test('opens the workspace from app:// with the sign-in screen, isolated and sand
   expect(exposed).toEqual({
     require: 'undefined',
     process: 'undefined',
-    bridge: ['app', 'log', 'on', 'outbox', 'secrets', 'settings', 'updates', 'windows'],
+    bridge: ['app', 'journal', 'log', 'on', 'outbox', 'secrets', 'settings', 'updates', 'windows'],
   });
   await workspace.screenshot({ path: path.join(screenshotDir, 'electron-workspace.png') });
 });

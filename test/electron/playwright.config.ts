@@ -5,9 +5,17 @@
  */
 import { defineConfig } from '@playwright/test';
 
+// The end-to-end specs of test/e2e get the Electron implementation of their fixtures (targets.ts).
+process.env['EAKTE_E2E_TARGET'] = 'electron';
+
 export default defineConfig({
-  testDir: '.',
   testMatch: '**/*.spec.ts',
+  projects: [
+    // What only Electron has: IPC from foreign frames, navigation, CSP on app://, single instance, fuses.
+    { name: 'electron', testDir: '.' },
+    // The same end-to-end specs as browser mode, in the real app.
+    { name: 'electron-e2e', testDir: '../e2e' },
+  ],
   outputDir: '../../.test-output/electron',
   reporter: [['list'], ['json', { outputFile: '../../.test-output/electron-results.json' }]],
   workers: 1,
