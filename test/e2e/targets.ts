@@ -146,7 +146,7 @@ function browserDesk(profile: string, workspaceUrl: string): Desk {
       const endpoint = await new Promise<string>((resolve, reject) => {
         let text = '';
         const timer = setTimeout(() => reject(new Error(`Chromium meldet keinen DevTools-Zugang:\n${text}`)), 20_000);
-        started.stderr!.on('data', (chunk: Buffer) => {
+        started.stderr.on('data', (chunk: Buffer) => {
           text += chunk.toString();
           const match = /DevTools listening on (ws:\/\/\S+)/.exec(text);
           if (match) {
