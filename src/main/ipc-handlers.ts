@@ -40,6 +40,8 @@ export function createIpcHandlers<E extends IpcSenderEvent>(services: MainServic
     'journal:append': ({ userId, entries }) => services.journal.append(userId, entries),
     'journal:acknowledge': ({ userId, ids }) => services.journal.acknowledge(userId, ids),
     'journal:read': async ({ userId }) => ({ entries: await services.journal.read(userId) }),
+    'journal:saveKeyWrap': ({ userId, wrap }) => services.journal.saveKeyWrap(userId, wrap),
+    'journal:readKeyWrap': async ({ userId }) => ({ wrap: await services.journal.readKeyWrap(userId) }),
     'updates:getState': () => services.updates.state(),
     'updates:check': () => services.updates.check(),
     'updates:download': () => services.updates.download(),

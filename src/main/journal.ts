@@ -11,10 +11,12 @@ import {
   additions,
   compact,
   journalIdSchema,
+  keyWrapBackupSchema,
   replay,
   wantsCompaction,
   type JournalEntry,
   type JournalState,
+  type KeyWrapBackup,
 } from '../shared/journal/journal-log.ts';
 import type { Logger } from './logger.ts';
 
@@ -33,6 +35,8 @@ export type Journal = {
   append(userId: string, entries: readonly JournalEntry[]): Promise<void>;
   acknowledge(userId: string, ids: readonly string[]): Promise<void>;
   read(userId: string): Promise<JournalEntry[]>;
+  saveKeyWrap(userId: string, wrap: KeyWrapBackup): Promise<void>;
+  readKeyWrap(userId: string): Promise<KeyWrapBackup | null>;
 };
 
 export class JournalUserError extends Error {
@@ -122,5 +126,24 @@ export function createJournal({
       }),
 
     read: (userId) => serial(userId, async () => [...(await load(userId)).entries.values()]),
+
+    saveKeyWrap: (userId, wrap) =>
+      serial(userId, async () => {
+        const file = pathOf(userId).replace(/\.jsonl$/, '.key.json');
+        await files.mkdir(dir);
+        await files.replace(file, JSON.stringify(keyWrapBackupSchema.parse(wrap)));
+      }),
+
+    readKeyWrap: (userId) =>
+      serial(userId, async () => {
+        const text = await files.read(pathOf(userId).replace(/\.jsonl$/, '.key.json'));
+        if (!text) return null;
+        try {
+          const parsed = keyWrapBackupSchema.safeParse(JSON.parse(text));
+          return parsed.success ? parsed.data : null;
+        } catch {
+          return null;
+        }
+      }),
   };
 }

@@ -65,6 +65,8 @@ export type Desk = {
   crash(): Promise<void>;
   /** Closes the app the normal way; the profile stays. */
   stop(): Promise<void>;
+  /** The viewer window, showing a document (the app must be started). */
+  viewer(documentId: string): Promise<Page>;
   readonly profile: string;
 };
 
@@ -134,8 +136,14 @@ async function launchElectron(
 function browserDesk(profile: string, workspaceUrl: string): Desk {
   let child: ChildProcess | null = null;
   let browser: Browser | null = null;
+  let context: BrowserContext | null = null;
   return {
     profile,
+    async viewer(documentId) {
+      const page = await context!.newPage();
+      await page.goto(workspaceUrl.replace('workspace.html', `viewer.html?documentId=${documentId}`));
+      return page;
+    },
     async start() {
       const started = spawn(
         findChromium(),
@@ -157,7 +165,7 @@ function browserDesk(profile: string, workspaceUrl: string): Desk {
         started.once('exit', () => reject(new Error(`Chromium endete beim Start:\n${text}`)));
       });
       browser = await chromium.connectOverCDP(endpoint);
-      const context: BrowserContext = browser.contexts()[0]!;
+      context = browser.contexts()[0]!;
       await context.route(
         (url) => !ALLOWED_URL.test(url.href),
         (route) => route.abort('blockedbyclient'),
@@ -194,6 +202,14 @@ function electronDesk(profile: string, serverUrl: string): Desk {
   let app: ElectronApplication | null = null;
   return {
     profile,
+    async viewer(documentId) {
+      const opened = app!.waitForEvent('window');
+      const workspace = await app!.firstWindow();
+      await workspace.evaluate((id) => window.eakteDesktop!.windows.openViewer({ documentId: id }), documentId);
+      const page = await opened;
+      await page.waitForLoadState('domcontentloaded');
+      return page;
+    },
     async start() {
       app = await launchElectron(profile, serverUrl, path.join(profile, '..', `${path.basename(profile)}-policy.json`));
       const page = await app.firstWindow();

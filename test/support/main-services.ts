@@ -68,7 +68,13 @@ export function fakeMainServices(
     updates: { state: () => update, check: async () => update, download: async () => update },
     outbox: { report: (senderId, report) => recorded.reports.push([senderId, report]) },
     log: (entry, senderId) => recorded.logs.push([entry, senderId]),
-    journal: { append: async () => undefined, acknowledge: async () => undefined, read: async () => [] },
+    journal: {
+      append: async () => undefined,
+      acknowledge: async () => undefined,
+      read: async () => [],
+      saveKeyWrap: async () => undefined,
+      readKeyWrap: async () => null,
+    },
   };
   return { services, recorded };
 }

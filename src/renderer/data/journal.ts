@@ -43,11 +43,19 @@ const journaledSchema = z.looseObject({
 
 const binding = (id: string) => `journal/${id}`;
 
-/** An entry as the journal keeps it: the whole record (its payload still sealed) sealed again. */
+/**
+ * An entry as the journal keeps it: the whole record (its payload still sealed) sealed again,
+ * with its place in the outbox (`seq`), so that a restored entry goes back exactly where it was
+ * and order per case holds.
+ */
 export async function journalEntryOf(cipher: CacheCipher, record: OutboxRecord): Promise<JournalEntry> {
-  const { seq: _seq, sealedServer: _server, sealed, ...rest } = record;
+  const { sealedServer: _server, sealed, ...rest } = record;
   const value = { ...rest, sealed: bytesToBase64(sealed) };
-  return { id: record.id, sealed: bytesToBase64(await cipher.sealJson(value, binding(record.id))) };
+  return {
+    id: record.id,
+    sealed: bytesToBase64(await cipher.sealJson(value, binding(record.id))),
+    rank: record.chained === 1 ? 0 : 1,
+  };
 }
 
 async function recordOf(cipher: CacheCipher, entry: JournalEntry): Promise<OutboxRecord> {
@@ -64,6 +72,13 @@ export type RestoreResult = {
   readonly unreadable: number;
 };
 
+/**
+ * A row that exists for as long as this database does: where it is found, IndexedDB was not lost,
+ * and every journal entry it lacks was delivered or discarded (only the acknowledgement was lost,
+ * e.g. in a crash); where it is missing, the database is new and the journal is restored into it.
+ */
+const JOURNAL_MARK = 'journalMark';
+
 export async function restoreFromJournal(
   db: CacheDb,
   cipher: CacheCipher,
@@ -71,6 +86,11 @@ export async function restoreFromJournal(
 ): Promise<RestoreResult> {
   const entries = await journal.read();
   const present = new Set((await db.outbox.orderBy('id').keys()) as string[]);
+  if ((await db.syncState.get(JOURNAL_MARK)) !== undefined) {
+    const stale = entries.filter((e) => !present.has(e.id)).map((e) => e.id);
+    if (stale.length) await journal.acknowledge(stale);
+    return { journaled: entries.filter((e) => present.has(e.id)).map((e) => e.id), restored: 0, unreadable: 0 };
+  }
   const missing: OutboxRecord[] = [];
   let unreadable = 0;
   for (const entry of entries) {
@@ -82,15 +102,20 @@ export async function restoreFromJournal(
     }
   }
   let restored = 0;
-  if (missing.length) {
-    await db.transaction('rw', db.outbox, async () => {
-      // The other window may be restoring at the same moment: add only what is still missing.
-      const now = new Set((await db.outbox.orderBy('id').keys()) as string[]);
-      const fresh = missing.filter((r) => !now.has(r.id));
-      restored = fresh.length;
-      if (fresh.length) await db.outbox.bulkAdd(fresh);
-    });
-  }
+  await db.transaction('rw', db.outbox, db.syncState, async () => {
+    // The other window may be restoring at the same moment: add only what is still missing.
+    if ((await db.syncState.get(JOURNAL_MARK)) !== undefined) return;
+    const now = new Set((await db.outbox.orderBy('id').keys()) as string[]);
+    const fresh = missing.filter((r) => !now.has(r.id)).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    restored = fresh.length;
+    for (const record of fresh) {
+      // Back in its old place when that is free (IndexedDB never hands a number out twice).
+      const taken = record.seq !== undefined && (await db.outbox.get(record.seq)) !== undefined;
+      const { seq, ...rest } = record;
+      await db.outbox.add(taken || seq === undefined ? rest : { ...rest, seq });
+    }
+    await db.syncState.put({ key: JOURNAL_MARK, value: true });
+  });
   return { journaled: entries.map((e) => e.id), restored, unreadable };
 }
 

@@ -120,6 +120,8 @@ export function createBrowserDesktopApi(): DesktopApi {
       'journal:append': ({ userId, entries }) => browserJournal.append(userId, entries),
       'journal:acknowledge': ({ userId, ids }) => browserJournal.acknowledge(userId, ids),
       'journal:read': async ({ userId }) => ({ entries: await browserJournal.read(userId) }),
+      'journal:saveKeyWrap': ({ userId, wrap }) => browserJournal.saveKeyWrap(userId, wrap),
+      'journal:readKeyWrap': async ({ userId }) => ({ wrap: await browserJournal.readKeyWrap(userId) }),
       'updates:getState': () => ({ phase: 'disabled', reason: 'browser' }),
       'updates:check': () => ({ phase: 'disabled', reason: 'browser' }),
       'updates:download': () => ({ phase: 'disabled', reason: 'browser' }),

@@ -9,8 +9,10 @@ import {
   additions,
   compact,
   replay,
+  keyWrapBackupSchema,
   wantsCompaction,
   type JournalEntry,
+  type KeyWrapBackup,
 } from '../../shared/journal/journal-log.ts';
 
 const fileName = (userId: string) => `eakte-outbox-journal-${userId}.jsonl`;
@@ -54,6 +56,25 @@ export const browserJournal = {
       if (!text && !state.broken) return;
       if (wantsCompaction(state)) await write(handle, compact(state), false);
       else await write(handle, text, true);
+    }),
+
+  saveKeyWrap: (userId: string, wrap: KeyWrapBackup): Promise<void> =>
+    locked(userId, async () => {
+      const root = await navigator.storage.getDirectory();
+      const handle = await root.getFileHandle(`eakte-outbox-journal-${userId}.key.json`, { create: true });
+      await write(handle, JSON.stringify(wrap), false);
+    }),
+
+  readKeyWrap: (userId: string): Promise<KeyWrapBackup | null> =>
+    locked(userId, async () => {
+      const root = await navigator.storage.getDirectory();
+      try {
+        const handle = await root.getFileHandle(`eakte-outbox-journal-${userId}.key.json`);
+        const parsed = keyWrapBackupSchema.safeParse(JSON.parse(await (await handle.getFile()).text()));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
     }),
 
   read: (userId: string): Promise<JournalEntry[]> =>

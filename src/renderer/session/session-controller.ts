@@ -178,6 +178,19 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
           maxOfflineDays: policy.maxOfflineDays,
           pendingOutbox: (userId) => countUndelivered(userId, desktopJournal(desktop, userId)),
           deleteCache: (userId) => Dexie.delete(cacheDbName(userId)),
+          keyWrapBackup: {
+            read: async (userId) => (await desktop.journal.readKeyWrap({ userId })).wrap,
+            // In Electron the desktop's key lives in the OS key store and survives the loss of
+            // IndexedDB; browser mode's stand-in lives in the very IndexedDB that may be lost, so
+            // there the copy is the password's wrap alone (no weaker than the profile itself).
+            save: async (userId, wrap, passwordOnly) => {
+              const { shell } = await desktop.app.getInfo();
+              await desktop.journal.saveKeyWrap({
+                userId,
+                wrap: shell === 'browser' ? { keyWrap: passwordOnly, deviceSealed: false } : wrap,
+              });
+            },
+          },
         });
         const shared: SharedSession = {
           sessionId: crypto.randomUUID(),

@@ -36,6 +36,15 @@ export type SignInDeps = {
   /** Undelivered outbox entries in the user's cache (readable without the key). */
   pendingOutbox(userId: string): Promise<number>;
   deleteCache(userId: string): Promise<void>;
+  /**
+   * The wrapped key kept beside the outbox journal: when IndexedDB (with the keyring) was lost, it
+   * opens the journal again with the user's password.
+   */
+  keyWrapBackup?: {
+    read(userId: string): Promise<Pick<KeyringEntry, 'keyWrap' | 'deviceSealed'> | null>;
+    /** `passwordOnly` is the wrap before the desktop sealed it, for where the desktop's key would be lost too. */
+    save(userId: string, wrap: Pick<KeyringEntry, 'keyWrap' | 'deviceSealed'>, passwordOnly: string): Promise<void>;
+  };
   now?: () => Date;
   iterations?: number;
 };
@@ -71,14 +80,16 @@ async function unwrapRaw(
   return unwrapRawWithPassword(decodeWrap(encoded), password);
 }
 
+/** The keyring's wrap (sealed by the desktop where it can) and the password's wrap alone. */
 async function wrapFor(
   raw: Uint8Array<ArrayBuffer>,
   password: string,
   deps: SignInDeps,
-): Promise<Pick<KeyringEntry, 'keyWrap' | 'deviceSealed'>> {
+): Promise<{ wrapped: Pick<KeyringEntry, 'keyWrap' | 'deviceSealed'>; passwordOnly: string }> {
   const encoded = encodeWrap(await wrapWithPassword(raw, password, deps.iterations));
-  if (await deps.device.isAvailable()) return { keyWrap: await deps.device.protect(encoded), deviceSealed: true };
-  return { keyWrap: encoded, deviceSealed: false };
+  if (await deps.device.isAvailable())
+    return { wrapped: { keyWrap: await deps.device.protect(encoded), deviceSealed: true }, passwordOnly: encoded };
+  return { wrapped: { keyWrap: encoded, deviceSealed: false }, passwordOnly: encoded };
 }
 
 export async function signIn(input: SignInInput, deps: SignInDeps): Promise<SignedIn> {
@@ -100,7 +111,19 @@ export async function signIn(input: SignInInput, deps: SignInDeps): Promise<Sign
 
 async function signInOnline(input: SignInInput, login: LoginResponse, deps: SignInDeps, now: Date): Promise<SignedIn> {
   const { user } = login;
-  const entry = await deps.keyring.users.get(user.id);
+  const backup = async (): Promise<KeyringEntry | undefined> => {
+    const wrap = await deps.keyWrapBackup?.read(user.id).catch(() => null);
+    if (!wrap) return undefined;
+    return {
+      userId: user.id,
+      username: user.username.toLowerCase(),
+      displayName: user.displayName,
+      roles: user.roles,
+      ...wrap,
+      lastOnlineSignInAt: now.toISOString(),
+    };
+  };
+  const entry = (await deps.keyring.users.get(user.id)) ?? (await backup());
   let raw: Uint8Array<ArrayBuffer> | null = null;
   if (entry) {
     for (const password of [input.password, input.previousPassword]) {
@@ -126,7 +149,7 @@ async function signInOnline(input: SignInInput, login: LoginResponse, deps: Sign
     raw = fresh.raw;
   }
   try {
-    const wrapped = await wrapFor(raw, input.password, deps);
+    const { wrapped, passwordOnly } = await wrapFor(raw, input.password, deps);
     await deps.keyring.users.put({
       userId: user.id,
       username: user.username.toLowerCase(),
@@ -135,6 +158,7 @@ async function signInOnline(input: SignInInput, login: LoginResponse, deps: Sign
       ...wrapped,
       lastOnlineSignInAt: now.toISOString(),
     });
+    await deps.keyWrapBackup?.save(user.id, wrapped, passwordOnly).catch(() => undefined);
   } finally {
     raw.fill(0);
   }

@@ -209,7 +209,11 @@ export class SyncEngine {
           const outcome = await push(deps.outbox, this.api, { signal: this.stopper.signal });
           if (outcome.status === 'done') {
             this.pushFailures = 0;
-            this.status.patch({ push: { state: 'idle', nextAttemptAt: null, lastError: null } });
+            this.status.patch({
+              push: { state: 'idle', nextAttemptAt: null, lastError: null },
+              // The service answered: an outage that only delivery had noticed is over.
+              ...(this.status.current.phase === 'offline' && outcome.delivered > 0 ? { phase: 'idle' as const } : {}),
+            });
           } else if (outcome.status === 'unauthorized') {
             this.status.patch({
               phase: 'needs-sign-in',
@@ -219,6 +223,9 @@ export class SyncEngine {
           } else {
             this.pushFailures++;
             delay = fullJitterDelay(this.pushFailures, deps.random ?? Math.random, outcome.retryAfterMs);
+            // Delivery meets an outage before the next pull would: the user is told at once.
+            if (outcome.error.code === 'network')
+              this.status.patch({ phase: 'offline', lastError: { ...outcome.error, at: this.at() } });
             this.status.patch({
               push: {
                 state: 'waiting',

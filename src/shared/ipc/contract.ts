@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { documentIdSchema } from '../domain/ids.ts';
-import { journalEntrySchema, journalIdSchema } from '../journal/journal-log.ts';
+import { journalEntrySchema, journalIdSchema, keyWrapBackupSchema } from '../journal/journal-log.ts';
 import { logEntrySchema } from '../logging/log-entry.ts';
 import { policySchema } from '../policy/policy.ts';
 import { settingsChangesSchema, settingsSetResultSchema, settingsSnapshotSchema } from '../settings/settings.ts';
@@ -55,6 +55,19 @@ export const ipcContract = {
   'journal:acknowledge': {
     arg: z.strictObject({ userId: journalIdSchema, ids: z.array(journalIdSchema).min(1).max(5000) }),
     result: z.void(),
+  },
+  /**
+   * A copy of the user's wrapped cache key beside the journal, so that the journal can still be
+   * opened when IndexedDB (and the keyring in it) was lost. It holds no secret without the user's
+   * password (and, where the desktop offers it, this machine's account).
+   */
+  'journal:saveKeyWrap': {
+    arg: z.strictObject({ userId: journalIdSchema, wrap: keyWrapBackupSchema }),
+    result: z.void(),
+  },
+  'journal:readKeyWrap': {
+    arg: z.strictObject({ userId: journalIdSchema }),
+    result: z.strictObject({ wrap: keyWrapBackupSchema.nullable() }),
   },
   'journal:read': {
     arg: z.strictObject({ userId: journalIdSchema }),

@@ -18,8 +18,21 @@ export const journalIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}
 export const journalEntrySchema = z.strictObject({
   id: journalIdSchema,
   sealed: z.string().max(MAX_JOURNAL_ENTRY_CHARS).regex(base64Pattern),
+  /**
+   * How far the entry has come (0: it still waits for the version of an earlier change; 1: it
+   * knows the version it builds on). A copy of lower rank never replaces one of higher rank, so a
+   * window that saw the entry a moment earlier cannot set the journal back.
+   */
+  rank: z.number().int().min(0).max(9).optional(),
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
+
+/** The wrapped cache key as kept beside the journal: no name, nothing that opens without the password. */
+export const keyWrapBackupSchema = z.strictObject({
+  keyWrap: z.string().min(1).max(65536),
+  deviceSealed: z.boolean(),
+});
+export type KeyWrapBackup = z.infer<typeof keyWrapBackupSchema>;
 
 const lineSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('add'), ...journalEntrySchema.shape }),
@@ -62,8 +75,15 @@ function apply(state: JournalState, line: string): boolean {
     if (state.entries.delete(id)) state.dead++;
     state.acked.delete(id);
     state.acked.add(id);
-  } else if (!state.acked.has(id) && !state.entries.has(id)) {
-    state.entries.set(id, { id, sealed: parsed.data.sealed });
+  } else if (!state.acked.has(id)) {
+    // A later line for the same entry replaces it, unless it is of a lower rank.
+    const { op: _op, ...entry } = parsed.data;
+    const before = state.entries.get(id);
+    if (before && (before.rank ?? 0) > (entry.rank ?? 0)) state.dead++;
+    else {
+      if (before) state.dead++;
+      state.entries.set(id, entry);
+    }
   }
   return true;
 }
@@ -80,11 +100,17 @@ export function replay(text: string): JournalState {
   return state;
 }
 
-/** The lines to append for new entries; entries already owed or already delivered are left out. */
+/**
+ * The lines to append for new or changed entries; an entry the journal holds unchanged, and one
+ * already delivered, are left out.
+ */
 export function additions(state: JournalState, entries: readonly JournalEntry[]): string {
   let text = '';
   for (const entry of entries) {
-    if (state.entries.has(entry.id) || state.acked.has(entry.id)) continue;
+    const before = state.entries.get(entry.id);
+    if (state.acked.has(entry.id) || before?.sealed === entry.sealed) continue;
+    if (before && (before.rank ?? 0) >= (entry.rank ?? 0)) continue;
+    if (before) state.dead++;
     state.entries.set(entry.id, entry);
     state.lines++;
     text += addLine(entry);

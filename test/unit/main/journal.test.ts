@@ -78,6 +78,15 @@ describe('outbox journal (main)', () => {
     expect((await open().read('u-demo')).map((e) => e.id)).toEqual(['e-1']);
   });
 
+  it('lets a later copy of an entry replace it, but never one that knows less (a lower rank)', async () => {
+    const journal = open();
+    await journal.append('u-demo', [{ ...entry(1), rank: 0 }]);
+    await journal.append('u-demo', [{ id: 'e-1', sealed: Buffer.from('resolved').toString('base64'), rank: 1 }]);
+    await journal.append('u-demo', [{ id: 'e-1', sealed: Buffer.from('stale').toString('base64'), rank: 0 }]);
+    const [kept] = await open().read('u-demo');
+    expect(Buffer.from(kept!.sealed, 'base64').toString()).toBe('resolved');
+  });
+
   it('refuses a user id that is not a plain id, so no path leaves the folder', async () => {
     await expect(open().append('../evil', [entry(1)])).rejects.toBeInstanceOf(JournalUserError);
     await expect(open().read('a/b')).rejects.toBeInstanceOf(JournalUserError);
@@ -87,5 +96,14 @@ describe('outbox journal (main)', () => {
     const journal = open();
     await journal.append('u-demo', [entry(7)]);
     expect(readFileSync(file(), 'utf8')).toContain('"e-7"');
+  });
+});
+
+describe('wrapped key beside the journal', () => {
+  it('keeps the last wrap per user across a restart, and answers none for a user without one', async () => {
+    await open().saveKeyWrap('u-demo', { keyWrap: 'wrap-1', deviceSealed: true });
+    await open().saveKeyWrap('u-demo', { keyWrap: 'wrap-2', deviceSealed: false });
+    expect(await open().readKeyWrap('u-demo')).toEqual({ keyWrap: 'wrap-2', deviceSealed: false });
+    expect(await open().readKeyWrap('u-other')).toBeNull();
   });
 });

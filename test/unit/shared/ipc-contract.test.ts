@@ -73,6 +73,8 @@ describe('IPC contract over an in-memory transport', () => {
       'journal:acknowledge',
       'journal:append',
       'journal:read',
+      'journal:readKeyWrap',
+      'journal:saveKeyWrap',
       'log:write',
       'outbox:report',
       'secrets:isAvailable',

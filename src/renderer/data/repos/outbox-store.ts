@@ -47,8 +47,33 @@ export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () =>
         .modify((entry) => change(entry));
     });
 
+  /**
+   * A change that waits for the version an earlier change of its entity will get, where that
+   * earlier one is no longer in the outbox (a copy restored from the journal after its
+   * predecessor was delivered): it builds on the version the device knows now. It was never sent
+   * while it waited, so no earlier copy of it can reach the service with another base.
+   */
+  async function resolveOrphanedChains(): Promise<void> {
+    const tables = Object.values(ENTITY_TABLE).map((t) => db.table(t));
+    await db.transaction('rw', [db.outbox, ...tables], async () => {
+      const waiting = await db.outbox.filter((e) => e.chained === 1).toArray();
+      for (const entry of waiting) {
+        const earlier = await db.outbox
+          .where('entityId')
+          .equals(entry.entityId ?? '')
+          .filter((e) => (e.seq ?? 0) < (entry.seq ?? 0) && e.kind === 'mutation' && e.status !== 'undeliverable')
+          .count();
+        if (earlier) continue;
+        const table = db.table<SealedEntityRecord, string>(ENTITY_TABLE[entry.entity as Mutation['entity']]);
+        const local = await table.get(entry.entityId ?? '');
+        await db.outbox.update(entry.seq, { chained: 0, ...(local ? { baseVersion: local.version } : {}) });
+      }
+    });
+  }
+
   return {
     async deliverable(perCase) {
+      await resolveOrphanedChains();
       const rows = selectDeliverable(await db.outbox.orderBy('seq').toArray(), perCase);
       const items: Deliverable[] = [];
       for (const row of rows) {
