@@ -18,6 +18,11 @@ export async function startBrowserHost(options: {
   serverUrl: string;
   port?: number;
   host?: string;
+  /**
+   * Further files on the same origin (URL path → file), for benchmarks and tests that need a page
+   * of their own beside the app's windows (same IndexedDB, same BroadcastChannels). Never in npm start.
+   */
+  extraFiles?: Readonly<Record<string, string>>;
 }): Promise<BrowserHost> {
   const root = path.resolve(options.rendererDir);
   if (!existsSync(path.join(root, 'workspace.html'))) {
@@ -42,12 +47,14 @@ export async function startBrowserHost(options: {
         .end(config);
       return;
     }
-    const filePath = path.resolve(root, `.${pathname === '/' ? '/workspace.html' : pathname}`);
+    const extra = options.extraFiles?.[pathname];
+    const filePath = extra ?? path.resolve(root, `.${pathname === '/' ? '/workspace.html' : pathname}`);
     if (
-      pathname.includes('\0') ||
-      !filePath.startsWith(root + path.sep) ||
-      !existsSync(filePath) ||
-      !statSync(filePath).isFile()
+      !extra &&
+      (pathname.includes('\0') ||
+        !filePath.startsWith(root + path.sep) ||
+        !existsSync(filePath) ||
+        !statSync(filePath).isFile())
     ) {
       res
         .writeHead(404, rendererResponseHeaders(pathname, 'text/plain; charset=utf-8', policies))

@@ -11,17 +11,7 @@
  * exists, every Electron test is skipped with the reason (scripts/test-electron.ts reports that),
  * never passed.
  */
-import {
-  _electron,
-  chromium,
-  test as base,
-  type Browser,
-  type BrowserContext,
-  type ElectronApplication,
-  type Page,
-  type TestInfo,
-} from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { _electron, test as base, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminState } from '../../src/shared/api/admin.ts';
 import { startBrowserHost, type BrowserHost } from '../../scripts/browser-host.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
+import { launchKillableChromium, type KillableChromium } from '../../scripts/killable-chromium.ts';
 import { findElectronBinary, NO_ELECTRON_REASON } from '../../scripts/electron-binary.ts';
 import { startReferenceServer, type RunningServer } from '../../scripts/reference-server.ts';
 
@@ -134,65 +124,31 @@ async function launchElectron(
 
 /** Browser mode: Chromium started by hand on a profile folder, so that it can be killed like a crash. */
 function browserDesk(profile: string, workspaceUrl: string): Desk {
-  let child: ChildProcess | null = null;
-  let browser: Browser | null = null;
-  let context: BrowserContext | null = null;
+  let running: KillableChromium | null = null;
   return {
     profile,
-    async viewer(documentId) {
-      const page = await context!.newPage();
-      await page.goto(workspaceUrl.replace('workspace.html', `viewer.html?documentId=${documentId}`));
-      return page;
-    },
     async start() {
-      const started = spawn(
-        findChromium(),
-        [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      child = started;
-      const endpoint = await new Promise<string>((resolve, reject) => {
-        let text = '';
-        const timer = setTimeout(() => reject(new Error(`Chromium meldet keinen DevTools-Zugang:\n${text}`)), 20_000);
-        started.stderr.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-          const match = /DevTools listening on (ws:\/\/\S+)/.exec(text);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[1]!);
-          }
-        });
-        started.once('exit', () => reject(new Error(`Chromium endete beim Start:\n${text}`)));
-      });
-      browser = await chromium.connectOverCDP(endpoint);
-      context = browser.contexts()[0]!;
-      await context.route(
+      running = await launchKillableChromium(profile);
+      await running.context.route(
         (url) => !ALLOWED_URL.test(url.href),
         (route) => route.abort('blockedbyclient'),
       );
-      const page = await context.newPage();
+      const page = await running.context.newPage();
       await page.goto(workspaceUrl);
       return page;
     },
+    async viewer(documentId) {
+      const page = await running!.context.newPage();
+      await page.goto(workspaceUrl.replace('workspace.html', `viewer.html?documentId=${documentId}`));
+      return page;
+    },
     async crash() {
-      const running = child;
-      child = null;
-      if (running && running.exitCode === null && running.signalCode === null) {
-        const exited = new Promise((r) => running.once('exit', r));
-        running.kill('SIGKILL');
-        await exited;
-      }
-      await browser?.close().catch(() => undefined);
-      browser = null;
+      await running?.kill();
+      running = null;
     },
     async stop() {
-      const running = child;
-      child = null;
-      const exited = running && running.exitCode === null ? new Promise((r) => running.once('exit', r)) : null;
-      await browser?.close().catch(() => undefined);
-      browser = null;
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      running?.kill('SIGKILL');
+      await running?.close();
+      running = null;
     },
   };
 }

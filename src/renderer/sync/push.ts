@@ -23,16 +23,21 @@ export type Deliverable =
   | { readonly kind: 'mutation'; readonly seq: number; readonly caseId: string; readonly mutation: Mutation }
   | { readonly kind: 'audit'; readonly seq: number; readonly event: AuditEvent };
 
+/** What the service answered for one entry. */
+export type Settlement =
+  /** Applied: the entry goes, the entity gets the service's version. */
+  | { readonly seq: number; readonly status: 'applied'; readonly version: number }
+  /** The service holds a newer version (`current`, null when gone): the entry stays, the user chooses. */
+  | { readonly seq: number; readonly status: 'conflict'; readonly current: unknown }
+  /** The service refused the entry: it stays with the reason. */
+  | { readonly seq: number; readonly status: 'rejected'; readonly error: OutboxError };
+
 /** What push needs of the outbox. Each method is one IndexedDB transaction in the real store. */
 export type OutboxStore = {
   /** What may go now, in order (see the module comment); at most `perCase` mutations of a case. */
   deliverable(perCase: number): Promise<Deliverable[]>;
-  /** The service applied the change: the entry goes, the entity gets the service's version. */
-  applied(seq: number, version: number): Promise<void>;
-  /** The service holds a newer version (`current`, null when gone): the user chooses. */
-  conflicted(seq: number, current: unknown): Promise<void>;
-  /** The service refused the entry: it stays with the reason. */
-  rejected(seq: number, error: OutboxError): Promise<void>;
+  /** The answers to one request, all in one transaction. */
+  settle(settlements: readonly Settlement[]): Promise<void>;
   /** The service has these audit events. */
   recorded(seqs: readonly number[]): Promise<void>;
   /** A try that did not get through (network, overload): counted, with its error, for the panel. */
@@ -119,19 +124,16 @@ function offendingIndex(problem: Problem | undefined): number | null {
   return null;
 }
 
-async function settle(store: OutboxStore, item: MutationItem, result: MutationResult | FirstResult): Promise<boolean> {
+function settlementOf(item: MutationItem, result: MutationResult | FirstResult): Settlement {
   switch (result.status) {
     case 'applied':
-      await store.applied(item.seq, result.version);
-      return true;
+      return { seq: item.seq, status: 'applied', version: result.version };
     case 'duplicate':
-      return settle(store, item, result.first);
+      return settlementOf(item, result.first);
     case 'conflict':
-      await store.conflicted(item.seq, result.current);
-      return false;
+      return { seq: item.seq, status: 'conflict', current: result.current };
     case 'rejected':
-      await store.rejected(item.seq, rejectionOf(result.problem));
-      return false;
+      return { seq: item.seq, status: 'rejected', error: rejectionOf(result.problem) };
   }
 }
 
@@ -174,26 +176,32 @@ export async function push(store: OutboxStore, api: PushApi, options: PushOption
       return;
     }
     const { results } = response;
+    const settlements: Settlement[] = [];
+    let broken = -1;
     for (const [k, item] of batch.entries()) {
       const result = results[k];
       if (!result || result.mutationId !== item.mutation.id) {
-        // The answer does not fit the request: nothing of it is used, the rest is sent again.
-        await fail(
-          batch.slice(k).map((i) => i.seq),
-          new ContractError('/mutations'),
-        );
-        return;
+        broken = k;
+        break;
       }
-      if (await settle(store, item, result)) delivered++;
-      moved++;
+      settlements.push(settlementOf(item, result));
     }
+    await store.settle(settlements);
+    delivered += settlements.filter((x) => x.status === 'applied').length;
+    moved += settlements.length;
+    // An answer that does not fit the request from here on: nothing of it is used, the rest goes again.
+    if (broken >= 0)
+      await fail(
+        batch.slice(broken).map((i) => i.seq),
+        new ContractError('/mutations'),
+      );
   };
 
   /** The service refused the whole batch: find the entry it names, or try each alone, in order per case. */
   const refused = async (batch: readonly MutationItem[], error: ServerError): Promise<void> => {
     const problem = error.problem ?? { type: 'about:blank', title: 'Refused', status: error.status };
     if (batch.length === 1) {
-      await store.rejected(batch[0]!.seq, rejectionOf(problem));
+      await store.settle([{ seq: batch[0]!.seq, status: 'rejected', error: rejectionOf(problem) }]);
       moved++;
       return;
     }
@@ -202,7 +210,7 @@ export async function push(store: OutboxStore, api: PushApi, options: PushOption
     for (const [k, item] of batch.entries()) {
       if (halt || stopped.has(item.caseId)) continue;
       if (named === k) {
-        await store.rejected(item.seq, rejectionOf(problem));
+        await store.settle([{ seq: item.seq, status: 'rejected', error: rejectionOf(problem) }]);
         moved++;
         stopped.add(item.caseId);
         continue;
@@ -226,13 +234,16 @@ export async function push(store: OutboxStore, api: PushApi, options: PushOption
       return;
     }
     const done: number[] = [];
+    const refusals: Settlement[] = [];
     for (const [k, item] of batch.entries()) {
       const result = response.results[k];
       if (!result || result.id !== item.event.id) continue; // sent again next time
-      if (result.status === 'rejected') await store.rejected(item.seq, rejectionOf(result.problem));
+      if (result.status === 'rejected')
+        refusals.push({ seq: item.seq, status: 'rejected', error: rejectionOf(result.problem) });
       else done.push(item.seq);
       moved++;
     }
+    if (refusals.length) await store.settle(refusals);
     await store.recorded(done);
     delivered += done.length;
   };

@@ -39,14 +39,6 @@ export function selectDeliverable<R extends Row>(rows: readonly R[], perCase: nu
 }
 
 export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () => number): OutboxStore {
-  const update = (seq: number, change: (entry: OutboxRecord) => void) =>
-    db.transaction('rw', db.outbox, async () => {
-      await db.outbox
-        .where(':id')
-        .equals(seq)
-        .modify((entry) => change(entry));
-    });
-
   /**
    * A change that waits for the version an earlier change of its entity will get, where that
    * earlier one is no longer in the outbox (a copy restored from the journal after its
@@ -90,45 +82,47 @@ export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () =>
       return items;
     },
 
-    async applied(seq, version) {
+    async settle(settlements) {
+      if (!settlements.length) return;
+      // Sealed before the transaction: nothing but IndexedDB work inside it.
+      const sealedServer = new Map<number, Uint8Array<ArrayBuffer>>();
+      for (const s of settlements) {
+        if (s.status !== 'conflict') continue;
+        const entry = await db.outbox.get(s.seq);
+        if (entry) sealedServer.set(s.seq, await sealServerVersion(cipher, entry.id, s.current));
+      }
+      const at = new Date(clock()).toISOString();
       const tables = Object.values(ENTITY_TABLE).map((t) => db.table(t));
       await db.transaction('rw', [db.outbox, ...tables], async () => {
-        const entry = await db.outbox.get(seq);
-        if (!entry) return;
-        await db.outbox.delete(seq);
-        if (!entry.entityId || !entry.entity) return;
-        const table = db.table<SealedEntityRecord, string>(ENTITY_TABLE[entry.entity as Mutation['entity']]);
-        const local = await table.get(entry.entityId);
-        if (local && local.version < version) await table.update(entry.entityId, { version });
-        // The next change of this entity built on this one: now it knows its version.
-        const [next] = await db.outbox
-          .where('entityId')
-          .equals(entry.entityId)
-          .filter((e) => e.chained === 1)
-          .sortBy('seq');
-        if (next) await db.outbox.update(next.seq, { chained: 0, baseVersion: version });
-      });
-    },
-
-    async conflicted(seq, current) {
-      const entry = await db.outbox.get(seq);
-      if (!entry) return;
-      const sealedServer = await sealServerVersion(cipher, entry.id, current);
-      await update(seq, (e) => {
-        e.status = 'conflict';
-        e.sealedServer = sealedServer;
-        e.attempts++;
-        e.lastAttemptAt = new Date(clock()).toISOString();
-        e.lastError = { code: 'conflict' };
-      });
-    },
-
-    async rejected(seq, error: OutboxError) {
-      await update(seq, (e) => {
-        e.status = 'rejected';
-        e.attempts++;
-        e.lastAttemptAt = new Date(clock()).toISOString();
-        e.lastError = error;
+        const entries = await db.outbox.bulkGet(settlements.map((s) => s.seq));
+        for (const [k, s] of settlements.entries()) {
+          const entry = entries[k];
+          if (!entry) continue;
+          if (s.status === 'applied') {
+            await db.outbox.delete(s.seq);
+            if (!entry.entityId || !entry.entity) continue;
+            const table = db.table<SealedEntityRecord, string>(ENTITY_TABLE[entry.entity as Mutation['entity']]);
+            const local = await table.get(entry.entityId);
+            if (local && local.version < s.version) await table.update(entry.entityId, { version: s.version });
+            // The next change of this entity built on this one: now it knows its version.
+            const [next] = await db.outbox
+              .where('entityId')
+              .equals(entry.entityId)
+              .filter((e) => e.chained === 1)
+              .sortBy('seq');
+            if (next) await db.outbox.update(next.seq!, { chained: 0, baseVersion: s.version });
+            continue;
+          }
+          const attempted = { attempts: entry.attempts + 1, lastAttemptAt: at };
+          if (s.status === 'conflict')
+            await db.outbox.update(s.seq, {
+              ...attempted,
+              status: 'conflict',
+              sealedServer: sealedServer.get(s.seq),
+              lastError: { code: 'conflict' },
+            });
+          else await db.outbox.update(s.seq, { ...attempted, status: 'rejected', lastError: s.error });
+        }
       });
     },
 

@@ -47,20 +47,18 @@ function memoryStore(rows: Row[]) {
           : { kind: 'mutation', seq: r.seq!, caseId: r.caseId, mutation: r.mutation! },
       );
     },
-    async applied(seq, version) {
-      applied.push({ seq, version });
-      rows.splice(
-        rows.findIndex((r) => r.seq === seq),
-        1,
-      );
-    },
-    async conflicted(seq) {
-      rows.find((r) => r.seq === seq)!.status = 'conflict';
-    },
-    async rejected(seq, error) {
-      const row = rows.find((r) => r.seq === seq)!;
-      row.status = 'rejected';
-      row.lastError = error;
+    async settle(settlements) {
+      for (const s of settlements) {
+        const row = rows.find((r) => r.seq === s.seq)!;
+        if (s.status === 'applied') {
+          applied.push({ seq: s.seq, version: s.version });
+          rows.splice(rows.indexOf(row), 1);
+        } else if (s.status === 'conflict') row.status = 'conflict';
+        else {
+          row.status = 'rejected';
+          row.lastError = s.error;
+        }
+      }
     },
     async recorded(seqs) {
       for (const seq of seqs)
