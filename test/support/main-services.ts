@@ -13,6 +13,7 @@ import {
   type PolicyReading,
 } from '../../src/shared/settings/resolve-settings.ts';
 import type { SettingsSnapshot, UserSettings } from '../../src/shared/settings/settings.ts';
+import { NO_MACHINE_LETTERS } from '../../src/shared/letters/machine-letters.ts';
 import type { LogEntry } from '../../src/shared/logging/log-entry.ts';
 import type { OutboxReport, UpdateState } from '../../src/shared/updates/update-state.ts';
 
@@ -69,6 +70,7 @@ export function fakeMainServices(
     outbox: { report: (senderId, report) => recorded.reports.push([senderId, report]) },
     log: (entry, senderId) => recorded.logs.push([entry, senderId]),
     journal: { append: async () => undefined, acknowledge: async () => undefined, read: async () => [] },
+    letters: { templates: async () => NO_MACHINE_LETTERS },
   };
   return { services, recorded };
 }

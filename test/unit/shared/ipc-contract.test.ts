@@ -73,6 +73,7 @@ describe('IPC contract over an in-memory transport', () => {
       'journal:acknowledge',
       'journal:append',
       'journal:read',
+      'letters:templates',
       'log:write',
       'outbox:report',
       'secrets:isAvailable',
