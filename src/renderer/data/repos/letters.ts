@@ -20,7 +20,11 @@ import { binding, openEntity, sealEntity } from './sealed-entities.ts';
 const TABLE = 'letters';
 
 /** What the composer hands over once the checks pass: the meta part, the previewed bytes, the recipient's name. */
-export type LetterToQueue = { readonly meta: LetterMeta; readonly pdf: Uint8Array; readonly recipient: string };
+export type LetterToQueue = {
+  readonly meta: LetterMeta;
+  readonly pdf: Uint8Array<ArrayBuffer>;
+  readonly recipient: string;
+};
 
 /** The case and its members, for the composer: the BG number goes on the letter, a member is its recipient. */
 export type Addressees = {
