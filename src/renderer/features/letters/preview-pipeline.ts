@@ -84,8 +84,13 @@ export class PreviewPipeline {
       this.#wanted = null;
       if (this.#last?.key === job.key && this.#last.preview) continue;
       try {
+        // Measured for the benchmark (where a keystroke's time to the new preview goes).
+        const started = performance.now();
         const pdf = await this.#deps.render(job.letter, job.createdAt);
+        const rendered = performance.now();
         const [pages, sha256] = await Promise.all([this.#deps.draw(pdf), sha256Hex(pdf)]);
+        performance.measure('letters:render', { start: started, end: rendered });
+        performance.measure('letters:draw', { start: rendered, end: performance.now() });
         if (this.#closed) {
           for (const page of pages) page.close();
           break;
