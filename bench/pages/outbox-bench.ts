@@ -9,13 +9,12 @@ import { cacheDbName } from '../../src/renderer/data/db.ts';
 import { createOutboxStore } from '../../src/renderer/data/repos/outbox-store.ts';
 import { openSessionChannel } from '../../src/renderer/session/session-channel.ts';
 import { openSession, type Session } from '../../src/renderer/session/session.ts';
-import type { CaseId } from '../../src/shared/domain/ids.ts';
 import { createApiClient } from '../../src/renderer/sync/api-client.ts';
 import { pull } from '../../src/renderer/sync/pull.ts';
 import { planBatches, push } from '../../src/renderer/sync/push.ts';
 
 async function queueNotes(session: Session, cases: number, perCase: number, prefix: string): Promise<string[]> {
-  const caseIds = (await session.cases.list()).slice(0, cases).map((c) => c.case.id as CaseId);
+  const caseIds = (await session.cases.list()).slice(0, cases).map((c) => c.case.id);
   if (caseIds.length < cases) throw new Error(`only ${caseIds.length} cases cached`);
   const texts: string[] = [];
   for (let k = 0; k < perCase; k++)

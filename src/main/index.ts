@@ -20,12 +20,13 @@ import { createElectronUpdaterPort } from './electron-updater-port.ts';
 import { InstallGuard } from './install-guard.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
 import { createJournal } from './journal.ts';
+import { machineLettersFolder, readMachineLetters } from './letter-templates.ts';
 import { nodeJournalFiles } from './journal-files.ts';
 import { createLogger, setLogSink } from './logger.ts';
 import { configureLogFiles, logFolder } from './logging/log-files.ts';
 import { createRendererLog } from './logging/renderer-log.ts';
 import { createNavigationGuard, isPermissionGranted } from './navigation.ts';
-import { nodeFs } from './node-fs.ts';
+import { listFolder, nodeFs } from './node-fs.ts';
 import { launchOverrides, machinePolicyPath, readMachinePolicy } from './policy.ts';
 import { createQuitFlow } from './quit-flow.ts';
 import { createSecrets } from './secrets.ts';
@@ -218,6 +219,11 @@ async function start(): Promise<void> {
   });
 
   const rendererLog = createRendererLog(() => fileSink);
+  // Beside the policy file: a developer's EAKTE_POLICY_FILE brings its own letters folder.
+  const lettersFolder = overrides.policyFile
+    ? path.join(path.dirname(overrides.policyFile), 'letters')
+    : machineLettersFolder(process.platform, process.env);
+  const lettersLogger = createLogger('letters');
   registerIpcHandlers(
     ipcMain,
     createIpcHandlers({
@@ -228,6 +234,15 @@ async function start(): Promise<void> {
       updates,
       outbox: { report: (senderId, report) => installGuard.report(senderId, report) },
       log: rendererLog,
+      letters: {
+        templates: () =>
+          readMachineLetters(
+            { list: listFolder, readText: (file) => nodeFs.readText(file) },
+            lettersFolder,
+            (...parts) => path.join(...parts),
+            lettersLogger,
+          ),
+      },
       journal: createJournal({
         dir: path.join(app.getPath('userData'), 'outbox-journal'),
         files: nodeJournalFiles,

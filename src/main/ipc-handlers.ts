@@ -1,5 +1,6 @@
 /** The main-process side of every IPC channel, as plain functions over injected services. */
 import type { IpcHandlers, IpcSenderEvent } from '../shared/ipc/register.ts';
+import type { MachineLetters } from '../shared/letters/machine-letters.ts';
 import type { LogEntry } from '../shared/logging/log-entry.ts';
 import type { Policy } from '../shared/policy/policy.ts';
 import type { Journal } from './journal.ts';
@@ -17,6 +18,8 @@ export type MainServices = {
   secrets: Secrets;
   windows: { openViewer(documentId?: string): Promise<void>; focusWorkspace(): void };
   journal: Journal;
+  /** The job centre's letter files from the machine folder, read afresh on every call. */
+  letters: { templates(): Promise<MachineLetters> };
   updates: { state(): UpdateState; check(): Promise<UpdateState>; download(): Promise<UpdateState> };
   outbox: { report(senderId: number, report: OutboxReport): void };
   log(entry: LogEntry, senderId: number): void;
@@ -42,6 +45,7 @@ export function createIpcHandlers<E extends IpcSenderEvent>(services: MainServic
     'journal:read': async ({ userId }) => ({ entries: await services.journal.read(userId) }),
     'journal:saveKeyWrap': ({ userId, wrap }) => services.journal.saveKeyWrap(userId, wrap),
     'journal:readKeyWrap': async ({ userId }) => ({ wrap: await services.journal.readKeyWrap(userId) }),
+    'letters:templates': () => services.letters.templates(),
     'updates:getState': () => services.updates.state(),
     'updates:check': () => services.updates.check(),
     'updates:download': () => services.updates.download(),

@@ -4,7 +4,7 @@
  * crash or power cut leaves the old file or the new one, never half of one.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export type FsPort = {
@@ -44,5 +44,16 @@ export const nodeFs: FsPort = {
     renameSync(temporary, filePath);
   },
 };
+
+/** The names in a folder, or null when it does not exist (the letter templates' folder is optional). */
+export async function listFolder(dir: string): Promise<string[] | null> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw error;
+  }
+}
 
 export { errorCode };

@@ -13,6 +13,7 @@ import {
   type PolicyReading,
 } from '../../src/shared/settings/resolve-settings.ts';
 import type { SettingsSnapshot, UserSettings } from '../../src/shared/settings/settings.ts';
+import { NO_MACHINE_LETTERS } from '../../src/shared/letters/machine-letters.ts';
 import type { LogEntry } from '../../src/shared/logging/log-entry.ts';
 import type { OutboxReport, UpdateState } from '../../src/shared/updates/update-state.ts';
 
@@ -75,6 +76,7 @@ export function fakeMainServices(
       saveKeyWrap: async () => undefined,
       readKeyWrap: async () => null,
     },
+    letters: { templates: async () => NO_MACHINE_LETTERS },
   };
   return { services, recorded };
 }

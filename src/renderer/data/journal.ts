@@ -119,6 +119,28 @@ export async function restoreFromJournal(
   return { journaled: entries.map((e) => e.id), restored, unreadable };
 }
 
+/** At most this many entries, and this much sealed text, per append: a letter's entry carries its PDF. */
+const APPEND_MAX_ENTRIES = 500;
+const APPEND_MAX_CHARS = 8 * 1024 * 1024;
+
+/** Entries in order, in batches within both limits (an entry larger than the text limit goes alone). */
+export function appendBatches(entries: readonly JournalEntry[]): JournalEntry[][] {
+  const batches: JournalEntry[][] = [];
+  let batch: JournalEntry[] = [];
+  let chars = 0;
+  for (const entry of entries) {
+    if (batch.length && (batch.length === APPEND_MAX_ENTRIES || chars + entry.sealed.length > APPEND_MAX_CHARS)) {
+      batches.push(batch);
+      batch = [];
+      chars = 0;
+    }
+    batch.push(entry);
+    chars += entry.sealed.length;
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
 export type OutboxFollower = {
   stop(): void;
   /** Resolves once every change seen so far is in the journal (before an update installs). */
@@ -148,8 +170,7 @@ export function followOutbox(
           if (added.length) {
             const records = await db.outbox.where('id').anyOf(added).toArray();
             const entries = await Promise.all(records.map((r) => journalEntryOf(cipher, r)));
-            for (let from = 0; from < entries.length; from += 500)
-              await journal.append(entries.slice(from, from + 500));
+            for (const batch of appendBatches(entries)) await journal.append(batch);
             for (const r of records) journaled.add(r.id);
           }
           if (gone.length) {

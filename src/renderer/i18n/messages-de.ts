@@ -1,8 +1,10 @@
 /** German texts: the product's first language and the source of every message key. */
+import { lettersUiDe } from '../features/letters/messages-de.ts';
 import { outboxDe } from '../features/outbox/messages-de.ts';
 import { signinDe } from '../features/signin/messages-de.ts';
 import { syncDe } from '../features/sync/messages-de.ts';
 import { viewerDe } from '../features/viewer/messages-de.ts';
+import { lettersDe } from '../letters/messages-de.ts';
 
 export const de = {
   'app.name': 'E-Akte Desktop',
@@ -29,6 +31,8 @@ export const de = {
   ...signinDe,
   ...syncDe,
   ...outboxDe,
+  ...lettersDe,
+  ...lettersUiDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -1,8 +1,10 @@
 /** English texts, the second language. Every German key must have one (checked by the compiler). */
+import { lettersUiEn } from '../features/letters/messages-en.ts';
 import { outboxEn } from '../features/outbox/messages-en.ts';
 import { signinEn } from '../features/signin/messages-en.ts';
 import { syncEn } from '../features/sync/messages-en.ts';
 import { viewerEn } from '../features/viewer/messages-en.ts';
+import { lettersEn } from '../letters/messages-en.ts';
 import type { MessageKey } from './messages-de.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -30,4 +32,6 @@ export const en: Record<MessageKey, string> = {
   ...signinEn,
   ...syncEn,
   ...outboxEn,
+  ...lettersEn,
+  ...lettersUiEn,
 };

@@ -10,6 +10,7 @@
 import { createDesktopBridge } from '../../shared/ipc/bridge.ts';
 import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/contract.ts';
 import { IpcError } from '../../shared/ipc/envelope.ts';
+import { NO_MACHINE_LETTERS } from '../../shared/letters/machine-letters.ts';
 import { registerIpcHandlers, type IpcSenderEvent } from '../../shared/ipc/register.ts';
 import {
   applyUserChanges,
@@ -122,6 +123,8 @@ export function createBrowserDesktopApi(): DesktopApi {
       'journal:read': async ({ userId }) => ({ entries: await browserJournal.read(userId) }),
       'journal:saveKeyWrap': ({ userId, wrap }) => browserJournal.saveKeyWrap(userId, wrap),
       'journal:readKeyWrap': async ({ userId }) => ({ wrap: await browserJournal.readKeyWrap(userId) }),
+      // A browser has no machine folder: the templates built into the renderer are all there is.
+      'letters:templates': () => NO_MACHINE_LETTERS,
       'updates:getState': () => ({ phase: 'disabled', reason: 'browser' }),
       'updates:check': () => ({ phase: 'disabled', reason: 'browser' }),
       'updates:download': () => ({ phase: 'disabled', reason: 'browser' }),

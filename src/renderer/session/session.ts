@@ -13,8 +13,10 @@ import { createCasesRepo } from '../data/repos/cases.ts';
 import { createContentsRepo } from '../data/repos/contents.ts';
 import { createDocumentsRepo } from '../data/repos/documents.ts';
 import { createFollowUpsRepo } from '../data/repos/follow-ups.ts';
+import { createLettersRepo } from '../data/repos/letters.ts';
 import { createNotesRepo } from '../data/repos/notes.ts';
 import { createOutboxRepo } from '../data/repos/outbox.ts';
+import { createPersonsRepo } from '../data/repos/persons.ts';
 
 export type Session = {
   readonly user: User;
@@ -27,6 +29,8 @@ export type Session = {
   readonly annotations: ReturnType<typeof createAnnotationsRepo>;
   readonly notes: ReturnType<typeof createNotesRepo>;
   readonly followUps: ReturnType<typeof createFollowUpsRepo>;
+  readonly persons: ReturnType<typeof createPersonsRepo>;
+  readonly letters: ReturnType<typeof createLettersRepo>;
   readonly audit: ReturnType<typeof createAuditRepo>;
   readonly outbox: ReturnType<typeof createOutboxRepo>;
   close(): void;
@@ -38,6 +42,7 @@ export function openSession(user: User, cacheKey: CryptoKey, { clock = systemClo
   const cipher = new CacheCipher(cacheKey);
   const writes = { db: strict, cipher, clock };
   const author = { id: user.id, displayName: user.displayName };
+  const audit = createAuditRepo(writes, user.id);
   return {
     user,
     db,
@@ -49,7 +54,9 @@ export function openSession(user: User, cacheKey: CryptoKey, { clock = systemClo
     annotations: createAnnotationsRepo(writes, author),
     notes: createNotesRepo(writes, author),
     followUps: createFollowUpsRepo(writes, author),
-    audit: createAuditRepo(writes, user.id),
+    persons: createPersonsRepo(db, cipher),
+    letters: createLettersRepo(writes, audit),
+    audit,
     outbox: createOutboxRepo(strict, cipher, clock),
     close: () => {
       db.close();

@@ -7,6 +7,13 @@ import type { z } from 'zod';
 import { loginResponseSchema, meResponseSchema, type LoginResponse, type MeResponse } from '../../shared/api/auth.ts';
 import { auditBatchResponseSchema, type AuditBatchResponse } from '../../shared/api/audit.ts';
 import { changesResponseSchema, type ChangesResponse } from '../../shared/api/changes.ts';
+import {
+  letterAcceptedSchema,
+  letterStatusResponseSchema,
+  type LetterAccepted,
+  type LetterMeta,
+  type LetterStatusResponse,
+} from '../../shared/api/letters.ts';
 import { API_PREFIX } from '../../shared/api/limits.ts';
 import { mutationBatchResponseSchema, type Mutation, type MutationBatchResponse } from '../../shared/api/mutations.ts';
 import { problemSchema } from '../../shared/api/problem.ts';
@@ -122,6 +129,20 @@ export function createApiClient(options: ApiClientOptions) {
     /** A batch of audit events; idempotent by event id. */
     audit: (events: readonly AuditEvent[]): Promise<AuditBatchResponse> =>
       json('/audit', auditBatchResponseSchema, postJson({ events })),
+    /**
+     * A letter for the print-and-mail provider: multipart with the `meta` part (JSON text) and the
+     * `pdf` part (the bytes as previewed). The letter id is the idempotency key: the same letter
+     * again answers the first result.
+     */
+    sendLetter(meta: LetterMeta, pdf: Uint8Array<ArrayBuffer>): Promise<LetterAccepted> {
+      const form = new FormData();
+      form.append('meta', JSON.stringify(meta));
+      form.append('pdf', new Blob([pdf], { type: 'application/pdf' }), `${meta.id}.pdf`);
+      return json('/letters', letterAcceptedSchema, { method: 'POST', body: form });
+    },
+    /** Where the print-and-mail provider has got with a letter. */
+    letterStatus: (id: string): Promise<LetterStatusResponse> =>
+      json(`/letters/${encodeURIComponent(id)}`, letterStatusResponseSchema),
     /** The raw answer for a byte range of a document; the caller streams and checks it. */
     async content({ documentId, from, to, etag, signal }: ContentRequest): Promise<Response> {
       const headers: Record<string, string> = { Range: `bytes=${from}-${to ?? ''}` };

@@ -77,6 +77,8 @@ export class SyncEngine {
       content: (...args) => (count(), api.content(...args)),
       mutations: (...args) => (count(), api.mutations(...args)),
       audit: (...args) => (count(), api.audit(...args)),
+      sendLetter: (...args) => (count(), api.sendLetter(...args)),
+      letterStatus: (...args) => (count(), api.letterStatus(...args)),
       me: () => (count(), api.me()),
     };
   }

@@ -6,13 +6,16 @@
  * holds back (an earlier conflict or rejection waits for the user; a change that builds on an
  * earlier one of the same entity waits until that one is applied). Runs of many cases share a
  * batch up to the contract's limit, and batches of different cases go in parallel requests; the
- * service applies a batch in order. Audit events go in batches of their own. Every entry's
- * idempotency id was fixed when it was made, so a batch whose answer was lost is simply sent again.
+ * service applies a batch in order. Audit events go in batches of their own. A letter is one
+ * `POST /letters` of its own, in its case's order: it goes once everything before it in its case
+ * is delivered, and what comes after it waits for it. Every entry's idempotency id was fixed when
+ * it was made, so a batch or a letter whose answer was lost is simply sent again.
  */
 import { MAX_AUDIT_EVENTS_PER_BATCH, MAX_JSON_BODY_BYTES, MAX_MUTATIONS_PER_BATCH } from '../../shared/api/limits.ts';
 import type { FirstResult, Mutation, MutationResult } from '../../shared/api/mutations.ts';
 import type { AuditEvent } from '../../shared/domain/audit.ts';
 import type { AuditBatchResponse } from '../../shared/api/audit.ts';
+import type { LetterAccepted, LetterMeta, LetterStatusResponse } from '../../shared/api/letters.ts';
 import type { MutationBatchResponse } from '../../shared/api/mutations.ts';
 import type { Problem } from '../../shared/api/problem.ts';
 import type { OutboxError } from '../data/records.ts';
@@ -21,7 +24,14 @@ import { ApiError, ContractError, ServerError, UnauthorizedError } from './api-e
 
 export type Deliverable =
   | { readonly kind: 'mutation'; readonly seq: number; readonly caseId: string; readonly mutation: Mutation }
-  | { readonly kind: 'audit'; readonly seq: number; readonly event: AuditEvent };
+  | { readonly kind: 'audit'; readonly seq: number; readonly event: AuditEvent }
+  | {
+      readonly kind: 'letter';
+      readonly seq: number;
+      readonly caseId: string;
+      readonly meta: LetterMeta;
+      readonly pdf: Uint8Array<ArrayBuffer>;
+    };
 
 /** What the service answered for one entry. */
 export type Settlement =
@@ -38,6 +48,14 @@ export type OutboxStore = {
   deliverable(perCase: number): Promise<Deliverable[]>;
   /** The answers to one request, all in one transaction. */
   settle(settlements: readonly Settlement[]): Promise<void>;
+  /**
+   * The service took the letter: the entry goes and the local letter becomes `accepted` with its
+   * document, in one transaction. `behind`: while the entry was unsent, the change feed brought
+   * the letter and had to leave the local record as it was, so the service may be further on.
+   */
+  letterAccepted(seq: number, accepted: LetterAccepted): Promise<{ behind: boolean }>;
+  /** The letter's dispatch status as the service reports it; kept when newer than the local one. */
+  letterStatus(status: LetterStatusResponse): Promise<void>;
   /** The service has these audit events. */
   recorded(seqs: readonly number[]): Promise<void>;
   /** A try that did not get through (network, overload): counted, with its error, for the panel. */
@@ -47,6 +65,8 @@ export type OutboxStore = {
 export type PushApi = {
   mutations(mutations: readonly Mutation[]): Promise<MutationBatchResponse>;
   audit(events: readonly AuditEvent[]): Promise<AuditBatchResponse>;
+  sendLetter(meta: LetterMeta, pdf: Uint8Array<ArrayBuffer>): Promise<LetterAccepted>;
+  letterStatus(id: string): Promise<LetterStatusResponse>;
 };
 
 export type PushOutcome =
@@ -66,6 +86,7 @@ export type PushOptions = { readonly concurrency?: number; readonly signal?: Abo
 
 type MutationItem = Extract<Deliverable, { kind: 'mutation' }>;
 type AuditItem = Extract<Deliverable, { kind: 'audit' }>;
+type LetterItem = Extract<Deliverable, { kind: 'letter' }>;
 type Halt = { error: ApiError | Error };
 
 /** Room left in a request body for the envelope around the mutations. */
@@ -221,6 +242,37 @@ export async function push(store: OutboxStore, api: PushApi, options: PushOption
     }
   };
 
+  const sendLetter = async (item: LetterItem): Promise<void> => {
+    if (halt || options.signal?.aborted) return;
+    let accepted: LetterAccepted;
+    try {
+      accepted = await api.sendLetter(item.meta, item.pdf);
+    } catch (error) {
+      // 422 (the id was used for another letter), 404 (case or recipient not the user's), 400, 413.
+      if (error instanceof ServerError && !error.transient && error.status !== 401) {
+        const problem = error.problem ?? { type: 'about:blank', title: 'Refused', status: error.status };
+        await store.settle([{ seq: item.seq, status: 'rejected', error: rejectionOf(problem) }]);
+        moved++;
+        return;
+      }
+      await fail([item.seq], error);
+      return;
+    }
+    if (accepted.id !== item.meta.id) {
+      await fail([item.seq], new ContractError('/letters'));
+      return;
+    }
+    const { behind } = await store.letterAccepted(item.seq, accepted);
+    delivered++;
+    moved++;
+    if (!behind) return;
+    try {
+      await store.letterStatus(await api.letterStatus(item.meta.id));
+    } catch {
+      // The letter is delivered; only its status lags, until the feed brings its next change.
+    }
+  };
+
   const sendAudit = async (batch: readonly AuditItem[]): Promise<void> => {
     if (halt || options.signal?.aborted) return;
     let response: AuditBatchResponse;
@@ -255,11 +307,13 @@ export async function push(store: OutboxStore, api: PushApi, options: PushOption
     moved = 0;
     const mutations = items.filter((i): i is MutationItem => i.kind === 'mutation');
     const audits = items.filter((i): i is AuditItem => i.kind === 'audit');
+    const letters = items.filter((i): i is LetterItem => i.kind === 'letter');
     const auditBatches: AuditItem[][] = [];
     for (let k = 0; k < audits.length; k += MAX_AUDIT_EVENTS_PER_BATCH)
       auditBatches.push(audits.slice(k, k + MAX_AUDIT_EVENTS_PER_BATCH));
     const tasks: (() => Promise<void>)[] = [
       ...planBatches(mutations).map((batch) => () => sendMutations(batch)),
+      ...letters.map((letter) => () => sendLetter(letter)),
       ...auditBatches.map((batch) => () => sendAudit(batch)),
     ];
     await pool(tasks, concurrency, (task) => task());

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { documentIdSchema } from '../domain/ids.ts';
 import { journalEntrySchema, journalIdSchema, keyWrapBackupSchema } from '../journal/journal-log.ts';
+import { machineLettersSchema } from '../letters/machine-letters.ts';
 import { logEntrySchema } from '../logging/log-entry.ts';
 import { policySchema } from '../policy/policy.ts';
 import { settingsChangesSchema, settingsSetResultSchema, settingsSnapshotSchema } from '../settings/settings.ts';
@@ -73,6 +74,12 @@ export const ipcContract = {
     arg: z.strictObject({ userId: journalIdSchema }),
     result: z.strictObject({ entries: z.array(journalEntrySchema) }),
   },
+  /**
+   * The job centre's own letter templates and office file from the machine folder beside the
+   * policy file (Linux `/etc/e-akte/letters/`, Windows `%ProgramData%\E-Akte\letters\`, macOS
+   * `/Library/Application Support/E-Akte/letters/`), as text; browser mode has none.
+   */
+  'letters:templates': { arg: z.void(), result: machineLettersSchema },
   'updates:getState': { arg: z.void(), result: updateStateSchema },
   /** Looks for an update now (the app also looks at start and every few hours). */
   'updates:check': { arg: z.void(), result: updateStateSchema },

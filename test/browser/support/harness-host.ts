@@ -41,8 +41,14 @@ export async function buildHarness(): Promise<void> {
 
 export type HarnessHost = { url: string; close(): Promise<void> };
 
-/** Serves the built harness at `/`, and `files` (url path → bytes or file path) beside it. */
-export async function startHarnessHost(files: (pathname: string) => string | Uint8Array | null): Promise<HarnessHost> {
+/**
+ * Serves the built harness at `/` (or another built page: `dir`), and `files` (url path → bytes
+ * or file path) beside it.
+ */
+export async function startHarnessHost(
+  files: (pathname: string) => string | Uint8Array | null,
+  dir: string = HARNESS_DIR,
+): Promise<HarnessHost> {
   const policies = appPolicies('http://127.0.0.1');
   const types: Record<string, string> = {
     '.html': 'text/html',
@@ -50,6 +56,7 @@ export async function startHarnessHost(files: (pathname: string) => string | Uin
     '.mjs': 'text/javascript',
     '.css': 'text/css',
     '.wasm': 'application/wasm',
+    '.ttf': 'font/ttf',
   };
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://h').pathname);
@@ -60,8 +67,8 @@ export async function startHarnessHost(files: (pathname: string) => string | Uin
       else res.end(extra);
       return;
     }
-    const file = path.resolve(HARNESS_DIR, `.${pathname === '/' ? '/index.html' : pathname}`);
-    if (!file.startsWith(HARNESS_DIR + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = path.resolve(dir, `.${pathname === '/' ? '/index.html' : pathname}`);
+    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }

@@ -9,6 +9,7 @@ import { createCacheKey } from '../../../src/renderer/data/crypto/key-wrap.ts';
 import { cacheDbName } from '../../../src/renderer/data/db.ts';
 import { createApiClient, type ApiClient } from '../../../src/renderer/sync/api-client.ts';
 import { openSession, type Session } from '../../../src/renderer/session/session.ts';
+import type { TestServerOptions } from '../../support/reference-server-commands.ts';
 
 export type Harness = {
   serverUrl: string;
@@ -24,8 +25,8 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-export async function startServer(name: string): Promise<string> {
-  return (await commands.startReferenceServer(name)).url;
+export async function startServer(name: string, options?: TestServerOptions): Promise<string> {
+  return (await commands.startReferenceServer(name, undefined, options)).url;
 }
 
 export async function stopServer(name: string): Promise<void> {

@@ -6,7 +6,7 @@
  * update installed on quit only after the windows report a persisted outbox.
  */
 import electronLog from 'electron-log/node';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -158,6 +158,13 @@ describe('index.ts, unpackaged (development)', () => {
     expect(await fake.invoke(workspace!, 'app:getInfo', undefined, 'https://evil.invalid/')).toMatchObject({
       ok: false,
       error: { code: 'untrusted-sender' },
+    });
+    // The job centre's letter templates come from the folder beside the policy file.
+    mkdirSync(path.join(dir, 'letters'), { recursive: true });
+    writeFileSync(path.join(dir, 'letters', 'eigene.vorlage.txt'), '---\nid: eigene\n---\n');
+    expect(await fake.invoke(workspace!, 'letters:templates')).toMatchObject({
+      ok: true,
+      value: { folder: path.join(dir, 'letters'), templates: [{ file: 'eigene.vorlage.txt' }], unreadable: [] },
     });
     const handler = fake.state.ipcHandlers.get('app:getInfo')!;
     expect(

@@ -75,6 +75,7 @@ describe('IPC contract over an in-memory transport', () => {
       'journal:read',
       'journal:readKeyWrap',
       'journal:saveKeyWrap',
+      'letters:templates',
       'log:write',
       'outbox:report',
       'secrets:isAvailable',

@@ -3,10 +3,12 @@
  * each answer of the service does to the entry and to its entity — each in one transaction.
  */
 import type { Mutation } from '../../../shared/api/mutations.ts';
+import { base64ToBytes } from '../../../shared/util/base64.ts';
 import type { OutboxStore, Deliverable } from '../../sync/push.ts';
 import type { CacheCipher } from '../crypto/cipher.ts';
 import type { CacheDb } from '../db.ts';
-import type { OutboxError, OutboxRecord, SealedEntityRecord } from '../records.ts';
+import type { OutboxRecord, SealedEntityRecord } from '../records.ts';
+import { letterRecord, openLetter } from './letters.ts';
 import { createOutboxRepo, ENTITY_TABLE, openPayload, sealServerVersion } from './outbox.ts';
 
 type Row = Pick<OutboxRecord, 'seq' | 'kind' | 'caseId' | 'status' | 'chained'>;
@@ -14,8 +16,9 @@ type Row = Pick<OutboxRecord, 'seq' | 'kind' | 'caseId' | 'status' | 'chained'>;
 /**
  * The entries that may go now, in order. Per case: pending entries up to the first one that holds
  * the rest back — a conflict or rejection (the user decides first), a change that builds on an
- * earlier change of its entity (it waits until that one is applied) — and at most `perCase` of
- * them. Audit events are not ordered with anything. Undeliverable entries never go.
+ * earlier change of its entity (it waits until that one is applied), a letter (it goes alone, once
+ * nothing before it in its case is unsent) — and at most `perCase` of them. Audit events are not
+ * ordered with anything. Undeliverable entries never go.
  */
 export function selectDeliverable<R extends Row>(rows: readonly R[], perCase: number): R[] {
   const held = new Set<string>();
@@ -28,6 +31,11 @@ export function selectDeliverable<R extends Row>(rows: readonly R[], perCase: nu
     }
     if (row.status === 'undeliverable' || held.has(row.caseId)) continue;
     const count = taken.get(row.caseId) ?? 0;
+    if (row.kind === 'letter') {
+      held.add(row.caseId);
+      if (row.status === 'pending' && count === 0) chosen.push(row);
+      continue;
+    }
     if (row.status !== 'pending' || row.chained === 1 || count >= perCase) {
       held.add(row.caseId);
       continue;
@@ -71,6 +79,14 @@ export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () =>
       for (const row of rows) {
         const payload = await openPayload(cipher, row);
         if (payload.kind === 'audit') items.push({ kind: 'audit', seq: row.seq!, event: payload.event });
+        else if (payload.kind === 'letter')
+          items.push({
+            kind: 'letter',
+            seq: row.seq!,
+            caseId: row.caseId,
+            meta: payload.meta,
+            pdf: base64ToBytes(payload.pdf),
+          });
         else {
           const mutation = {
             ...payload.mutation,
@@ -110,7 +126,7 @@ export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () =>
               .equals(entry.entityId)
               .filter((e) => e.chained === 1)
               .sortBy('seq');
-            if (next) await db.outbox.update(next.seq!, { chained: 0, baseVersion: s.version });
+            if (next) await db.outbox.update(next.seq, { chained: 0, baseVersion: s.version });
             continue;
           }
           const attempted = { attempts: entry.attempts + 1, lastAttemptAt: at };
@@ -123,6 +139,49 @@ export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () =>
             });
           else await db.outbox.update(s.seq, { ...attempted, status: 'rejected', lastError: s.error });
         }
+      });
+    },
+
+    async letterAccepted(seq, accepted) {
+      const local = await db.letters.get(accepted.id);
+      const updated =
+        local?.status === 'queued'
+          ? await letterRecord(cipher, {
+              ...(await openLetter(cipher, local)),
+              status: 'accepted',
+              documentId: accepted.documentId,
+              updatedAt: new Date(clock()).toISOString(),
+            })
+          : null;
+      let behind = false;
+      await db.transaction('rw', db.outbox, db.letters, async () => {
+        const entry = await db.outbox.get(seq);
+        if (entry?.id === accepted.id) await db.outbox.delete(seq);
+        const current = await db.letters.get(accepted.id);
+        // Queued with epoch 0; a pull that met the letter while it was unsent confirmed it instead.
+        behind = (current?.epoch ?? 0) !== 0;
+        if (updated && current?.status === 'queued' && current.updatedAt === local?.updatedAt)
+          await db.letters.put({ ...updated, ...(current.epoch !== undefined ? { epoch: current.epoch } : {}) });
+      });
+      return { behind };
+    },
+
+    async letterStatus(status) {
+      const local = await db.letters.get(status.id);
+      if (!local || local.version >= status.version) return;
+      const { failureReason: _before, ...letter } = await openLetter(cipher, local);
+      const record = await letterRecord(cipher, {
+        ...letter,
+        status: status.status,
+        ...(status.failureReason !== undefined ? { failureReason: status.failureReason } : {}),
+        documentId: status.documentId,
+        updatedAt: status.updatedAt,
+        version: status.version,
+      });
+      await db.transaction('rw', db.letters, async () => {
+        const current = await db.letters.get(status.id);
+        if (!current || current.version >= status.version) return;
+        await db.letters.put({ ...record, ...(current.epoch !== undefined ? { epoch: current.epoch } : {}) });
       });
     },
 

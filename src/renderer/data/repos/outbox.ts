@@ -8,9 +8,11 @@
  */
 import { z } from 'zod';
 import { putChangeSchema } from '../../../shared/api/changes.ts';
+import { letterMetaSchema, type LetterMeta } from '../../../shared/api/letters.ts';
 import { mutationSchema, type Mutation } from '../../../shared/api/mutations.ts';
 import { auditEventSchema, type AuditEvent } from '../../../shared/domain/audit.ts';
 import type { problemSchema } from '../../../shared/api/problem.ts';
+import { base64Pattern, bytesToBase64 } from '../../../shared/util/base64.ts';
 import { isoNow, type Clock } from '../../../shared/util/clock.ts';
 import type { CacheCipher } from '../crypto/cipher.ts';
 import type { CacheDb } from '../db.ts';
@@ -25,10 +27,29 @@ export function newEntryId(): string {
 export const outboxLabelSchema = z.strictObject({ bgNumber: z.string().max(20).optional() });
 export type OutboxLabel = z.infer<typeof outboxLabelSchema>;
 
+/**
+ * Largest letter PDF the outbox takes. The journal keeps an entry base64-encoded twice over (the
+ * payload, then the sealed record), and an entry may not exceed 32 MiB of text there; a letter
+ * made by the client is about 40 KB a page.
+ */
+export const MAX_QUEUED_LETTER_BYTES = 8 * 1024 * 1024;
+
 export const outboxPayloadSchema = z.discriminatedUnion('kind', [
   // The mutation is sealed without `baseVersion`, which lives in the clear beside it (see records.ts).
   z.strictObject({ kind: z.literal('mutation'), mutation: mutationSchema, label: outboxLabelSchema }),
   z.strictObject({ kind: z.literal('audit'), event: auditEventSchema, label: outboxLabelSchema }),
+  z.strictObject({
+    kind: z.literal('letter'),
+    meta: letterMetaSchema,
+    /** The PDF exactly as the case worker previewed it, base64. */
+    pdf: z
+      .string()
+      .max(Math.ceil(MAX_QUEUED_LETTER_BYTES / 3) * 4)
+      .regex(base64Pattern),
+    /** The recipient's name, for the panel: "Schreiben „…“ an …". */
+    recipient: z.string().min(1).max(201),
+    label: outboxLabelSchema,
+  }),
 ]);
 export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
 
@@ -92,6 +113,33 @@ export async function mutationEntry(
   };
 }
 
+/** A letter for `POST /letters`, sealed into its entry; the letter id is its idempotency key. */
+export async function letterEntry(
+  cipher: CacheCipher,
+  letter: { meta: LetterMeta; pdf: Uint8Array; recipient: string },
+  { clock, label }: { clock: Clock; label: OutboxLabel },
+): Promise<OutboxRecord> {
+  const { meta } = letter;
+  return {
+    id: meta.id,
+    kind: 'letter',
+    caseId: meta.caseId,
+    entity: 'letter',
+    entityId: meta.id,
+    op: 'put',
+    createdAt: isoNow(clock),
+    attempts: 0,
+    status: 'pending',
+    sealed: await sealPayload(cipher, meta.id, {
+      kind: 'letter',
+      meta,
+      pdf: bytesToBase64(letter.pdf),
+      recipient: letter.recipient,
+      label,
+    }),
+  };
+}
+
 export async function auditEntry(cipher: CacheCipher, event: AuditEvent, label: OutboxLabel): Promise<OutboxRecord> {
   return {
     id: event.id,
@@ -126,13 +174,16 @@ export async function enqueue(db: CacheDb, entry: OutboxRecord): Promise<void> {
   await db.outbox.add(entry);
 }
 
-/** Ids of entities with undelivered changes: a pull or sweep must not overwrite or drop them. */
+/**
+ * Ids of entities with undelivered changes: a pull or sweep must not overwrite or drop them. A
+ * letter counts too: its local record stays `queued` until its own delivery says what became of it.
+ */
 export async function undeliveredEntityIds(db: CacheDb): Promise<Set<string>> {
   const entries = await db.outbox
     .where('status')
     .anyOf([...UNDELIVERED])
     .toArray();
-  return new Set(entries.flatMap((e) => (e.kind === 'mutation' && e.entityId ? [e.entityId] : [])));
+  return new Set(entries.flatMap((e) => (e.kind !== 'audit' && e.entityId ? [e.entityId] : [])));
 }
 
 export type OutboxCounts = {
@@ -234,6 +285,18 @@ export function createOutboxRepo(db: CacheDb, cipher: CacheCipher, clock: Clock)
     };
   }
 
+  /** A letter the service never took: its entry and its local record (still `queued`) go. */
+  async function discardLetter(entry: OutboxRecord, audit: OutboxRecord): Promise<void> {
+    await db.transaction('rw', [db.outbox, db.letters], async () => {
+      const still = await db.outbox.get(entry.seq);
+      if (!still || still.id !== entry.id) throw new OutboxEntryGoneError();
+      const local = await db.letters.get(entry.entityId ?? entry.id);
+      if (local?.status === 'queued') await db.letters.delete(local.id);
+      await db.outbox.delete(entry.seq);
+      await db.outbox.add(audit);
+    });
+  }
+
   return {
     /** Every entry in order, opened for the panel; every Dexie read first so liveQuery tracks them. */
     async list(): Promise<OutboxItem[]> {
@@ -275,7 +338,7 @@ export function createOutboxRepo(db: CacheDb, cipher: CacheCipher, clock: Clock)
       const rank: Record<OutboxStatus, number> = { pending: 0, conflict: 1, rejected: 2, undeliverable: 3 };
       const states = new Map<string, OutboxStatus>();
       for (const e of entries) {
-        if (e.kind !== 'mutation' || !e.entityId) continue;
+        if (e.kind === 'audit' || !e.entityId) continue;
         const before = states.get(e.entityId);
         if (!before || rank[e.status] > rank[before]) states.set(e.entityId, e.status);
       }
@@ -339,10 +402,24 @@ export function createOutboxRepo(db: CacheDb, cipher: CacheCipher, clock: Clock)
       });
     },
 
-    /** Rejected (or conflict): sent again unchanged, or with the user's edit, under a new idempotency id. */
+    /**
+     * Rejected (or conflict): sent again unchanged, or with the user's edit, under a new idempotency
+     * id. A letter goes again as it is, under its own id: its bytes are what was previewed and filed
+     * nowhere yet, and the id is the letter's identity.
+     */
     async resend(seq: number, edited?: Mutation['data']): Promise<void> {
       const entry = await get(seq);
       if (entry.status !== 'rejected' && entry.status !== 'conflict') throw new OutboxEntryGoneError();
+      if (entry.kind === 'letter') {
+        if (edited) throw new OutboxEntryGoneError();
+        await db.transaction('rw', db.outbox, async () => {
+          const still = await db.outbox.get(seq);
+          if (!still || still.id !== entry.id || still.status !== 'rejected') throw new OutboxEntryGoneError();
+          const { lastError: _error, ...rest } = still;
+          await db.outbox.put({ ...rest, status: 'pending' });
+        });
+        return;
+      }
       const payload = await openPayload(cipher, entry);
       if (payload.kind !== 'mutation') throw new OutboxEntryGoneError();
       const mutation = { ...payload.mutation, ...(edited ? { data: edited } : {}) } as Mutation;
@@ -362,6 +439,7 @@ export function createOutboxRepo(db: CacheDb, cipher: CacheCipher, clock: Clock)
      */
     async discard(seq: number, audit: OutboxRecord): Promise<void> {
       const entry = await get(seq);
+      if (entry.kind === 'letter') return discardLetter(entry, audit);
       const drop = await sameEntityFrom(entry);
       const earlier =
         entry.entityId && entry.kind === 'mutation'

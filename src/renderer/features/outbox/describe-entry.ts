@@ -17,6 +17,8 @@ const excerpt = (text: string, length = 80): string =>
 export function describeEntry(item: OutboxItem, t: Translate, language: Language): string {
   const { payload } = item;
   if (payload.kind === 'audit') return t('outbox.what.audit');
+  if (payload.kind === 'letter')
+    return t('letters.outbox.what', { subject: excerpt(payload.meta.subject), recipient: payload.recipient });
   const m = payload.mutation;
   switch (m.entity) {
     case 'note':

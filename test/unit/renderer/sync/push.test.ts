@@ -3,8 +3,10 @@
  * does to an entry, and that a failure never loses or reorders anything.
  */
 import { describe, expect, it } from 'vitest';
+import type { LetterAccepted, LetterMeta, LetterStatusResponse } from '../../../../src/shared/api/letters.ts';
 import type { Mutation, MutationResult } from '../../../../src/shared/api/mutations.ts';
 import type { AuditEvent } from '../../../../src/shared/domain/audit.ts';
+import type { CaseId, DocumentId, LetterId } from '../../../../src/shared/domain/ids.ts';
 import type { OutboxError, OutboxRecord } from '../../../../src/renderer/data/records.ts';
 import { selectDeliverable } from '../../../../src/renderer/data/repos/outbox-store.ts';
 import { NetworkError, ServerError, UnauthorizedError } from '../../../../src/renderer/sync/api-errors.ts';
@@ -19,6 +21,7 @@ import {
 type Row = Pick<OutboxRecord, 'seq' | 'kind' | 'caseId' | 'status' | 'chained'> & {
   mutation?: Mutation;
   event?: AuditEvent;
+  meta?: LetterMeta;
   attempts: number;
   lastError?: OutboxError;
 };
@@ -34,8 +37,10 @@ const note = (id: string, caseId: string, baseVersion?: number): Mutation =>
   }) as Mutation;
 
 /** An outbox in memory that behaves like the IndexedDB store: the same selection, the same transitions. */
-function memoryStore(rows: Row[]) {
+function memoryStore(rows: Row[], { behind = false }: { behind?: boolean } = {}) {
   const applied: { seq: number; version: number }[] = [];
+  const accepted: { seq: number; documentId: string }[] = [];
+  const statuses: LetterStatusResponse[] = [];
   const store: OutboxStore = {
     async deliverable(perCase) {
       return selectDeliverable(
@@ -44,7 +49,9 @@ function memoryStore(rows: Row[]) {
       ).map((r): Deliverable =>
         r.kind === 'audit'
           ? { kind: 'audit', seq: r.seq!, event: r.event! }
-          : { kind: 'mutation', seq: r.seq!, caseId: r.caseId, mutation: r.mutation! },
+          : r.kind === 'letter'
+            ? { kind: 'letter', seq: r.seq!, caseId: r.caseId, meta: r.meta!, pdf: PDF }
+            : { kind: 'mutation', seq: r.seq!, caseId: r.caseId, mutation: r.mutation! },
       );
     },
     async settle(settlements) {
@@ -60,6 +67,17 @@ function memoryStore(rows: Row[]) {
         }
       }
     },
+    async letterAccepted(seq, answer) {
+      accepted.push({ seq, documentId: answer.documentId });
+      rows.splice(
+        rows.findIndex((r) => r.seq === seq),
+        1,
+      );
+      return { behind };
+    },
+    async letterStatus(status) {
+      statuses.push(status);
+    },
     async recorded(seqs) {
       for (const seq of seqs)
         rows.splice(
@@ -74,7 +92,7 @@ function memoryStore(rows: Row[]) {
       }
     },
   };
-  return { store, rows, applied };
+  return { store, rows, applied, accepted, statuses };
 }
 
 const mutationRow = (seq: number, caseId: string, extra: Partial<Row> = {}): Row => ({
@@ -87,11 +105,62 @@ const mutationRow = (seq: number, caseId: string, extra: Partial<Row> = {}): Row
   ...extra,
 });
 
-/** A service that applies every mutation, recording the batches it saw. */
-function service(answer?: (m: Mutation) => MutationResult | Error) {
+const PDF = new TextEncoder().encode('%PDF-1.7 Schreiben %%EOF');
+
+const letterRow = (seq: number, caseId: string, extra: Partial<Row> = {}): Row => ({
+  seq,
+  kind: 'letter',
+  caseId,
+  status: 'pending',
+  attempts: 0,
+  meta: {
+    id: `l${seq}`,
+    caseId,
+    recipientPersonId: `p-${caseId}`,
+    templateId: 'einladung',
+    subject: 'Einladung',
+  } as LetterMeta,
+  ...extra,
+});
+
+/** Stubs for the letter calls of services that never see a letter. */
+const noLetters = {
+  sendLetter: async (): Promise<never> => {
+    throw new Error('no letters expected');
+  },
+  letterStatus: async (): Promise<never> => {
+    throw new Error('no letters expected');
+  },
+};
+
+/** A service that applies every mutation and accepts every letter, recording what it saw in order. */
+function service(
+  answer?: (m: Mutation) => MutationResult | Error,
+  letter?: (meta: LetterMeta) => LetterAccepted | Error,
+) {
   const batches: string[][] = [];
+  const calls: string[] = [];
   const api: PushApi = {
+    async sendLetter(meta, pdf) {
+      calls.push(`letter ${meta.id}`);
+      expect(pdf).toEqual(PDF);
+      const a = letter?.(meta) ?? { id: meta.id, status: 'accepted', documentId: `dl-${meta.id}` as DocumentId };
+      if (a instanceof Error) throw a;
+      return a;
+    },
+    async letterStatus(id) {
+      calls.push(`status ${id}`);
+      return {
+        id: id as LetterId,
+        caseId: 'a' as CaseId,
+        status: 'dispatched',
+        documentId: `dl-${id}` as DocumentId,
+        updatedAt: '2025-06-02T09:00:00.000Z',
+        version: 3,
+      };
+    },
     async mutations(mutations) {
+      calls.push(`mutations ${mutations.map((m) => m.id).join(',')}`);
       batches.push(mutations.map((m) => m.id));
       const results: MutationResult[] = [];
       for (const m of mutations) {
@@ -105,7 +174,7 @@ function service(answer?: (m: Mutation) => MutationResult | Error) {
       return { results: events.map((e) => ({ id: e.id, status: 'recorded' as const })) };
     },
   };
-  return { api, batches };
+  return { api, batches, calls };
 }
 
 describe('selectDeliverable', () => {
@@ -227,6 +296,7 @@ describe('push', () => {
     const { store, rows } = memoryStore([mutationRow(1, 'a'), mutationRow(2, 'b'), mutationRow(3, 'c')]);
     let calls = 0;
     const api: PushApi = {
+      ...noLetters,
       async mutations(mutations) {
         calls++;
         if (mutations.length > 1)
@@ -248,6 +318,7 @@ describe('push', () => {
   it('refuses to go round in circles on answers that name no entry sent', async () => {
     const { store, rows } = memoryStore([mutationRow(1, 'a')]);
     const api: PushApi = {
+      ...noLetters,
       mutations: async () => ({ results: [{ mutationId: 'someone-else' as never, status: 'applied', version: 1 }] }),
       audit: async () => ({ results: [] }),
     };
@@ -269,5 +340,105 @@ describe('push', () => {
     ]);
     expect(await push(store, service().api)).toEqual({ status: 'done', delivered: 1 });
     expect(rows.map((r) => r.seq)).toEqual([1]);
+  });
+});
+
+describe('letters in the outbox', () => {
+  it('a letter waits for the earlier entries of its case and holds the later ones back', () => {
+    const rows = [
+      mutationRow(1, 'a'),
+      letterRow(2, 'a'),
+      mutationRow(3, 'a'),
+      letterRow(4, 'b'),
+      mutationRow(5, 'b'),
+      letterRow(6, 'c', { status: 'rejected' }),
+      mutationRow(7, 'c'),
+      letterRow(8, 'd', { status: 'undeliverable' }),
+      mutationRow(9, 'd'),
+    ];
+    expect(selectDeliverable(rows, 100).map((r) => r.seq)).toEqual([1, 4, 9]);
+  });
+
+  it('sends each letter as one request in its case’s order and takes it out once accepted', async () => {
+    const { store, rows, accepted, statuses } = memoryStore([
+      mutationRow(1, 'a'),
+      letterRow(2, 'a'),
+      mutationRow(3, 'a'),
+      letterRow(4, 'b'),
+    ]);
+    const { api, calls } = service();
+    expect(await push(store, api)).toEqual({ status: 'done', delivered: 4 });
+    expect(rows).toEqual([]);
+    // Case a in order: its change, then the letter, then the change made after the letter.
+    const ofA = calls.filter((c) => !c.includes('l4'));
+    expect(ofA).toEqual(['mutations m1', 'letter l2', 'mutations m3']);
+    expect(calls).toContain('letter l4');
+    expect(accepted).toEqual(
+      expect.arrayContaining([
+        { seq: 2, documentId: 'dl-l2' },
+        { seq: 4, documentId: 'dl-l4' },
+      ]),
+    );
+    // The feed held nothing back: no status is asked for.
+    expect(statuses).toEqual([]);
+  });
+
+  it('a letter refused (the id used for another letter: 422) stays with the reason, and its case waits', async () => {
+    const { store, rows } = memoryStore([letterRow(1, 'a'), mutationRow(2, 'a'), mutationRow(3, 'b')]);
+    const refused = new ServerError(422, {
+      type: '/problems/idempotency-mismatch',
+      title: 'Unprocessable Content',
+      status: 422,
+      detail: 'Diese Briefkennung wurde bereits für ein anderes Schreiben verwendet.',
+    });
+    expect(await push(store, service(undefined, () => refused).api)).toEqual({ status: 'done', delivered: 1 });
+    expect(rows.map((r) => [r.seq, r.status])).toEqual([
+      [1, 'rejected'],
+      [2, 'pending'],
+    ]);
+    expect(rows[0]!.lastError).toEqual({
+      code: 'rejected',
+      params: {
+        type: '/problems/idempotency-mismatch',
+        status: 422,
+        detail: 'Diese Briefkennung wurde bereits für ein anderes Schreiben verwendet.',
+      },
+    });
+  });
+
+  it('network errors, 5xx and 429 back off like changes, the letter kept and counted', async () => {
+    for (const [error, expected] of [
+      [new NetworkError(), { status: 'retry', error: { code: 'network' } }],
+      [new ServerError(503, undefined, 4000), { status: 'retry', retryAfterMs: 4000 }],
+      [new ServerError(429, undefined, 9000), { status: 'retry', retryAfterMs: 9000 }],
+    ] as const) {
+      const { store, rows } = memoryStore([letterRow(1, 'a')]);
+      expect(await push(store, service(undefined, () => error).api)).toMatchObject(expected);
+      expect(rows).toMatchObject([{ seq: 1, status: 'pending', attempts: 1 }]);
+    }
+    const { store, rows } = memoryStore([letterRow(1, 'a')]);
+    expect(await push(store, service(undefined, () => new UnauthorizedError()).api)).toEqual({
+      status: 'unauthorized',
+      delivered: 0,
+    });
+    expect(rows).toMatchObject([{ status: 'pending', attempts: 0 }]);
+  });
+
+  it('an answer for another letter is not taken as delivery', async () => {
+    const { store, rows } = memoryStore([letterRow(1, 'a')]);
+    const other = () => ({ id: 'l99' as LetterId, status: 'accepted' as const, documentId: 'dl-x' as DocumentId });
+    expect(await push(store, service(undefined, other).api)).toMatchObject({
+      status: 'retry',
+      error: { code: 'contract' },
+    });
+    expect(rows).toMatchObject([{ seq: 1, status: 'pending', attempts: 1 }]);
+  });
+
+  it('when the feed met the letter before the answer came, asks the service for its status', async () => {
+    const { store, statuses } = memoryStore([letterRow(1, 'a')], { behind: true });
+    const { api, calls } = service();
+    expect(await push(store, api)).toEqual({ status: 'done', delivered: 1 });
+    expect(calls).toEqual(['letter l1', 'status l1']);
+    expect(statuses).toMatchObject([{ id: 'l1', status: 'dispatched', version: 3 }]);
   });
 });
