@@ -284,6 +284,8 @@ describe('conflicts and rejections reach the user', () => {
     await userEvent.click(markRow.getByRole('button', { name: 'Verwerfen' }));
     const confirm = page.getByRole('alertdialog', { name: 'Änderung verwerfen?' });
     await expect.element(confirm).toBeVisible();
+    // The safe choice has the focus, so that Enter does not discard.
+    await expect.element(confirm.getByRole('button', { name: 'Abbrechen' })).toHaveFocus();
     await page.screenshot({ path: '../../../.test-output/screenshots/outbox-discard-confirm.png' });
     await userEvent.click(confirm.getByRole('button', { name: 'Endgültig verwerfen' }));
     await expect.element(page.getByRole('status')).toMatchTextContent('Die Änderung wurde verworfen.');

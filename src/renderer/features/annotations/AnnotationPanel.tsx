@@ -45,7 +45,15 @@ function Editor({ annotation, onDone }: { annotation: Annotation; onDone: () => 
       ) : (
         <label>
           {t('viewer.annotation.text')}
-          <textarea ref={first} value={text} maxLength={4000} rows={3} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            ref={first}
+            value={text}
+            maxLength={4000}
+            rows={3}
+            // Case content: the browser must not keep it for restoring the page.
+            autoComplete="off"
+            onChange={(e) => setText(e.target.value)}
+          />
         </label>
       )}
       <div className="row">

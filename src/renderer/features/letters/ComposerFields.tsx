@@ -37,6 +37,8 @@ export function ComposerFields({ fields, values, problems, onChange }: Props) {
           'aria-invalid': mine.length > 0 || undefined,
           'aria-describedby': mine.length ? mine.join(' ') : undefined,
           'data-field': field.id,
+          // Case content: the browser must not keep it for restoring the page (see README, browser mode).
+          autoComplete: 'off',
         } as const;
         return (
           <div className="letter-field" key={field.id}>

@@ -226,7 +226,14 @@ function EditEntry({
     <form className="outbox-edit" onSubmit={submit}>
       <label>
         {t('outbox.edit.text')}
-        <textarea value={text} onChange={(e) => setText(e.target.value)} required maxLength={20000} rows={3} />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          required
+          maxLength={20000}
+          rows={3}
+          autoComplete="off"
+        />
       </label>
       {'dueOn' in data && (
         <label>
@@ -247,9 +254,12 @@ function EditEntry({
 function ConfirmDiscard({ what, onCancel, onConfirm }: { what: string; onCancel: () => void; onConfirm: () => void }) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // The safe choice has the focus: showModal would give it to the first button, the discard.
+    cancel.current?.focus();
   }, []);
   return (
     <dialog
@@ -265,7 +275,7 @@ function ConfirmDiscard({ what, onCancel, onConfirm }: { what: string; onCancel:
       <button type="button" className="danger" onClick={onConfirm}>
         {t('outbox.discard.confirm')}
       </button>
-      <button type="button" autoFocus onClick={onCancel}>
+      <button type="button" ref={cancel} onClick={onCancel}>
         {t('outbox.action.cancel')}
       </button>
     </dialog>

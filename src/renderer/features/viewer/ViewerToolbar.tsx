@@ -155,6 +155,8 @@ export function ViewerToolbar(props: Props) {
           <input
             type="search"
             className="find-input"
+            // What is searched for in a citizen's letter is case content too.
+            autoComplete="off"
             placeholder={t('viewer.find')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
