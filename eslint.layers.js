@@ -31,6 +31,10 @@ const pdfjsOutsidePdf = {
   message: 'Nur src/renderer/pdf verwendet pdf.js; alle anderen gehen über dessen Schnittstelle.',
 };
 const mainFromRenderer = { group: ['**/main/**', '**/main'], message: 'Der Renderer importiert nie aus src/main.' };
+const tablesFromFeatures = {
+  group: ['**/data/db', '**/data/db.ts', '**/data/migrations/**'],
+  message: 'Features erreichen die Tabellen nur über Repositorien (src/renderer/data/repos), nie über data/db.',
+};
 const rendererImports = {
   group: ['**/renderer/**', '**/renderer'],
   message: 'Nur der Renderer selbst importiert aus src/renderer.',
@@ -98,6 +102,16 @@ export const layerRules = [
       'no-restricted-imports': [
         'error',
         { paths: nodePaths, patterns: [electron, node, mainFromRenderer, pdfjsOutsidePdf] },
+      ],
+    },
+  },
+  {
+    name: 'layers/renderer-features',
+    files: ['src/renderer/features/**/*.{ts,tsx}', 'src/renderer/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: nodePaths, patterns: [electron, node, mainFromRenderer, pdfjsOutsidePdf, tablesFromFeatures] },
       ],
     },
   },

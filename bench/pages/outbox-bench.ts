@@ -8,8 +8,8 @@ import { createCacheKey } from '../../src/renderer/data/crypto/key-wrap.ts';
 import { cacheDbName } from '../../src/renderer/data/db.ts';
 import { createOutboxStore } from '../../src/renderer/data/repos/outbox-store.ts';
 import { openSessionChannel } from '../../src/renderer/session/session-channel.ts';
-import { openSession, type Session } from '../../src/renderer/session/session.ts';
-import { createApiClient } from '../../src/renderer/sync/api-client.ts';
+import { openSession, type OpenedSession as Session } from '../../src/renderer/session/session.ts';
+import { createApiClient } from '../../src/renderer/api/api-client.ts';
 import { pull } from '../../src/renderer/sync/pull.ts';
 import { planBatches, push } from '../../src/renderer/sync/push.ts';
 

@@ -6,7 +6,7 @@ import { Dexie } from 'dexie';
 import type { ChangesResponse } from '../../src/shared/api/changes.ts';
 import { createCacheKey } from '../../src/renderer/data/crypto/key-wrap.ts';
 import { CacheDb } from '../../src/renderer/data/db.ts';
-import { createApiClient } from '../../src/renderer/sync/api-client.ts';
+import { createApiClient } from '../../src/renderer/api/api-client.ts';
 import {
   applyChangesPage,
   CONTENT_CHUNK_BYTES,

@@ -15,6 +15,7 @@ import type { DesktopApi } from '../platform/desktop-api.ts';
 import type { CacheCipher } from './crypto/cipher.ts';
 import type { CacheDb } from './db.ts';
 import type { OutboxRecord } from './records.ts';
+import { readState, writeState } from './repos/sync-state.ts';
 
 /** The journal of one user, as the renderer uses it. */
 export type JournalPort = {
@@ -77,7 +78,6 @@ export type RestoreResult = {
  * and every journal entry it lacks was delivered or discarded (only the acknowledgement was lost,
  * e.g. in a crash); where it is missing, the database is new and the journal is restored into it.
  */
-const JOURNAL_MARK = 'journalMark';
 
 export async function restoreFromJournal(
   db: CacheDb,
@@ -86,7 +86,7 @@ export async function restoreFromJournal(
 ): Promise<RestoreResult> {
   const entries = await journal.read();
   const present = new Set((await db.outbox.orderBy('id').keys()) as string[]);
-  if ((await db.syncState.get(JOURNAL_MARK)) !== undefined) {
+  if ((await readState(db, 'journalMark')) !== undefined) {
     const stale = entries.filter((e) => !present.has(e.id)).map((e) => e.id);
     if (stale.length) await journal.acknowledge(stale);
     return { journaled: entries.filter((e) => present.has(e.id)).map((e) => e.id), restored: 0, unreadable: 0 };
@@ -104,7 +104,7 @@ export async function restoreFromJournal(
   let restored = 0;
   await db.transaction('rw', db.outbox, db.syncState, async () => {
     // The other window may be restoring at the same moment: add only what is still missing.
-    if ((await db.syncState.get(JOURNAL_MARK)) !== undefined) return;
+    if ((await readState(db, 'journalMark')) !== undefined) return;
     const now = new Set((await db.outbox.orderBy('id').keys()) as string[]);
     const fresh = missing.filter((r) => !now.has(r.id)).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     restored = fresh.length;
@@ -114,7 +114,7 @@ export async function restoreFromJournal(
       const { seq, ...rest } = record;
       await db.outbox.add(taken || seq === undefined ? rest : { ...rest, seq });
     }
-    await db.syncState.put({ key: JOURNAL_MARK, value: true });
+    await writeState(db, 'journalMark', true);
   });
   return { journaled: entries.map((e) => e.id), restored, unreadable };
 }

@@ -8,15 +8,15 @@ import { cacheDbName, CacheDb } from '../data/db.ts';
 import { desktopJournal, followOutbox, restoreFromJournal, type JournalPort } from '../data/journal.ts';
 import { KeyringDb } from '../data/keyring.ts';
 import type { DesktopApi } from '../platform/desktop-api.ts';
-import { createApiClient } from '../sync/api-client.ts';
+import { createApiClient } from '../api/api-client.ts';
 import { setOutboxFlushSource } from '../platform/outbox-guard.ts';
 import type { SyncStatus } from '../sync/status.ts';
 import { startSyncClient, type SyncClient } from '../sync/sync-client.ts';
-import { openSession, type Session } from './session.ts';
+import { openSession, type OpenedSession, type Session } from './session.ts';
 import { openSessionChannel, type SharedSession } from './session-channel.ts';
 import { SignInError } from './sign-in-errors.ts';
 import { signIn, type SignInInput } from './sign-in.ts';
-import { loadToken, saveToken } from './token-store.ts';
+import { loadToken, saveToken } from '../data/repos/token.ts';
 
 /** The journal beside the outbox: `failing` when the last write to it did not succeed. */
 export type JournalHealth = 'ok' | 'failing';
@@ -75,7 +75,7 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
     shared: SharedSession,
     token: string | null,
     offline: boolean,
-  ): Promise<{ session: Session; sync: SyncClient } | null> {
+  ): Promise<{ session: OpenedSession; sync: SyncClient } | null> {
     const mine = ++generation;
     const session = openSession(shared.user, shared.cacheKey);
     const journal = desktopJournal(desktop, shared.user.id);
@@ -135,11 +135,14 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
       stopStatus();
       setOutboxFlushSource(null);
     };
+    opened = session;
     set({ kind: 'signed-in', sessionId: shared.sessionId, session, sync, offline, journal: journalHealth, restored });
     return { session, sync };
   }
 
   let stopWatching = (): void => undefined;
+  /** The open session with its database, which only the controller holds. */
+  let opened: OpenedSession | null = null;
 
   function deactivate(): void {
     generation++;
@@ -149,6 +152,7 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
       state.sync.stop();
       state.session.close();
     }
+    opened = null;
   }
 
   return {
@@ -219,10 +223,10 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
 
     signOut(): void {
       // The service revokes the token at once (best effort: offline, it expires by itself).
-      if (state.kind === 'signed-in') {
+      if (state.kind === 'signed-in' && opened) {
         // Its own connection: the session's closes right below.
-        const db = new CacheDb(cacheDbName(state.session.user.id));
-        void loadToken(db, state.session.cipher)
+        const db = new CacheDb(cacheDbName(opened.user.id));
+        void loadToken(db, opened.cipher)
           .then((token) =>
             token
               ? createApiClient({ baseUrl: policy.serverUrl, getToken: () => token.accessToken }).logout()

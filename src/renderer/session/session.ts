@@ -1,7 +1,9 @@
 /**
- * An unlocked session: the signed-in user, their cache database and the cipher under their cache
- * key, with the repositories over them. Both windows hold one; the key never leaves memory. Local
- * changes are written through a second connection with strict durability (see CacheDb).
+ * An unlocked session: the signed-in user and the repositories over their cache, opened under
+ * their cache key. Both windows hold one; the key never leaves memory. Local changes are written
+ * through a second connection with strict durability (see CacheDb). Features get a `Session`: the
+ * repositories only, never the database (a lint rule keeps features away from data/db); the
+ * session's owner (the session controller, the sync worker, tests) keeps `db` and `cipher`.
  */
 import type { User } from '../../shared/domain/user.ts';
 import { systemClock, type Clock } from '../../shared/util/clock.ts';
@@ -20,8 +22,6 @@ import { createPersonsRepo } from '../data/repos/persons.ts';
 
 export type Session = {
   readonly user: User;
-  readonly db: CacheDb;
-  readonly cipher: CacheCipher;
   readonly clock: Clock;
   readonly cases: ReturnType<typeof createCasesRepo>;
   readonly documents: ReturnType<typeof createDocumentsRepo>;
@@ -36,7 +36,14 @@ export type Session = {
   close(): void;
 };
 
-export function openSession(user: User, cacheKey: CryptoKey, { clock = systemClock }: { clock?: Clock } = {}): Session {
+/** A session with its database and cipher, for whoever opened it. */
+export type OpenedSession = Session & { readonly db: CacheDb; readonly cipher: CacheCipher };
+
+export function openSession(
+  user: User,
+  cacheKey: CryptoKey,
+  { clock = systemClock }: { clock?: Clock } = {},
+): OpenedSession {
   const db = new CacheDb(cacheDbName(user.id));
   const strict = new CacheDb(cacheDbName(user.id), { durability: 'strict' });
   const cipher = new CacheCipher(cacheKey);

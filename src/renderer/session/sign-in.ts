@@ -16,7 +16,7 @@ import {
   wrapWithPassword,
 } from '../data/crypto/key-wrap.ts';
 import type { KeyringDb, KeyringEntry } from '../data/keyring.ts';
-import { NetworkError, ServerError, UnauthorizedError } from '../sync/api-errors.ts';
+import { NetworkError, ServerError, UnauthorizedError } from '../api/api-errors.ts';
 import { SignInError, signInErrors } from './sign-in-errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -11,6 +11,7 @@ import { CASE_TABLES, type CacheDb, type CaseTable } from '../data/db.ts';
 import type { ContentRecord, SealedEntityRecord } from '../data/records.ts';
 import { markCaseUndeliverable, undeliveredEntityIds } from '../data/repos/outbox.ts';
 import { recordOf } from '../data/repos/entity-records.ts';
+import { stateRecord } from '../data/repos/sync-state.ts';
 import { isoNow, systemClock, type Clock } from '../../shared/util/clock.ts';
 
 export const CONTENT_CHUNK_BYTES = 1024 * 1024;
@@ -189,7 +190,7 @@ export async function applyChangesPage(
       }
     }
     await applySegment(db, run, sealed, undelivered, epoch, result);
-    await db.syncState.put({ key: 'cursor', value: cursor });
+    await db.syncState.put(stateRecord('cursor', cursor));
   });
   return result;
 }

@@ -7,8 +7,8 @@
 import type { CacheDb } from '../data/db.ts';
 import type { ContentRecord } from '../data/records.ts';
 import type { ContentsRepo } from '../data/repos/contents.ts';
-import type { ApiClient } from './api-client.ts';
-import { ChecksumMismatchError, NetworkError } from './api-errors.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { ChecksumMismatchError, NetworkError } from '../api/api-errors.ts';
 
 /** Bytes asked for per request: large enough that round trips cost little on a slow, far link. */
 export const RANGE_SPAN_BYTES = 8 * 1024 * 1024;

@@ -5,8 +5,8 @@
  */
 import type { CacheDb } from '../data/db.ts';
 import type { ContentsRepo } from '../data/repos/contents.ts';
-import type { ApiClient } from './api-client.ts';
-import { NetworkError, ServerError, StorageFullError, UnauthorizedError } from './api-errors.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { NetworkError, ServerError, StorageFullError, UnauthorizedError } from '../api/api-errors.ts';
 import { fetchContent } from './content-fetch.ts';
 import { prioritise, type ContentCandidate } from './content-plan.ts';
 import type { StorageRoom } from './storage-room.ts';

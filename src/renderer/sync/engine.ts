@@ -10,9 +10,10 @@ import type { CacheCipher } from '../data/crypto/cipher.ts';
 import type { CacheDb } from '../data/db.ts';
 import type { ContentsRepo } from '../data/repos/contents.ts';
 import type { OutboxRepo } from '../data/repos/outbox.ts';
+import { readState, writeState } from '../data/repos/sync-state.ts';
 import { isoNow, systemClock, type Clock } from '../../shared/util/clock.ts';
-import type { ApiClient } from './api-client.ts';
-import { NetworkError, ServerError, statusError, UnauthorizedError } from './api-errors.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { NetworkError, ServerError, statusError, UnauthorizedError } from '../api/api-errors.ts';
 import { backoffDelay, fullJitterDelay } from './backoff.ts';
 import { contentRound } from './content-round.ts';
 import { readCounts } from './counts.ts';
@@ -139,6 +140,8 @@ export class SyncEngine {
             this.status.patch({ progress: { ...this.status.current.progress, changes } }),
           );
           this.pullFailures = 0;
+          // Which cases are the user's own and which are held as a substitute, and until when.
+          await writeState(this.deps.db, 'assignments', (await this.api.me()).assignments);
           await this.refreshCounts();
           this.status.patch({ phase: 'idle', lastSuccessAt: this.at(), lastError: null });
           if (result.changes > 0 || result.snapshot) this.contentWakeup.fire();
@@ -171,8 +174,7 @@ export class SyncEngine {
             contents: deps.contents,
             room: deps.room,
             concurrency: deps.contentConcurrency ?? 6,
-            recentCases: async () =>
-              ((await deps.db.syncState.get('recentCases'))?.value as string[] | undefined) ?? [],
+            recentCases: async () => (await readState(deps.db, 'recentCases')) ?? [],
             signal: this.stopper.signal,
           },
           this.urgent,

@@ -7,17 +7,15 @@ import { MAX_CHANGES_LIMIT } from '../../shared/api/limits.ts';
 import type { ChangesResponse } from '../../shared/api/changes.ts';
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import { CASE_TABLES, type CacheDb } from '../data/db.ts';
-import type { ApiClient } from './api-client.ts';
-import { CursorGoneError } from './api-errors.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { CursorGoneError } from '../api/api-errors.ts';
 import { applyChangesPage } from './apply-changes.ts';
-import { RESNAPSHOT_KEY, undeliveredEntityIds } from '../data/repos/outbox.ts';
+import { undeliveredEntityIds } from '../data/repos/outbox.ts';
+import { readState, stateRecord } from '../data/repos/sync-state.ts';
 
 export type PullProgress = { pages: number; changes: number; snapshot: boolean };
 export type PullResult = PullProgress & { requests: number; revokedCases: string[] };
 
-async function stateValue<T>(db: CacheDb, key: string): Promise<T | undefined> {
-  return (await db.syncState.get(key))?.value as T | undefined;
-}
 
 /** Removes records a completed snapshot did not confirm, and contents whose document is gone. */
 async function sweep(db: CacheDb, epoch: number): Promise<void> {
@@ -37,10 +35,7 @@ async function sweep(db: CacheDb, epoch: number): Promise<void> {
       await db.contentChunks.where('documentId').anyOf(orphaned).delete();
       await db.contents.bulkDelete(orphaned);
     }
-    await db.syncState.bulkPut([
-      { key: 'epoch', value: epoch },
-      { key: 'snapshotEpoch', value: null },
-    ]);
+    await db.syncState.bulkPut([stateRecord('epoch', epoch), stateRecord('snapshotEpoch', null)]);
   });
 }
 
@@ -51,25 +46,25 @@ export async function pull(
   onProgress: (progress: PullProgress) => void = () => undefined,
   pageSize = MAX_CHANGES_LIMIT,
 ): Promise<PullResult> {
-  let cursor = await stateValue<string>(db, 'cursor');
-  const snapshotEpoch = await stateValue<number>(db, 'snapshotEpoch');
-  let epoch = snapshotEpoch ?? (await stateValue<number>(db, 'epoch')) ?? 0;
+  let cursor = await readState(db, 'cursor');
+  const snapshotEpoch = await readState(db, 'snapshotEpoch');
+  let epoch = snapshotEpoch ?? (await readState(db, 'epoch')) ?? 0;
   let snapshot = snapshotEpoch != null;
   const result: PullResult = { pages: 0, changes: 0, snapshot, requests: 0, revokedCases: [] };
 
   const startSnapshot = async (): Promise<void> => {
-    epoch = ((await stateValue<number>(db, 'epoch')) ?? 0) + 1;
+    epoch = ((await readState(db, 'epoch')) ?? 0) + 1;
     snapshot = true;
     result.snapshot = true;
     cursor = undefined;
     await db.syncState.bulkPut([
-      { key: 'snapshotEpoch', value: epoch },
-      { key: 'cursor', value: null },
-      { key: RESNAPSHOT_KEY, value: false },
+      stateRecord('snapshotEpoch', epoch),
+      stateRecord('cursor', null),
+      stateRecord('resnapshot', false),
     ]);
   };
   // After the user discarded a change the service refused, the service's state is fetched afresh.
-  const resnapshot = (await stateValue<boolean>(db, RESNAPSHOT_KEY)) === true;
+  const resnapshot = (await readState(db, 'resnapshot')) === true;
   if ((!cursor && !snapshot) || (resnapshot && !snapshot)) await startSnapshot();
 
   // The next page is requested while the current one is applied, so that on a far link the

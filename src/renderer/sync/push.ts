@@ -20,7 +20,7 @@ import type { MutationBatchResponse } from '../../shared/api/mutations.ts';
 import type { Problem } from '../../shared/api/problem.ts';
 import type { OutboxError } from '../data/records.ts';
 import { rejectionOf } from '../data/repos/outbox.ts';
-import { ApiError, ContractError, ServerError, UnauthorizedError } from './api-errors.ts';
+import { ApiError, ContractError, ServerError, UnauthorizedError } from '../api/api-errors.ts';
 
 export type Deliverable =
   | { readonly kind: 'mutation'; readonly seq: number; readonly caseId: string; readonly mutation: Mutation }

@@ -4,7 +4,7 @@
  */
 import type { CacheDb } from '../data/db.ts';
 import { dropContentBytes } from '../data/repos/contents.ts';
-import { isQuotaExceeded, StorageFullError } from './api-errors.ts';
+import { isQuotaExceeded, StorageFullError } from '../api/api-errors.ts';
 import { chooseEvictions, effectiveBudget } from './content-plan.ts';
 
 export type StorageEstimate = { usage?: number; quota?: number } | null;

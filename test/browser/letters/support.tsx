@@ -24,7 +24,7 @@ import type { Language } from '../../../src/renderer/i18n/translate.ts';
 import { createBrowserDesktopApi } from '../../../src/renderer/platform/browser-desktop-api.ts';
 import type { DesktopApi } from '../../../src/renderer/platform/desktop-api.ts';
 import { DesktopApiProvider } from '../../../src/renderer/platform/desktop-context.tsx';
-import type { Session } from '../../../src/renderer/session/session.ts';
+import type { OpenedSession as Session } from '../../../src/renderer/session/session.ts';
 import { SyncEngine } from '../../../src/renderer/sync/engine.ts';
 import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';
 import type { Harness } from '../sync/harness.ts';

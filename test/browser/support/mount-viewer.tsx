@@ -6,7 +6,7 @@ import { setPdfResourceBase } from '../../../src/renderer/pdf/index.ts';
 import { createBrowserDesktopApi } from '../../../src/renderer/platform/browser-desktop-api.ts';
 import { DesktopApiProvider } from '../../../src/renderer/platform/desktop-context.tsx';
 import { SessionProvider } from '../../../src/renderer/session/session-context.tsx';
-import type { Session } from '../../../src/renderer/session/session.ts';
+import type { OpenedSession as Session } from '../../../src/renderer/session/session.ts';
 import type { DocumentId } from '../../../src/shared/domain/ids.ts';
 import '../../../src/renderer/styles/app.css';
 

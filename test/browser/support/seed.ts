@@ -5,7 +5,7 @@
 import { createCacheKey } from '../../../src/renderer/data/crypto/key-wrap.ts';
 import { documentRecord } from '../../../src/renderer/data/repos/documents.ts';
 import type { ContentChunkRecord, ContentRecord } from '../../../src/renderer/data/records.ts';
-import { openSession, type Session } from '../../../src/renderer/session/session.ts';
+import { openSession, type OpenedSession as Session } from '../../../src/renderer/session/session.ts';
 import type { CaseDocument } from '../../../src/shared/domain/document.ts';
 import type { User } from '../../../src/shared/domain/user.ts';
 

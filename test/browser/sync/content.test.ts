@@ -1,7 +1,7 @@
 /** Document bytes against the real reference server: resume with Range, checksum, budget, encryption. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cacheDbName } from '../../../src/renderer/data/db.ts';
-import { ChecksumMismatchError, NetworkError, StorageFullError } from '../../../src/renderer/sync/api-errors.ts';
+import { ChecksumMismatchError, NetworkError, StorageFullError } from '../../../src/renderer/api/api-errors.ts';
 import { fetchContent } from '../../../src/renderer/sync/content-fetch.ts';
 import { pull } from '../../../src/renderer/sync/pull.ts';
 import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';

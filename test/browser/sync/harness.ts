@@ -7,8 +7,8 @@ import { commands } from 'vitest/browser';
 import type { User } from '../../../src/shared/domain/user.ts';
 import { createCacheKey } from '../../../src/renderer/data/crypto/key-wrap.ts';
 import { cacheDbName } from '../../../src/renderer/data/db.ts';
-import { createApiClient, type ApiClient } from '../../../src/renderer/sync/api-client.ts';
-import { openSession, type Session } from '../../../src/renderer/session/session.ts';
+import { createApiClient, type ApiClient } from '../../../src/renderer/api/api-client.ts';
+import { openSession, type OpenedSession as Session } from '../../../src/renderer/session/session.ts';
 import type { TestServerOptions } from '../../support/reference-server-commands.ts';
 
 export type Harness = {

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { changesResponseSchema } from '../../../src/shared/api/changes.ts';
 import { annotationSchema } from '../../../src/shared/domain/annotation.ts';
-import { ContractError } from '../../../src/renderer/sync/api-errors.ts';
+import { ContractError } from '../../../src/renderer/api/api-errors.ts';
 import { applyChangesPage } from '../../../src/renderer/sync/apply-changes.ts';
 import { pull } from '../../../src/renderer/sync/pull.ts';
 import { signedIn, startServer, stopServer, type Harness } from './harness.ts';

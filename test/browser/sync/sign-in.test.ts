@@ -12,7 +12,7 @@ import {
 } from '../../../src/renderer/data/crypto/key-wrap.ts';
 import { cacheDbName, CacheDb } from '../../../src/renderer/data/db.ts';
 import { KeyringDb } from '../../../src/renderer/data/keyring.ts';
-import { createApiClient } from '../../../src/renderer/sync/api-client.ts';
+import { createApiClient } from '../../../src/renderer/api/api-client.ts';
 import { SignInError } from '../../../src/renderer/session/sign-in-errors.ts';
 import { signIn, type DeviceProtection, type SignInDeps } from '../../../src/renderer/session/sign-in.ts';
 import { protectInBrowser, unprotectInBrowser } from '../../../src/renderer/platform/browser-secrets.ts';

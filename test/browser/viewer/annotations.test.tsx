@@ -10,7 +10,7 @@ import { annotationSchema } from '../../../src/shared/domain/annotation.ts';
 import type { Annotation } from '../../../src/shared/domain/annotation.ts';
 import { openPayload } from '../../../src/renderer/data/repos/outbox.ts';
 import { createAnnotationsRepo } from '../../../src/renderer/data/repos/annotations.ts';
-import type { Session } from '../../../src/renderer/session/session.ts';
+import type { OpenedSession as Session } from '../../../src/renderer/session/session.ts';
 import type { DocumentId, UserId } from '../../../src/shared/domain/ids.ts';
 import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
 import { makeTestScan } from '../support/scanned-pdf.ts';

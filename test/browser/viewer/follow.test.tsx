@@ -1,7 +1,7 @@
 /** The viewer follows the document selected in the workspace, unless it is pinned. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { Session } from '../../../src/renderer/session/session.ts';
+import type { OpenedSession as Session } from '../../../src/renderer/session/session.ts';
 import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
 import { makeTestScan } from '../support/scanned-pdf.ts';
 import { openTestSession, seedDocument, testUser } from '../support/seed.ts';

@@ -16,7 +16,7 @@ import { PDF_ENGINE_VERSION } from '../../../src/renderer/pdf/index.ts';
 import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
 import { canvasPixels } from '../support/pixels.ts';
 import { makeTestScan } from '../support/scanned-pdf.ts';
-import type { Session } from '../../../src/renderer/session/session.ts';
+import type { OpenedSession as Session } from '../../../src/renderer/session/session.ts';
 import { openTestSession, seedDocument, testUser } from '../support/seed.ts';
 
 const CHUNK = 16 * 1024;

@@ -1,7 +1,7 @@
 /** The viewer in real Chromium: open, page, zoom, rotate, find, over a cached scanned document. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { Session } from '../../../src/renderer/session/session.ts';
+import type { OpenedSession as Session } from '../../../src/renderer/session/session.ts';
 import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
 import { canvasPixels } from '../support/pixels.ts';
 import { makeTestScan } from '../support/scanned-pdf.ts';

@@ -36,6 +36,23 @@ describe('layer rules', () => {
     ).toHaveLength(1);
   });
 
+  it('keep features and windows away from the tables: repositories only', async () => {
+    const code = "import { CacheDb } from '../../data/db.ts';\nexport const y = CacheDb;";
+    expect(await problems('src/renderer/features/cases/x.ts', code)).toEqual([
+      expect.stringMatching(/Features erreichen die Tabellen nur über Repositorien/),
+    ]);
+    expect(await problems('src/renderer/app/workspace/x.ts', code)).toHaveLength(1);
+    expect(
+      await problems('src/renderer/data/repos/x.ts', "import { CacheDb } from '../db.ts';\nexport const y = CacheDb;"),
+    ).toEqual([]);
+    expect(
+      await problems(
+        'src/renderer/features/cases/x.ts',
+        "import { x } from '../../data/repos/cases.ts';\nexport const y = x;",
+      ),
+    ).toEqual([]);
+  });
+
   it('keep pdf.js inside src/renderer/pdf', async () => {
     const code = "import { getDocument } from 'pdfjs-dist';\nexport const y = getDocument;";
     expect(await problems('src/renderer/features/viewer/x.ts', code)).toEqual([

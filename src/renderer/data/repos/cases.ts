@@ -9,6 +9,13 @@ export type CaseSummary = { case: Case; applicant: Person | undefined; documentC
 
 export function createCasesRepo(db: CacheDb, cipher: CacheCipher) {
   return {
+    /** The BG number of a cached case (the viewer's header, the outbox's labels), or null. */
+    async bgNumberOf(caseId: string): Promise<string | null> {
+      const record = await db.cases.get(caseId);
+      if (!record) return null;
+      return (await cipher.openJson(record.sealed, binding('cases', record.id), caseSchema)).bgNumber;
+    },
+
     /**
      * Every cached case, by BG number, with its applicant and number of documents. Reads only what
      * the list shows (document counts from the index, one person per case), every Dexie read

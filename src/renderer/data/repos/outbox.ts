@@ -18,6 +18,7 @@ import type { CacheCipher } from '../crypto/cipher.ts';
 import type { CacheDb } from '../db.ts';
 import type { OutboxError, OutboxKind, OutboxRecord, OutboxStatus, SealedEntityRecord } from '../records.ts';
 import { recordOf } from './entity-records.ts';
+import { writeState } from './sync-state.ts';
 
 export function newEntryId(): string {
   return crypto.randomUUID();
@@ -60,9 +61,6 @@ export const ENTITY_TABLE = {
   followUp: 'followUps',
   document: 'documents',
 } as const satisfies Record<Mutation['entity'], string>;
-
-/** A sync-state flag: the next pull takes a full snapshot (after a discard the service's state is needed). */
-export const RESNAPSHOT_KEY = 'resnapshot';
 
 /** How many days before the purge of undeliverable entries the user is told. */
 export const PURGE_NOTICE_DAYS = 3;
@@ -451,7 +449,7 @@ export function createOutboxRepo(db: CacheDb, cipher: CacheCipher, clock: Clock)
         const still = await db.outbox.get(seq);
         if (!still || still.id !== entry.id) throw new OutboxEntryGoneError();
         if (table && onlyHere && entry.entity !== 'document') await table.delete(entry.entityId!);
-        else if (entry.kind === 'mutation') await db.syncState.put({ key: RESNAPSHOT_KEY, value: true });
+        else if (entry.kind === 'mutation') await writeState(db, 'resnapshot', true);
         await db.outbox.bulkDelete(drop.map((e) => e.seq!));
         await db.outbox.add(audit);
       });

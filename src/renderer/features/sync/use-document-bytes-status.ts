@@ -12,7 +12,7 @@ export type DocumentBytesStatus =
 export function useDocumentBytesStatus(documentId: string): DocumentBytesStatus {
   const state = useOptionalSessionController()?.state;
   const session = state?.kind === 'signed-in' ? state.session : null;
-  const record = useLiveQuery(() => session?.db.contents.get(documentId), [session, documentId]);
+  const record = useLiveQuery(async () => session?.contents.get(documentId), [session, documentId]);
   const complete = record?.state === 'complete';
   useEffect(() => {
     if (state?.kind === 'signed-in' && record && !complete) state.sync.fetchContent(documentId);

@@ -7,7 +7,7 @@ import { getDocument, GlobalWorkerOptions, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { importCacheKey } from '../../../../src/renderer/data/crypto/key-wrap.ts';
 import { VIEW_INDEX_CHUNK, VIEW_PREVIEW_CHUNK } from '../../../../src/renderer/data/repos/contents.ts';
-import type { Session } from '../../../../src/renderer/session/session.ts';
+import type { OpenedSession as Session } from '../../../../src/renderer/session/session.ts';
 import { warmUpPdfWorker } from '../../../../src/renderer/pdf/index.ts';
 import { mountViewer, type MountedViewer } from '../mount-viewer.tsx';
 import { openTestSession, seedDocument, testUser } from '../seed.ts';

@@ -9,7 +9,7 @@ import type { AuditEvent } from '../../../../src/shared/domain/audit.ts';
 import type { CaseId, DocumentId, LetterId } from '../../../../src/shared/domain/ids.ts';
 import type { OutboxError, OutboxRecord } from '../../../../src/renderer/data/records.ts';
 import { selectDeliverable } from '../../../../src/renderer/data/repos/outbox-store.ts';
-import { NetworkError, ServerError, UnauthorizedError } from '../../../../src/renderer/sync/api-errors.ts';
+import { NetworkError, ServerError, UnauthorizedError } from '../../../../src/renderer/api/api-errors.ts';
 import {
   planBatches,
   push,

@@ -1,7 +1,7 @@
 /** The REST client's `logout()` against the real reference server on loopback. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../src/renderer/sync/api-client.ts';
-import { ServerError } from '../../../../src/renderer/sync/api-errors.ts';
+import { createApiClient } from '../../../../src/renderer/api/api-client.ts';
+import { ServerError } from '../../../../src/renderer/api/api-errors.ts';
 import { removeDir, startTestServer, type TestServer } from '../../../server/helpers.ts';
 
 describe('api client: logout', () => {
