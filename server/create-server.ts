@@ -32,10 +32,12 @@ import { registerUpdateRoutes } from './routes/updates.ts';
 import { AssignmentStore } from './store/assignments.ts';
 import { BlobStore } from './store/blobs.ts';
 import { CaseActivityLog } from './store/case-activity.ts';
+import { ClarificationQueue } from './store/clarifications.ts';
 import { CursorStore } from './store/cursors.ts';
 import { openDatabase } from './store/database.ts';
 import { EntityStore } from './store/entities.ts';
 import { IdempotencyLog } from './store/idempotency.ts';
+import { OriginalRequestLog } from './store/original-requests.ts';
 import { UserStore } from './store/users.ts';
 import { productVersion } from './version.ts';
 
@@ -70,6 +72,8 @@ export async function createServer(input: ServerOptions): Promise<ServerHandle> 
     cursors: new CursorStore(db),
     idempotency: new IdempotencyLog(db),
     activity: new CaseActivityLog(db),
+    originals: new OriginalRequestLog(db),
+    clarifications: new ClarificationQueue(db),
     blobs: new BlobStore(options.dataDir),
     faults: new FaultInjector(),
     throttle: new LoginThrottle({

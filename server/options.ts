@@ -3,7 +3,10 @@ import type { SeedProgress } from './demo/seed-district.ts';
 import type { LogLevel } from './logger.ts';
 
 export type DemoOptions = {
-  /** Seed of everything generated; the same seed gives the same district, byte for byte. */
+  /**
+   * Seed of everything generated; the same seed gives the same district, byte for byte, when
+   * seeded on the same day (the newest mail is dated from the day of seeding).
+   */
   readonly seed: number;
   /** Cases owned by `demo`. */
   readonly cases: number;

@@ -1,7 +1,11 @@
-/** Newly scanned mail arriving in a case (`POST /admin/inbox`): a new document with status `new`. */
+/**
+ * Newly scanned mail arriving in a case (`POST /admin/inbox`): a new document with status `new`,
+ * scanned today, its paper original kept for eight weeks from today.
+ */
 import { randomBytes } from 'node:crypto';
 import type { ServerContext } from '../context.ts';
 import { DEFAULT_DEMO } from '../options.ts';
+import { originalRetainedUntil } from '../../src/shared/domain/original-retention.ts';
 import { inTransaction } from '../store/database.ts';
 import { writeScannedPdf } from './pdf-writer.ts';
 import { rasterPool } from './raster-pool.ts';
@@ -17,6 +21,7 @@ export function addInboxDocument(
   const id = `d-in-${randomBytes(6).toString('hex')}`;
   const nowIso = new Date(ctx.now()).toISOString();
   const offset = randomBytes(1)[0] ?? 0;
+  const scannedOn = nowIso.slice(0, 10);
   const blob = ctx.blobs.put(
     writeScannedPdf({
       title,
@@ -36,10 +41,12 @@ export function addInboxDocument(
       title,
       direction: 'incoming',
       status: 'new',
-      receivedOn: nowIso.slice(0, 10),
+      receivedOn: scannedOn,
       pageCount: pages,
       byteSize: blob.byteSize,
       sha256: blob.sha256,
+      scannedOn,
+      originalRetainedUntil: originalRetainedUntil(scannedOn),
       version,
       updatedAt: nowIso,
     }));

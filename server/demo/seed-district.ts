@@ -3,7 +3,12 @@
  * `dsb` (the data protection officer, no cases), all with password `demo`; the cases of `demo`
  * (some with `demo2` as substitute), cases of `demo2` that `demo` must never see, and per case
  * persons, scanned documents, notes, follow-ups and annotations.
- * Deterministic from the seed; the validity of substitutions is relative to the real clock.
+ * Deterministic from the seed, with dates relative to `REFERENCE_DATE`, except what must be
+ * relative to the day the district is seeded (`now`, the service clock): the validity of
+ * substitutions, and the scan dates of the newest mail — the unread inbox items (0–6 days ago) and
+ * the two newest other documents of each case (`RECENT_SCANS`) — so that, whenever it is seeded,
+ * the district has paper originals the scan service still keeps (several in their last week),
+ * one already requested, and many destroyed (everything older).
  */
 import type { BlobStore } from '../store/blobs.ts';
 import type { AssignmentStore } from '../store/assignments.ts';
@@ -13,6 +18,7 @@ import { hashPassword } from '../store/passwords.ts';
 import type { UserStore } from '../store/users.ts';
 import type { DemoOptions } from '../options.ts';
 import type { Role } from '../../src/shared/domain/user.ts';
+import { originalRetainedUntil } from '../../src/shared/domain/original-retention.ts';
 import { pickFollowUp, pickNote, planHousehold } from './case-content.ts';
 import { planDocuments } from './document-plan.ts';
 import { writeScannedPdf } from './pdf-writer.ts';
@@ -62,6 +68,25 @@ export const DEMO_USERS = [
 export const REFERENCE_DATE = '2025-06-02';
 const DAY = 86_400_000;
 
+/**
+ * Scan ages, in days before seeding, of the newest documents of each case other than the inbox
+ * items, taken in turn across cases; with the 56 days of the eight-week rule they leave 5, 2, 7 and
+ * 1 days for the originals of 51, 54, 49 and 55 days, and 60 days or more are destroyed.
+ */
+const RECENT_SCANS: readonly { daysAgo: number; requestedDaysAgo?: number }[] = [
+  { daysAgo: 51 },
+  { daysAgo: 23, requestedDaysAgo: 20 },
+  { daysAgo: 68 },
+  { daysAgo: 54 },
+  { daysAgo: 9 },
+  { daysAgo: 85 },
+  { daysAgo: 49 },
+  { daysAgo: 37 },
+  { daysAgo: 60 },
+  { daysAgo: 55 },
+];
+const RECENT_PER_CASE = 2;
+
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const germanDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
@@ -108,9 +133,23 @@ export async function seedDistrict(
     const inbox = rng.chance(0.25) ? rng.int(1, 3) : 0;
 
     // PDFs first (outside the transaction: file writes are not part of SQLite's atomicity anyway).
+    const recentFrom = Math.max(0, docs.length - inbox - RECENT_PER_CASE);
     const stored = docs.map((doc, d) => {
+      const recent =
+        d >= recentFrom && d < docs.length - inbox
+          ? RECENT_SCANS[(n * RECENT_PER_CASE + d - recentFrom) % RECENT_SCANS.length]
+          : undefined;
+      // Mail is scanned the day it arrives; the intake label on the pages says so.
       const receivedOn =
-        d >= docs.length - inbox ? isoDay(refMs - rng.int(0, 6) * DAY) : isoDay(refMs - doc.ageDays * DAY);
+        d >= docs.length - inbox
+          ? isoDay(now - rng.int(0, 6) * DAY)
+          : recent
+            ? isoDay(now - recent.daysAgo * DAY)
+            : isoDay(refMs - doc.ageDays * DAY);
+      const requestedAt =
+        recent?.requestedDaysAgo !== undefined
+          ? `${isoDay(now - recent.requestedDaysAgo * DAY)}T10:15:00.000Z`
+          : undefined;
       const scans: ScanPage[] = pool.filter((p) => p.layout === doc.layout);
       const fallback = scans.length > 0 ? scans : [...pool];
       const offset = rng.int(0, pool.length);
@@ -127,6 +166,7 @@ export async function seedDistrict(
       return {
         doc,
         receivedOn,
+        requestedAt,
         blob,
         status: d >= docs.length - inbox ? 'new' : rng.chance(0.9) ? 'processed' : 'read',
       };
@@ -169,12 +209,17 @@ export async function seedDistrict(
           pageCount: s.doc.pages,
           byteSize: s.blob.byteSize,
           sha256: s.blob.sha256,
+          scannedOn: s.receivedOn,
+          originalRetainedUntil: originalRetainedUntil(s.receivedOn),
+          ...(s.requestedAt ? { originalRequestedAt: s.requestedAt } : {}),
           version,
-          updatedAt: `${s.receivedOn}T08:00:00.000Z`,
+          updatedAt: s.requestedAt ?? `${s.receivedOn}T08:00:00.000Z`,
         }));
         if (s.status !== 'new' && rng.chance(0.12)) {
           const aid = `a-${id.slice(2)}`;
           const kind = rng.pick(['highlight', 'note', 'stamp'] as const);
+          // Not before the document arrived (the newest mail is dated relative to seeding).
+          const markedAt = [updatedAt, `${s.receivedOn}T09:00:00.000Z`].sort()[1] as string;
           stores.entities.put('annotation', aid, caseId, (version) => ({
             id: aid,
             caseId,
@@ -186,8 +231,8 @@ export async function seedDistrict(
             ...(kind === 'stamp' ? { stamp: rng.pick(['received', 'checked', 'done'] as const) } : {}),
             authorId: author.id,
             authorName: author.displayName,
-            createdAt: updatedAt,
-            updatedAt,
+            createdAt: markedAt,
+            updatedAt: markedAt,
             version,
           }));
         }

@@ -39,7 +39,17 @@ export function applyBatch(ctx: ServerContext, user: UserRecord, mutations: read
         return { mutationId: m.id, status: 'duplicate', first: first.result as FirstResult };
       }
       const outcome: MutationOutcome = visible.has(m.caseId)
-        ? applyMutation({ entities: ctx.entities, user, nowIso }, m)
+        ? applyMutation(
+            {
+              entities: ctx.entities,
+              originals: ctx.originals,
+              clarifications: ctx.clarifications,
+              user,
+              now,
+              nowIso,
+            },
+            m,
+          )
         : {
             result: {
               mutationId: m.id,
@@ -54,8 +64,8 @@ export function applyBatch(ctx: ServerContext, user: UserRecord, mutations: read
             applied: false,
           };
       ctx.idempotency.record('mutation', m.id, user.id, hash, outcome.result, outcome.applied);
-      if (outcome.change) {
-        ctx.activity.record({ caseId: m.caseId, userId: user.id, at: nowIso, ...outcome.change });
+      for (const change of outcome.changes ?? []) {
+        ctx.activity.record({ caseId: m.caseId, userId: user.id, at: nowIso, ...change });
       }
       return outcome.result;
     }),

@@ -1,6 +1,7 @@
 /**
  * `/admin/*`, only with `--admin`: fault injection, assignments, newly scanned mail, letter
- * failures, forced cursor expiry, and the exactly-once bookkeeping for tests. Unauthenticated on
+ * failures, forced cursor expiry, and what tests read back: the exactly-once bookkeeping, the
+ * scan service's clarification queue and its list of requested originals. Unauthenticated on
  * purpose: it is a development and test peer, bound to loopback by default.
  */
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +11,8 @@ import {
   adminLetterFailSchema,
   adminUnassignSchema,
   faultsSchema,
+  type AdminClarifications,
+  type AdminOriginalRequests,
   type AdminState,
 } from '../../src/shared/api/admin.ts';
 import type { ServerContext } from '../context.ts';
@@ -60,6 +63,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
   });
 
   app.post('/admin/reset-cursors', async () => ({ cleared: ctx.cursors.clear() }));
+
+  app.get('/admin/clarifications', async (): Promise<AdminClarifications> => ({
+    clarifications: ctx.clarifications.list() as unknown as AdminClarifications['clarifications'],
+  }));
+
+  app.get('/admin/original-requests', async (): Promise<AdminOriginalRequests> => ({
+    requests: ctx.originals.list() as unknown as AdminOriginalRequests['requests'],
+  }));
 
   app.get('/admin/state', async (): Promise<AdminState> => ({
     users: ctx.users.list() as AdminState['users'],

@@ -3,11 +3,13 @@
  * `meta` guards against opening a data folder written by an incompatible future version.
  *
  * Versions: 1 the first; 2 adds `case_activity` (what the service applied to a case, for the
- * data protection officer). Version 2 only adds tables and indexes, which the statements below
- * create in a version-1 folder, after which it is marked 2: a server of version 1 then refuses
- * the folder instead of changing cases without recording who did it.
+ * data protection officer); 3 adds `original_requests` (paper originals asked of the scan
+ * service) and `clarifications` (misfiled scans taken out of their case). Each version only adds
+ * tables and indexes, which the statements below create in an older folder, after which it is
+ * marked with the current version: an older server then refuses the folder instead of changing
+ * cases without recording who did it, or showing a misfiled scan again.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -93,6 +95,28 @@ CREATE TABLE IF NOT EXISTS case_activity (
   version INTEGER
 ) STRICT;
 CREATE INDEX IF NOT EXISTS case_activity_case ON case_activity (case_id, seq);
+
+-- Paper originals requested from the scan service, one row per document (the first request).
+CREATE TABLE IF NOT EXISTS original_requests (
+  document_id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  mutation_id TEXT NOT NULL
+) STRICT;
+
+-- Scans reported as filed under the wrong case: taken out of the case, kept here (with the
+-- document as it was, its bytes stay in the blob store) until the clarification office files it.
+CREATE TABLE IF NOT EXISTS clarifications (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id TEXT NOT NULL UNIQUE,
+  case_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  reported_at TEXT NOT NULL,
+  mutation_id TEXT NOT NULL,
+  document TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE IF NOT EXISTS letter_dispatch (
   letter_id TEXT PRIMARY KEY,

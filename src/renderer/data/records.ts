@@ -2,6 +2,8 @@
  * What the cache stores per table. Indexed fields are non-personal (ids, BG number, dates, status,
  * type, sizes); everything else of an entity is in `sealed` (AES-GCM under the cache key).
  */
+import type { MutationOp } from '../../shared/api/mutations.ts';
+
 type Sealed = Uint8Array<ArrayBuffer>;
 
 export type SealedEntityRecord = {
@@ -80,7 +82,7 @@ export type OutboxRecord = {
   caseId: string;
   entity?: string;
   entityId?: string;
-  op?: 'put' | 'delete';
+  op?: MutationOp;
   baseVersion?: number;
   /** 1 while the version to build on is the one an earlier, undelivered entry of this entity will get. */
   chained?: 0 | 1;

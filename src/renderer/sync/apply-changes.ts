@@ -1,9 +1,10 @@
 /**
  * Applies one page of the change feed to the cache: everything is sealed first, then the page and
  * its cursor are written in one read-write transaction (no other awaits inside it). Entities with
- * undelivered local changes are not overwritten by server state; an older server version never
- * replaces a newer cached one; a revoked case is purged with everything under it, except its
- * undelivered outbox entries, which stay (marked undeliverable) so the user is told.
+ * undelivered local changes are not overwritten by server state, except by a document's deletion
+ * (see applySegment); an older server version never replaces a newer cached one; a revoked case is
+ * purged with everything under it, except its undelivered outbox entries, which stay (marked
+ * undeliverable) so the user is told.
  */
 import type { Change, PutChange } from '../../shared/api/changes.ts';
 import type { CacheCipher } from '../data/crypto/cipher.ts';
@@ -126,7 +127,10 @@ async function applySegment(
     const confirm = new Set<string>();
     for (const { index, change } of group) {
       const id = change.id;
-      if (undelivered.has(id)) {
+      // A document the service took out of the case (a misfiled scan: another household's mail)
+      // leaves the device even with changes of it undelivered; the service answers those itself.
+      const leaves = change.op === 'delete' && name === 'documents';
+      if (undelivered.has(id) && !leaves) {
         // Keep the local version, but it is still on the server: confirm it for this snapshot.
         if (change.op === 'put') confirm.add(id);
         result.skipped++;

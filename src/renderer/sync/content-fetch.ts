@@ -91,6 +91,8 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
       const storedBytes = offset + piece.byteLength;
       await write(() =>
         db.transaction('rw', db.contents, db.contentChunks, async () => {
+          // The document may have left meanwhile (case revoked, scan misfiled): keep none of its bytes.
+          if (!(await db.contents.get(documentId))) return;
           await db.contentChunks.put(chunk);
           await db.contents.update(documentId, { storedBytes, state: 'partial' });
         }),

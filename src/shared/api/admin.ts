@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 import { assignmentRoleSchema } from '../domain/assignment.ts';
-import { caseIdSchema, documentIdSchema, isoDateTime, letterIdSchema, userIdSchema } from '../domain/ids.ts';
+import { documentSchema } from '../domain/document.ts';
+import {
+  caseIdSchema,
+  documentIdSchema,
+  isoDateTime,
+  letterIdSchema,
+  mutationIdSchema,
+  userIdSchema,
+} from '../domain/ids.ts';
 
 export const faultsSchema = z.strictObject({
   /** Added before every matching request is handled. */
@@ -61,3 +69,35 @@ export const adminStateSchema = z.strictObject({
   faults: z.record(z.string(), z.unknown()),
 });
 export type AdminState = z.infer<typeof adminStateSchema>;
+
+/** `GET /admin/clarifications`: the scan service's queue of misfiled scans, oldest report first. */
+export const adminClarificationsSchema = z.strictObject({
+  clarifications: z.array(
+    z.strictObject({
+      documentId: documentIdSchema,
+      /** The case the scan had been filed under. */
+      caseId: caseIdSchema,
+      reason: z.string(),
+      userId: userIdSchema,
+      reportedAt: isoDateTime,
+      mutationId: mutationIdSchema,
+      /** The document as its case had it. */
+      document: documentSchema,
+    }),
+  ),
+});
+export type AdminClarifications = z.infer<typeof adminClarificationsSchema>;
+
+/** `GET /admin/original-requests`: paper originals the scan service is asked for, one per document. */
+export const adminOriginalRequestsSchema = z.strictObject({
+  requests: z.array(
+    z.strictObject({
+      documentId: documentIdSchema,
+      caseId: caseIdSchema,
+      userId: userIdSchema,
+      requestedAt: isoDateTime,
+      mutationId: mutationIdSchema,
+    }),
+  ),
+});
+export type AdminOriginalRequests = z.infer<typeof adminOriginalRequestsSchema>;

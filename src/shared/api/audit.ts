@@ -42,7 +42,9 @@ export type AuditBatchResponse = z.infer<typeof auditBatchResponseSchema>;
  * when. It joins what the clients reported (views, prints, exports; `recordedBy: client`, with
  * the time of the user's device, so offline views keep their real time) and what the service
  * itself applied (`recordedBy: service`, service time): each applied mutation (`entity.create`,
- * `entity.update`, `entity.delete` with `entity`, `entityId`, the new `version`), each accepted
+ * `entity.update`, `entity.delete` with `entity`, `entityId`, the new `version`; a request for a
+ * document's paper original is `document.request-original`, a report of a misfiled scan, which
+ * takes the document out of the case, `document.report-misfiled`), each accepted
  * letter (`letter.accept`), and each reading of this trail (`case.audit-read`, the query itself
  * included).
  */
@@ -53,6 +55,8 @@ export const serviceAuditActionSchema = z.enum([
   'entity.create',
   'entity.update',
   'entity.delete',
+  'document.request-original',
+  'document.report-misfiled',
   'letter.accept',
   'case.audit-read',
 ]);

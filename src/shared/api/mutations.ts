@@ -5,8 +5,22 @@
  * Version rules (per entity): `put` without `baseVersion` creates and conflicts when the entity
  * exists; `put` with `baseVersion` updates and conflicts when the server's version is newer or
  * the entity is gone; `delete` with `baseVersion` is conditional, without it unconditional.
- * Documents are never created by clients: their `put` only sets the inbox status, and without
- * `baseVersion` the last writer wins.
+ *
+ * Documents are never created or deleted by clients. Their three operations all work without
+ * `baseVersion` (clients send none; with one, an older base answers `conflict` as for `put`):
+ * - `put` sets the inbox status; the last writer wins.
+ * - `requestOriginal` asks the scan service for the paper original. Applied while
+ *   `originalRetainedUntil` is today or later (service clock, calendar day in Germany): sets
+ *   `originalRequestedAt` and a new version. Asked again (by anyone) it answers `applied` with the
+ *   current version and keeps the first time. After the retention day it is `rejected` with
+ *   `/problems/original-destroyed` (status 410, extension member `originalRetainedUntil`); a
+ *   document without a paper original (an outgoing letter) is `rejected` with status 422.
+ * - `reportMisfiled` reports a scan filed under the wrong case, with the reason. The service
+ *   takes the document (and the annotations on it) out of the case into its clarification queue:
+ *   `applied` with the version of the document's tombstone, and the change feed carries a
+ *   `delete` for it to everyone who has the case; its content answers 404 from then on. Reported
+ *   again after that (by anyone, for the same case) it answers `applied` with that version;
+ *   outgoing letters are `rejected` with status 422.
  */
 import { z } from 'zod';
 import { annotationKindSchema, annotationSchema, rectSchema, stampKindSchema } from '../domain/annotation.ts';
@@ -60,6 +74,18 @@ export const documentStatusInputSchema = z.strictObject({
 });
 export type DocumentStatusInput = z.infer<typeof documentStatusInputSchema>;
 
+export const requestOriginalInputSchema = z.strictObject({ id: documentIdSchema });
+export type RequestOriginalInput = z.infer<typeof requestOriginalInputSchema>;
+
+export const MAX_MISFILED_REASON_LENGTH = 1000;
+
+export const reportMisfiledInputSchema = z.strictObject({
+  id: documentIdSchema,
+  /** What is wrong, for the clarification office, e.g. which household the scan belongs to. */
+  reason: z.string().min(1).max(MAX_MISFILED_REASON_LENGTH).regex(/\S/, 'Bitte geben Sie einen Grund an.'),
+});
+export type ReportMisfiledInput = z.infer<typeof reportMisfiledInputSchema>;
+
 const envelope = {
   id: mutationIdSchema,
   caseId: caseIdSchema,
@@ -77,9 +103,29 @@ export const mutationSchema = z.discriminatedUnion('entity', [
   putAndDelete('annotation', annotationInputSchema, annotationIdSchema),
   putAndDelete('note', noteInputSchema, noteIdSchema),
   putAndDelete('followUp', followUpInputSchema, followUpIdSchema),
-  z.strictObject({ ...envelope, entity: z.literal('document'), op: z.literal('put'), data: documentStatusInputSchema }),
+  z.discriminatedUnion('op', [
+    z.strictObject({
+      ...envelope,
+      entity: z.literal('document'),
+      op: z.literal('put'),
+      data: documentStatusInputSchema,
+    }),
+    z.strictObject({
+      ...envelope,
+      entity: z.literal('document'),
+      op: z.literal('requestOriginal'),
+      data: requestOriginalInputSchema,
+    }),
+    z.strictObject({
+      ...envelope,
+      entity: z.literal('document'),
+      op: z.literal('reportMisfiled'),
+      data: reportMisfiledInputSchema,
+    }),
+  ]),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
+export type MutationOp = Mutation['op'];
 
 export const mutationBatchRequestSchema = z.strictObject({
   mutations: z.array(mutationSchema).min(1).max(MAX_MUTATIONS_PER_BATCH),

@@ -186,6 +186,20 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/mutations': {
         post: {
           operationId: 'mutations',
+          description:
+            'Ein Stapel von Änderungen, in einer Transaktion und in Reihenfolge angewandt. Die `id` jeder Änderung ' +
+            'ist ihr Idempotenzschlüssel: eine Wiederholung antwortet `duplicate` mit dem ersten Ergebnis. ' +
+            'Versionen: `put` ohne `baseVersion` legt an (Konflikt, wenn es den Eintrag gibt), mit `baseVersion` ' +
+            'ändert es (Konflikt, wenn der Dienst neuer ist); `delete` mit `baseVersion` ist bedingt. ' +
+            'Dokumente (ohne `baseVersion`): `put` setzt den Posteingangsstatus (der letzte gewinnt); ' +
+            '`requestOriginal` fordert das Papieroriginal beim Scandienst an, solange `originalRetainedUntil` heute ' +
+            'oder später ist (Kalendertag in Deutschland, Uhr des Dienstes) – setzt `originalRequestedAt`, eine ' +
+            'erneute Anforderung behält den ersten Zeitpunkt und antwortet `applied`; danach `rejected` mit ' +
+            '`/problems/original-destroyed` (410, Erweiterung `originalRetainedUntil`). `reportMisfiled` meldet einen ' +
+            'falsch zugeordneten Scan mit Grund (1–1000 Zeichen): der Dienst nimmt das Dokument samt seinen ' +
+            'Anmerkungen aus der Akte in seine Klärungsstelle, antwortet `applied` mit der Version der Löschung, ' +
+            'der Änderungsstrom meldet allen mit der Akte ein `delete`, der Inhalt antwortet 404. ' +
+            'Ausgehende Schreiben haben kein Papieroriginal und sind kein Scan: beides `rejected` (422).',
           requestBody: { required: true, content: json('MutationBatchRequest') },
           responses: {
             '200': { description: 'Ein Ergebnis je Änderung, in Reihenfolge', content: json('MutationBatchResponse') },

@@ -20,6 +20,8 @@ export const problemTypes = {
   unsupportedMediaType: '/problems/unsupported-media-type',
   rangeNotSatisfiable: '/problems/range-not-satisfiable',
   contentUnavailable: '/problems/content-unavailable',
+  /** The scan service has destroyed the paper original (eight-week rule); `originalRetainedUntil` says when it was kept until. */
+  originalDestroyed: '/problems/original-destroyed',
   forbidden: '/problems/forbidden',
   notAPdf: '/problems/not-a-pdf',
   forbiddenOrigin: '/problems/forbidden-origin',

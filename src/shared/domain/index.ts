@@ -10,3 +10,4 @@ export * from './note.ts';
 export * from './follow-up.ts';
 export * from './letter.ts';
 export * from './audit.ts';
+export * from './original-retention.ts';

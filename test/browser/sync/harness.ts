@@ -5,6 +5,7 @@
 import { Dexie } from 'dexie';
 import { commands } from 'vitest/browser';
 import type { User } from '../../../src/shared/domain/user.ts';
+import type { Clock } from '../../../src/shared/util/clock.ts';
 import { createCacheKey } from '../../../src/renderer/data/crypto/key-wrap.ts';
 import { cacheDbName } from '../../../src/renderer/data/db.ts';
 import { createApiClient, type ApiClient } from '../../../src/renderer/api/api-client.ts';
@@ -33,7 +34,12 @@ export async function stopServer(name: string): Promise<void> {
   await commands.stopReferenceServer(name);
 }
 
-export async function signedIn(serverUrl: string, username = 'demo'): Promise<Harness> {
+/** `clock` is the device's clock for the session (the service keeps its own). */
+export async function signedIn(
+  serverUrl: string,
+  username = 'demo',
+  { clock }: { clock?: Clock } = {},
+): Promise<Harness> {
   let token = '';
   const harness: Partial<Harness> & { ranges: string[] } = { ranges: [], tamperNextContent: null };
   const recordingFetch: typeof fetch = async (input, init) => {
@@ -54,7 +60,7 @@ export async function signedIn(serverUrl: string, username = 'demo'): Promise<Ha
   const login = await api.login(username, 'demo');
   token = login.accessToken;
   await Dexie.delete(cacheDbName(login.user.id));
-  const session = openSession(login.user, (await createCacheKey()).key);
+  const session = openSession(login.user, (await createCacheKey()).key, clock ? { clock } : {});
   return Object.assign(harness, {
     serverUrl,
     api,

@@ -225,7 +225,7 @@ export type OutboxItem = {
   readonly caseId: string;
   readonly bgNumber: string | undefined;
   readonly entity: string | undefined;
-  readonly op: 'put' | 'delete' | undefined;
+  readonly op: OutboxRecord['op'];
   readonly status: OutboxStatus;
   /** Waits for the user's decision on an earlier entry of its case. */
   readonly blocked: boolean;
@@ -240,9 +240,16 @@ export type OutboxItem = {
 
 /** The service's problem as the entry keeps it: its type, status and (German) detail, for the panel. */
 export function rejectionOf(problem: z.infer<typeof problemSchema>): OutboxError {
+  // The day a destroyed paper original was kept until, so that the panel can say it in any language.
+  const until = problem['originalRetainedUntil'];
   return {
     code: 'rejected',
-    params: { type: problem.type, status: problem.status, ...(problem.detail ? { detail: problem.detail } : {}) },
+    params: {
+      type: problem.type,
+      status: problem.status,
+      ...(problem.detail ? { detail: problem.detail } : {}),
+      ...(typeof until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(until) ? { originalRetainedUntil: until } : {}),
+    },
   };
 }
 

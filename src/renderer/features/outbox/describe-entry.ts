@@ -34,7 +34,14 @@ export function describeEntry(item: OutboxItem, t: Translate, language: Language
         ? t('outbox.what.annotation.delete')
         : t('outbox.what.annotation', { page: m.data.page });
     case 'document':
-      return t(`outbox.what.document.${m.data.status}`);
+      switch (m.op) {
+        case 'put':
+          return t(`outbox.what.document.${m.data.status}`);
+        case 'requestOriginal':
+          return t('outbox.what.document.requestOriginal');
+        case 'reportMisfiled':
+          return t('outbox.what.document.reportMisfiled', { reason: excerpt(m.data.reason) });
+      }
   }
 }
 
@@ -48,6 +55,14 @@ export function serverText(item: OutboxItem): string | null {
 export function rejectionReason(error: OutboxError | undefined, t: Translate, language: Language): string[] {
   if (!error || error.code !== 'rejected') return [];
   const type = String(error.params?.['type'] ?? '');
+  const until = error.params?.['originalRetainedUntil'];
+  if (type === problemTypes.originalDestroyed) {
+    return [
+      typeof until === 'string'
+        ? t('outbox.reason.original-destroyed', { date: formatDate(until, language) })
+        : t('outbox.reason.original-destroyed.undated'),
+    ];
+  }
   const key: MessageKey =
     type === problemTypes.notFound
       ? 'outbox.reason.not-found'

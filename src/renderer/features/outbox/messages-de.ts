@@ -21,6 +21,8 @@ export const outboxDe = {
   'outbox.what.document.read': 'Dokument als gelesen markiert',
   'outbox.what.document.processed': 'Dokument als erledigt markiert',
   'outbox.what.document.new': 'Dokument als ungelesen markiert',
+  'outbox.what.document.requestOriginal': 'Original angefordert',
+  'outbox.what.document.reportMisfiled': 'Als falsch zugeordnet gemeldet: „{reason}“',
   'outbox.what.audit': 'Protokolleintrag',
   'outbox.unknownCase': 'Akte nicht mehr auf diesem Gerät',
   'outbox.state.pending': 'Wartet auf Übermittlung',
@@ -37,6 +39,10 @@ export const outboxDe = {
   'outbox.reason.idempotency': 'Der Dienst kennt diese Änderung bereits mit anderem Inhalt.',
   'outbox.reason.other': 'Der Dienst hat die Änderung abgelehnt (Status {status}).',
   'outbox.reason.detail': 'Auskunft des Dienstes: {detail}',
+  'outbox.reason.original-destroyed':
+    'Das Papieroriginal ist nach der Acht-Wochen-Regel vernichtet; der Scandienst hat es bis zum {date} aufbewahrt. Es gilt der Scan; verwerfen Sie die Anforderung.',
+  'outbox.reason.original-destroyed.undated':
+    'Das Papieroriginal ist nach der Acht-Wochen-Regel vernichtet. Es gilt der Scan; verwerfen Sie die Anforderung.',
   'outbox.lastError': 'Letzter Versuch: {error}',
   'outbox.action.resendMine': 'Meine Fassung erneut senden',
   'outbox.action.takeServers': 'Fassung des Dienstes übernehmen',

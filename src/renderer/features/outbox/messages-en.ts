@@ -23,6 +23,8 @@ export const outboxEn: Record<keyof typeof outboxDe, string> = {
   'outbox.what.document.read': 'Document marked as read',
   'outbox.what.document.processed': 'Document marked as processed',
   'outbox.what.document.new': 'Document marked as unread',
+  'outbox.what.document.requestOriginal': 'Paper original requested',
+  'outbox.what.document.reportMisfiled': 'Reported as misfiled: “{reason}”',
   'outbox.what.audit': 'Audit record',
   'outbox.unknownCase': 'Case file no longer on this device',
   'outbox.state.pending': 'Waiting to be sent',
@@ -39,6 +41,10 @@ export const outboxEn: Record<keyof typeof outboxDe, string> = {
   'outbox.reason.idempotency': 'The service already knows this change with different content.',
   'outbox.reason.other': 'The service refused the change (status {status}).',
   'outbox.reason.detail': 'The service says: {detail}',
+  'outbox.reason.original-destroyed':
+    'The paper original has been destroyed under the eight-week rule; the scan service kept it until {date}. The scan is what counts; discard the request.',
+  'outbox.reason.original-destroyed.undated':
+    'The paper original has been destroyed under the eight-week rule. The scan is what counts; discard the request.',
   'outbox.lastError': 'Last attempt: {error}',
   'outbox.action.resendMine': 'Send my version again',
   'outbox.action.takeServers': 'Take the service’s version',
