@@ -15,7 +15,7 @@ test('a wrong password is refused with a clear message; the right one shows the 
   await signIn(page);
   await expect(page.getByRole('heading', { name: /Meine Akten \(8\)/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('.sync-status')).toContainText('Abgeglichen', { timeout: 30_000 });
-  await expect(page.locator('.case-table tbody tr')).toHaveCount(8);
+  await expect(page.locator('.case-row')).toHaveCount(8);
   await page.screenshot({ path: path.join(screenshotDir, 'workspace-signed-in.png') });
 });
 
@@ -28,14 +28,14 @@ test('two windows: one sync engine runs, both show the same data, and signing ou
   const context = first.context();
   const url = `${browserHost.url}/workspace.html`;
   await signIn(first);
-  await expect(first.locator('.case-table tbody tr')).toHaveCount(8, { timeout: 30_000 });
+  await expect(first.locator('.case-row')).toHaveCount(8, { timeout: 30_000 });
 
   // The second window takes over the session; no second sign-in.
   const second = await context.newPage();
   await second.goto(url);
-  await expect(second.locator('.case-table tbody tr')).toHaveCount(8, { timeout: 30_000 });
-  const firstRows = await first.locator('.case-table tbody').innerText();
-  expect(await second.locator('.case-table tbody').innerText()).toBe(firstRows);
+  await expect(second.locator('.case-row')).toHaveCount(8, { timeout: 30_000 });
+  const firstRows = await first.locator('.case-grid-body').innerText();
+  expect(await second.locator('.case-grid-body').innerText()).toBe(firstRows);
 
   // The second window's worker starts once its session is open (after the journal's restore).
   await expect
@@ -64,7 +64,7 @@ test('two windows: one sync engine runs, both show the same data, and signing ou
 
   const third = await context.newPage();
   await third.goto(url);
-  await expect(third.locator('.case-table tbody tr')).toHaveCount(8, { timeout: 30_000 });
+  await expect(third.locator('.case-row')).toHaveCount(8, { timeout: 30_000 });
   await third.getByRole('button', { name: 'Abmelden' }).click();
   await expect(third.getByRole('button', { name: 'Anmelden' })).toBeVisible();
   await expect(second.getByRole('button', { name: 'Anmelden' })).toBeVisible();
@@ -101,9 +101,7 @@ test('the profile on disk holds no personal data and no PDF in plain text after 
         { timeout: 60_000 },
       )
       .toBe(true);
-    const names = (await page.locator('.case-table tbody td:nth-child(2)').allInnerTexts()).flatMap((n) =>
-      n.split(', '),
-    );
+    const names = (await page.locator('.case-row .col-applicant').allInnerTexts()).flatMap((n) => n.split(', '));
     expect(names.length).toBeGreaterThan(8);
     // Addresses and titles from the service itself, to search for them too.
     const token = (await (

@@ -1,4 +1,7 @@
 /** German texts: the product's first language and the source of every message key. */
+import { casesDe } from '../features/cases/messages-de.ts';
+import { inboxDe } from '../features/inbox/messages-de.ts';
+import { errorsDe } from '../features/errors/messages-de.ts';
 import { lettersUiDe } from '../features/letters/messages-de.ts';
 import { outboxDe } from '../features/outbox/messages-de.ts';
 import { signinDe } from '../features/signin/messages-de.ts';
@@ -33,6 +36,9 @@ export const de = {
   ...outboxDe,
   ...lettersDe,
   ...lettersUiDe,
+  ...casesDe,
+  ...inboxDe,
+  ...errorsDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -1,4 +1,7 @@
 /** English texts, the second language. Every German key must have one (checked by the compiler). */
+import { casesEn } from '../features/cases/messages-en.ts';
+import { inboxEn } from '../features/inbox/messages-en.ts';
+import { errorsEn } from '../features/errors/messages-en.ts';
 import { lettersUiEn } from '../features/letters/messages-en.ts';
 import { outboxEn } from '../features/outbox/messages-en.ts';
 import { signinEn } from '../features/signin/messages-en.ts';
@@ -34,4 +37,7 @@ export const en: Record<MessageKey, string> = {
   ...outboxEn,
   ...lettersEn,
   ...lettersUiEn,
+  ...casesEn,
+  ...inboxEn,
+  ...errorsEn,
 };

@@ -103,8 +103,18 @@ export function createBrowserDesktopApi(): DesktopApi {
       'windows:openViewer': ({ documentId }) => {
         const url = new URL('viewer.html', location.href);
         if (documentId) url.searchParams.set('documentId', documentId);
-        const viewer = window.open(url.toString(), VIEWER_WINDOW_NAME);
-        viewer?.focus();
+        // A viewer window that is open already keeps its state and follows the selection (see
+        // platform/selection-channel.ts); only a new one is pointed at the viewer page.
+        const viewer = window.open('', VIEWER_WINDOW_NAME);
+        if (!viewer) return;
+        let fresh = true;
+        try {
+          fresh = viewer.location.href === 'about:blank';
+        } catch {
+          // Not ours any more (navigated away): point it at the viewer again.
+        }
+        if (fresh) viewer.location.replace(url.toString());
+        viewer.focus();
       },
       'windows:focusWorkspace': () => {
         window.focus();

@@ -16,7 +16,6 @@ import { readState, stateRecord } from '../data/repos/sync-state.ts';
 export type PullProgress = { pages: number; changes: number; snapshot: boolean };
 export type PullResult = PullProgress & { requests: number; revokedCases: string[] };
 
-
 /** Removes records a completed snapshot did not confirm, and contents whose document is gone. */
 async function sweep(db: CacheDb, epoch: number): Promise<void> {
   const tables = [...CASE_TABLES.map((t) => db.table(t)), db.contents, db.contentChunks, db.outbox, db.syncState];

@@ -62,9 +62,9 @@ export function createDesktopBridge(transport: BridgeTransport): DesktopBridge {
 
 async function call(transport: BridgeTransport, channel: IpcChannel, arg: unknown): Promise<unknown> {
   const envelope = ipcEnvelopeSchema.safeParse(await transport.invoke(channel, arg));
-  if (!envelope.success) throw new IpcError('invalid-result', `Ungültige Antwort von ${channel}.`);
+  if (!envelope.success) throw new IpcError('invalid-result', `answer of ${channel} outside the contract`);
   if (!envelope.data.ok) throw new IpcError(envelope.data.error.code, envelope.data.error.message);
   const result = ipcContract[channel].result.safeParse(envelope.data.value);
-  if (!result.success) throw new IpcError('invalid-result', `Ungültige Antwort von ${channel}.`);
+  if (!result.success) throw new IpcError('invalid-result', `answer of ${channel} outside the contract`);
   return result.data;
 }

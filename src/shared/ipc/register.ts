@@ -59,7 +59,7 @@ async function invoke<C extends IpcChannel, E extends IpcSenderEvent>(
 ): Promise<IpcEnvelope<IpcResult<C>>> {
   if (!isTrustedSender(event)) {
     logger.warn('IPC call from an unknown sender refused', { channel, senderId: event.sender.id });
-    return { ok: false, error: { code: 'untrusted-sender', message: 'Anfrage von unbekanntem Absender abgelehnt.' } };
+    return { ok: false, error: { code: 'untrusted-sender', message: 'call from an unknown sender refused' } };
   }
   const entry = ipcContract[channel];
   const parsed = entry.arg.safeParse(rawArg);
@@ -67,7 +67,7 @@ async function invoke<C extends IpcChannel, E extends IpcSenderEvent>(
     logger.warn('IPC argument refused', { channel });
     return {
       ok: false,
-      error: { code: 'invalid-argument', message: `Ungültige Anfrage an ${channel}: ${describeIssues(parsed.error)}` },
+      error: { code: 'invalid-argument', message: `invalid argument for ${channel}: ${describeIssues(parsed.error)}` },
     };
   }
   let value: unknown;
@@ -77,12 +77,12 @@ async function invoke<C extends IpcChannel, E extends IpcSenderEvent>(
   } catch (error) {
     if (error instanceof IpcError) return { ok: false, error: { code: error.code, message: error.message } };
     logger.warn('IPC handler failed', { channel, error: String(error) });
-    return { ok: false, error: { code: 'handler-failed', message: `Die Aktion ${channel} ist fehlgeschlagen.` } };
+    return { ok: false, error: { code: 'handler-failed', message: `${channel} failed` } };
   }
   const result = entry.result.safeParse(value);
   if (!result.success) {
     logger.warn('IPC handler returned a value outside the contract', { channel });
-    return { ok: false, error: { code: 'invalid-result', message: `Ungültige Antwort von ${channel}.` } };
+    return { ok: false, error: { code: 'invalid-result', message: `answer of ${channel} outside the contract` } };
   }
   return { ok: true, value: result.data as IpcResult<C> };
 }

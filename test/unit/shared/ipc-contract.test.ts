@@ -114,7 +114,7 @@ describe('IPC contract over an in-memory transport', () => {
     const { bridge, recorded, warnings } = setup();
     const error = await rejection(bridge.windows.openViewer({ documentId: '../../etc/passwd' }));
     expect(error.code).toBe('invalid-argument');
-    expect(error.message).toMatch(/Ungültige Anfrage an windows:openViewer: documentId: Ungültige Kennung/);
+    expect(error.message).toMatch(/invalid argument for windows:openViewer: documentId: Ungültige Kennung/);
     expect(recorded.viewers).toEqual([]);
     const extra = await rejection(bridge.windows.openViewer({ documentId: 'd1', evil: true } as never));
     expect(extra.code).toBe('invalid-argument');

@@ -5,7 +5,15 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { LANGUAGES, type Language } from '../../i18n/translate.ts';
 import { useDesktopApi } from '../../platform/desktop-context.tsx';
 
-export function AppShell({ title, children, status }: { title: string; children: ReactNode; status?: ReactNode }) {
+type Props = {
+  title: string;
+  children: ReactNode;
+  status?: ReactNode;
+  /** The window is one screen: the shell fills it and the areas inside scroll (the workspace). */
+  fill?: boolean;
+};
+
+export function AppShell({ title, children, status, fill = false }: Props) {
   const { t, language, setLanguage } = useI18n();
   const api = useDesktopApi();
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -23,7 +31,7 @@ export function AppShell({ title, children, status }: { title: string; children:
   }, [api]);
 
   return (
-    <div className="shell">
+    <div className={fill ? 'shell shell-fill' : 'shell'}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>

@@ -46,7 +46,7 @@ export class CacheCipher {
       );
       return new Uint8Array(plain);
     } catch {
-      throw new CacheSealError(`Zwischengespeicherte Daten (${binding}) lassen sich nicht entschlüsseln.`);
+      throw new CacheSealError(`cached data (${binding}) does not decrypt`);
     }
   }
 
@@ -61,7 +61,7 @@ export class CacheCipher {
   ): Promise<z.output<S>> {
     const text = decoder.decode(await this.openBytes(sealed, binding));
     const parsed = schema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new CacheSealError(`Zwischengespeicherte Daten (${binding}) sind beschädigt.`);
+    if (!parsed.success) throw new CacheSealError(`cached data (${binding}) is damaged`);
     return parsed.data;
   }
 }

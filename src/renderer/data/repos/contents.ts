@@ -46,7 +46,7 @@ export async function dropContentBytes(db: CacheDb, documentIds: readonly string
 export class ContentNotCachedError extends Error {
   readonly code = 'content-not-cached';
   constructor() {
-    super('Das Dokument ist noch nicht auf diesem Gerät gespeichert.');
+    super('document bytes not yet stored on this device');
     this.name = 'ContentNotCachedError';
   }
 }

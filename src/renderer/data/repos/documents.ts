@@ -138,6 +138,11 @@ export function createDocumentsRepo(ctx: LocalChangeContext) {
       return updated;
     },
 
+    /** Opened for reading: a new document becomes read (one that is read or processed stays as it is). */
+    async opened(id: DocumentId): Promise<void> {
+      const record = await db.documents.get(id);
+      if (record?.status === 'new') await this.setStatus(id, 'read');
+    },
     async get(id: string): Promise<CachedDocument | undefined> {
       const record = await db.documents.get(id);
       return record ? open(record) : undefined;
@@ -150,9 +155,22 @@ export function createDocumentsRepo(ctx: LocalChangeContext) {
         .toArray();
       return Promise.all(records.map(open));
     },
+    /** How far each of the case's documents is on the device: document id → bookkeeping state. */
+    async storedStates(caseId: string): Promise<Map<string, 'missing' | 'partial' | 'complete'>> {
+      const contents = await db.contents.where('caseId').equals(caseId).toArray();
+      return new Map(contents.map((c) => [c.documentId, c.state]));
+    },
+
+    /** The inbox: incoming documents not yet processed, across the user's cases, unread first, newest first. */
     async inbox(): Promise<CachedDocument[]> {
-      const records = await db.documents.where('status').equals('new').toArray();
-      return Promise.all(records.map(open));
+      const records = await db.documents.where('status').anyOf('new', 'read').toArray();
+      const documents = (await Promise.all(records.map(open))).filter((d) => d.direction === 'incoming');
+      return documents.sort(
+        (a, b) =>
+          Number(b.status === 'new') - Number(a.status === 'new') ||
+          b.receivedOn.localeCompare(a.receivedOn) ||
+          a.title.localeCompare(b.title, 'de'),
+      );
     },
   };
 }

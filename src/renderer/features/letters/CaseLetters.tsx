@@ -5,7 +5,7 @@
  * cache live: delivery and the change feed move each letter on.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Letter } from '../../../shared/domain/letter.ts';
 import type { Delivered } from '../../data/repos/notes.ts';
 import { formatDate, formatTime } from '../../i18n/format.ts';
@@ -17,7 +17,8 @@ import { lastCatalogue } from './load-catalogue.ts';
 import { deemedNotifiedOn, germanDay } from './notified-date.ts';
 import './letters.css';
 
-type Props = { session: Session; caseId: string };
+/** `actions`: what the case view offers beside the list ("Schreiben erstellen"). */
+type Props = { session: Session; caseId: string; actions?: ReactNode };
 
 function statusText(letter: Delivered<Letter>, t: Translate): string {
   if (letter.status === 'queued' && letter.delivery === 'rejected') return t('letters.delivery.rejected');
@@ -46,7 +47,7 @@ function useTemplateTitles(): ReadonlyMap<string, string> {
   return titles;
 }
 
-export function CaseLetters({ session, caseId }: Props) {
+export function CaseLetters({ session, caseId, actions }: Props) {
   const { t, language } = useI18n();
   const letters = useLiveQuery(() => session.letters.listForCase(caseId), [session, caseId]);
   const members = useLiveQuery(() => session.persons.membersOf(caseId), [session, caseId]);
@@ -55,8 +56,9 @@ export function CaseLetters({ session, caseId }: Props) {
   const names = new Map((members ?? []).map((m) => [m.id as string, `${m.firstName} ${m.lastName}`]));
 
   return (
-    <section className="case-letters" aria-labelledby="case-letters-title">
-      <h2 id="case-letters-title">{t('letters.list.title')}</h2>
+    <section className="case-section case-letters" aria-labelledby="case-letters-title">
+      <h3 id="case-letters-title">{t('letters.list.title')}</h3>
+      {actions}
       {letters.length === 0 ? (
         <p>{t('letters.list.empty')}</p>
       ) : (

@@ -1,0 +1,269 @@
+/**
+ * The case list: own cases and substitute cases apart (with the substitution's end), each row with
+ * BG number, applicant, household size, last incoming document, unread inbox count, follow-ups
+ * due and how much of the case is on the device; sortable by every column; filtered while typing in
+ * "Akten suchen". Virtualised with TanStack Virtual, so that 10,000 rows scroll smoothly: only the
+ * rows in view exist. Keyboard: arrow keys, Home/End and PageUp/PageDown move through the rows,
+ * Enter opens the case.
+ */
+import type { CaseId } from '../../../shared/domain/ids.ts';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { CaseRow } from '../../data/repos/cases.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/messages-de.ts';
+import type { CaseSearch } from './case-search.ts';
+import { searchCases } from './use-cases.ts';
+import './cases.css';
+
+type Column = 'bg' | 'applicant' | 'household' | 'lastIncoming' | 'unread' | 'due' | 'onDevice';
+const COLUMNS: readonly { id: Column; label: MessageKey }[] = [
+  { id: 'bg', label: 'cases.col.bg' },
+  { id: 'applicant', label: 'cases.col.applicant' },
+  { id: 'household', label: 'cases.col.household' },
+  { id: 'lastIncoming', label: 'cases.col.lastIncoming' },
+  { id: 'unread', label: 'cases.col.unread' },
+  { id: 'due', label: 'cases.col.due' },
+  { id: 'onDevice', label: 'cases.col.onDevice' },
+];
+const ON_DEVICE_RANK = { all: 0, partly: 1, none: 2 } as const;
+
+const name = (r: CaseRow): string => (r.applicant ? `${r.applicant.lastName}, ${r.applicant.firstName}` : '–');
+
+function compare(column: Column): (a: CaseRow, b: CaseRow) => number {
+  switch (column) {
+    case 'bg':
+      return (a, b) => a.case.bgNumber.localeCompare(b.case.bgNumber);
+    case 'applicant':
+      return (a, b) => name(a).localeCompare(name(b), 'de');
+    case 'household':
+      return (a, b) => a.members.length - b.members.length;
+    case 'lastIncoming':
+      return (a, b) => (a.lastIncomingOn ?? '').localeCompare(b.lastIncomingOn ?? '');
+    case 'unread':
+      return (a, b) => a.unread - b.unread;
+    case 'due':
+      return (a, b) => a.followUpsDue - b.followUpsDue;
+    case 'onDevice':
+      return (a, b) => ON_DEVICE_RANK[a.onDevice] - ON_DEVICE_RANK[b.onDevice];
+  }
+}
+
+type Item = { kind: 'group'; key: string; label: string } | { kind: 'row'; key: string; row: CaseRow };
+
+type Props = {
+  rows: readonly CaseRow[];
+  search: CaseSearch;
+  selectedId: string | null;
+  onOpen: (caseId: CaseId) => void;
+};
+
+const ROW_HEIGHT = 34;
+
+export function CaseList({ rows, search, selectedId, onOpen }: Props) {
+  const { t, language } = useI18n();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'bg', descending: false });
+  const [focused, setFocused] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const shown = useMemo(() => searchCases(search, rows, query), [search, rows, query]);
+  const items = useMemo<Item[]>(() => {
+    const order = compare(sort.column);
+    const sorted = [...shown].sort((a, b) => (sort.descending ? order(b, a) : order(a, b)) || order(a, b));
+    const own = sorted.filter((r) => r.role === 'owner');
+    const substitute = sorted.filter((r) => r.role === 'substitute');
+    return [
+      ...(substitute.length
+        ? [{ kind: 'group' as const, key: 'g-own', label: t('cases.own', { count: own.length }) }]
+        : []),
+      ...own.map((row) => ({ kind: 'row' as const, key: row.case.id, row })),
+      ...(substitute.length
+        ? [{ kind: 'group' as const, key: 'g-sub', label: t('cases.substitute', { count: substitute.length }) }]
+        : []),
+      ...substitute.map((row) => ({ kind: 'row' as const, key: row.case.id, row })),
+    ];
+  }, [shown, sort, t]);
+  const rowItems = useMemo(() => items.flatMap((item, k) => (item.kind === 'row' ? [k] : [])), [items]);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  // The row with the keyboard focus stays in the list and in view while it moves.
+  useEffect(() => {
+    if (focused >= rowItems.length) setFocused(Math.max(0, rowItems.length - 1));
+  }, [rowItems.length, focused]);
+
+  const moveTo = (position: number): void => {
+    const next = Math.max(0, Math.min(rowItems.length - 1, position));
+    setFocused(next);
+    const index = rowItems[next];
+    if (index === undefined) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-item-index="${index}"]`)?.focus({ preventScroll: true }),
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(focused + 1),
+      ArrowUp: () => moveTo(focused - 1),
+      PageDown: () => moveTo(focused + page),
+      PageUp: () => moveTo(focused - page),
+      Home: () => moveTo(0),
+      End: () => moveTo(rowItems.length - 1),
+      Enter: () => {
+        const item = items[rowItems[focused] ?? -1];
+        if (item?.kind === 'row') onOpen(item.row.case.id);
+      },
+    };
+    const action = keys[event.key];
+    if (action && !(event.target instanceof HTMLInputElement)) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  const sortBy = (column: Column): void =>
+    setSort((s) => ({ column, descending: s.column === column ? !s.descending : false }));
+
+  return (
+    <section className="case-list" aria-labelledby="case-list-heading">
+      <h2 id="case-list-heading">{t('cases.heading', { count: rows.length })}</h2>
+      <div className="case-search">
+        <label htmlFor="case-search-input">{t('cases.search')}</label>
+        <input
+          id="case-search-input"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          placeholder={t('cases.searchHint')}
+          aria-describedby="case-search-count"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setFocused(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' && rowItems.length) {
+              e.preventDefault();
+              moveTo(0);
+            } else if (e.key === 'Enter' && rowItems.length) {
+              const first = items[rowItems[0]!];
+              if (first?.kind === 'row') onOpen(first.row.case.id);
+            }
+          }}
+        />
+        <span id="case-search-count" className="case-search-count" role="status">
+          {query.trim() ? t('cases.found', { count: shown.length }) : ''}
+        </span>
+      </div>
+      {rows.length === 0 ? (
+        <p>{t('cases.empty')}</p>
+      ) : (
+        <div
+          className="case-grid"
+          role="grid"
+          aria-labelledby="case-list-heading"
+          aria-rowcount={items.length + 1}
+          onKeyDown={onKeyDown}
+        >
+          <div role="rowgroup" className="case-grid-head">
+            <div role="row" aria-rowindex={1} className="case-grid-row">
+              {COLUMNS.map((column) => (
+                <div
+                  role="columnheader"
+                  key={column.id}
+                  className={`case-cell col-${column.id}`}
+                  aria-sort={sort.column === column.id ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                >
+                  <button
+                    type="button"
+                    className="case-sort"
+                    title={t('cases.sortBy', { column: t(column.label) })}
+                    onClick={() => sortBy(column.id)}
+                  >
+                    {t(column.label)}
+                    <span aria-hidden="true">{sort.column === column.id ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                  </button>
+                </div>
+              ))}
+            </div>
+          </div>
+          <div ref={scroller} role="rowgroup" className="case-grid-body">
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((v) => {
+                const item = items[v.index]!;
+                const style = { transform: `translateY(${v.start}px)`, height: ROW_HEIGHT };
+                if (item.kind === 'group')
+                  return (
+                    <div key={item.key} role="row" aria-rowindex={v.index + 2} className="case-group" style={style}>
+                      <div role="rowheader" className="case-cell">
+                        {item.label}
+                      </div>
+                    </div>
+                  );
+                const { row } = item;
+                const position = rowItems.indexOf(v.index);
+                const selected = row.case.id === selectedId;
+                return (
+                  <div
+                    key={item.key}
+                    role="row"
+                    aria-rowindex={v.index + 2}
+                    aria-selected={selected}
+                    tabIndex={position === focused ? 0 : -1}
+                    data-item-index={v.index}
+                    data-case-id={row.case.id}
+                    className={`case-grid-row case-row${selected ? ' selected' : ''}`}
+                    style={style}
+                    onClick={() => {
+                      setFocused(position);
+                      onOpen(row.case.id);
+                    }}
+                    onFocus={() => setFocused(position)}
+                  >
+                    <div role="gridcell" className="case-cell col-bg">
+                      {row.case.bgNumber}
+                      {row.until && (
+                        <span className="case-until">
+                          {t('cases.until', { date: formatDate(row.until.slice(0, 10), language) })}
+                        </span>
+                      )}
+                    </div>
+                    <div role="gridcell" className="case-cell col-applicant">
+                      {name(row)}
+                      {row.case.status === 'closed' && <span className="case-tag">{t('cases.closed')}</span>}
+                    </div>
+                    <div role="gridcell" className="case-cell col-household">
+                      {row.members.length}
+                    </div>
+                    <div role="gridcell" className="case-cell col-lastIncoming">
+                      {row.lastIncomingOn ? formatDate(row.lastIncomingOn, language) : '–'}
+                    </div>
+                    <div role="gridcell" className={`case-cell col-unread${row.unread ? ' has-unread' : ''}`}>
+                      {row.unread}
+                    </div>
+                    <div role="gridcell" className={`case-cell col-due${row.followUpsDue ? ' has-due' : ''}`}>
+                      {row.followUpsDue}
+                    </div>
+                    <div role="gridcell" className={`case-cell col-onDevice on-device-${row.onDevice}`}>
+                      {t(`cases.onDevice.${row.onDevice}`)}
+                    </div>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * One case: its household, its documents by register (opening one shows it in the viewer window),
+ * the annotations of the selected document, notes, follow-ups and letters. Opening a case is
+ * recorded in the audit trail and puts it first among the recently opened cases, whose documents
+ * are fetched first.
+ */
+import { describeError } from '../errors/error-message.ts';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { CaseId, DocumentId } from '../../../shared/domain/ids.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { Session } from '../../session/session.ts';
+import { useViewerLink } from '../../platform/use-viewer-link.ts';
+import { CaseLetters } from '../letters/CaseLetters.tsx';
+import { LetterComposer } from '../letters/LetterComposer.tsx';
+import { CaseDocuments } from './CaseDocuments.tsx';
+import { CaseFollowUps } from './CaseFollowUps.tsx';
+import { CaseNotes } from './CaseNotes.tsx';
+import { DocumentAnnotations } from './DocumentAnnotations.tsx';
+
+type Props = { session: Session; caseId: CaseId; announce: (message: string) => void };
+
+export function CaseView({ session, caseId, announce }: Props) {
+  const { t, language } = useI18n();
+  const detail = useLiveQuery(() => session.cases.detail(caseId), [session, caseId]);
+  const [selected, setSelected] = useState<DocumentId | null>(null);
+  const [writing, setWriting] = useState(false);
+  const openInViewer = useViewerLink();
+
+  useEffect(() => {
+    setSelected(null);
+    void session.cases.opened(caseId);
+    void session.audit.record({ action: 'case.open', caseId });
+  }, [session, caseId]);
+
+  if (detail === undefined) return null;
+  if (detail === null) return <p className="case-view-empty">{t('cases.view.gone')}</p>;
+  const { case: theCase, members } = detail;
+  const open = (documentId: DocumentId, page?: number): void => {
+    setSelected(documentId);
+    openInViewer(documentId, page);
+    session.documents.opened(documentId).catch((failure: unknown) => announce(describeError(t, language, failure)));
+  };
+  return (
+    <article className="case-view" aria-labelledby="case-view-heading">
+      <header className="case-view-head">
+        <h2 id="case-view-heading" tabIndex={-1}>
+          {t('cases.view.heading', { bg: theCase.bgNumber })}
+        </h2>
+        <p>
+          {members[0] ? `${members[0].firstName} ${members[0].lastName}` : ''} ·{' '}
+          {t('cases.view.openedOn', { date: formatDate(theCase.openedOn, language) })}
+          {theCase.status === 'closed' && <span className="tag">{t('cases.closed')}</span>}
+        </p>
+      </header>
+      <section className="case-section" aria-labelledby="case-members-heading">
+        <h3 id="case-members-heading">{t('cases.members')}</h3>
+        <table className="members">
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.member.name')}</th>
+              <th scope="col">{t('cases.member.role')}</th>
+              <th scope="col">{t('cases.member.birthDate')}</th>
+              <th scope="col">{t('cases.member.address')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  {m.lastName}, {m.firstName}
+                </th>
+                <td>{t(`cases.role.${m.role}`)}</td>
+                <td>{formatDate(m.birthDate, language)}</td>
+                <td>
+                  {m.address.street}, {m.address.postalCode} {m.address.city}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <div className="case-columns">
+        <div>
+          <CaseDocuments session={session} caseId={caseId} selectedId={selected} onOpen={open} />
+          <DocumentAnnotations
+            session={session}
+            documentId={selected}
+            onGoTo={(page) => selected && open(selected, page)}
+          />
+        </div>
+        <div>
+          <CaseNotes session={session} caseId={caseId} announce={announce} />
+          <CaseFollowUps session={session} caseId={caseId} announce={announce} />
+          <CaseLetters
+            session={session}
+            caseId={caseId}
+            actions={
+              <button type="button" onClick={() => setWriting(true)}>
+                {t('cases.letters.write')}
+              </button>
+            }
+          />
+        </div>
+      </div>
+      {writing && <LetterComposer session={session} caseId={caseId} onClose={() => setWriting(false)} />}
+    </article>
+  );
+}

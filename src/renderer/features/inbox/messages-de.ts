@@ -1,0 +1,23 @@
+/** German texts of the inbox and the due follow-ups (keys `inbox.`, `due.`). */
+export const inboxDe = {
+  'inbox.heading': 'Posteingang ({unread, plural, one {# ungelesen} other {# ungelesen}}, {count} gesamt)',
+  'inbox.empty': 'Keine neuen Dokumente.',
+  'inbox.col.document': 'Dokument',
+  'inbox.col.received': 'Eingegangen',
+  'inbox.col.case': 'Akte',
+  'inbox.col.state': 'Stand',
+  'inbox.col.actions': 'Aktionen',
+  'inbox.state.new': 'ungelesen',
+  'inbox.state.read': 'gelesen',
+  'inbox.markRead': 'Als gelesen markieren',
+  'inbox.markProcessed': 'Als erledigt markieren',
+  'inbox.markedRead': 'Als gelesen markiert.',
+  'inbox.markedProcessed': 'Als erledigt markiert.',
+  'due.heading': 'Wiedervorlagen: heute fällig und überfällig ({count})',
+  'due.empty': 'Heute ist nichts fällig.',
+  'due.col.due': 'Fällig',
+  'due.col.what': 'Worum es geht',
+  'due.col.case': 'Akte',
+  'due.col.actions': 'Aktionen',
+  'due.today': 'heute',
+} as const;

@@ -1,0 +1,89 @@
+/** Finding a case as a case worker types: BG number, names without umlauts, addresses, dates of birth. */
+import { describe, expect, it } from 'vitest';
+import { bgNumberTerms, CaseSearch, type SearchCase } from '../../../../src/renderer/features/cases/case-search.ts';
+import { foldTerm, searchTerms } from '../../../../src/renderer/features/cases/fold.ts';
+
+const member = (firstName: string, lastName: string, birthDate: string, street: string, city = 'Göttingen') => ({
+  firstName,
+  lastName,
+  birthDate,
+  address: { street, postalCode: '37073', city },
+});
+
+const cases: SearchCase[] = [
+  { id: 'c1', bgNumber: '12345BG0012345', members: [member('Jürgen', 'Müller', '1980-05-01', 'Lindenstraße 4')] },
+  { id: 'c2', bgNumber: '12345BG0000077', members: [member('Anna', 'Mueller', '1992-11-30', 'Weender Str. 10')] },
+  {
+    id: 'c3',
+    bgNumber: '12345BG1234567',
+    members: [
+      member('Zoë', 'Groß', '2001-02-03', 'Bahnhofsallee 1', 'Hann. Münden'),
+      member('Élodie', 'Groß', '2019-07-08', 'Bahnhofsallee 1', 'Hann. Münden'),
+    ],
+  },
+];
+
+describe('German folding', () => {
+  it('gives the plain and the two-letter form of umlauts, ß as ss, accents stripped', () => {
+    expect(foldTerm('Müller')).toEqual(['muller', 'mueller']);
+    expect(foldTerm('Straße')).toEqual(['strasse']);
+    expect(foldTerm('Élodie')).toEqual(['elodie']);
+    expect(foldTerm('MUELLER')).toEqual(['mueller']);
+  });
+
+  it('keeps dates whole and splits names at punctuation', () => {
+    expect(searchTerms('01.05.1980, Müller-Lüdenscheidt')).toEqual(['01.05.1980', 'Müller', 'Lüdenscheidt']);
+    expect(searchTerms('1980-05-01')).toEqual(['1980-05-01']);
+  });
+});
+
+describe('case search', () => {
+  const search = new CaseSearch();
+  search.sync(cases);
+
+  it('finds by BG number with or without "BG" and the leading zeros of the serial, the exact one first', () => {
+    expect(search.search('12345BG0012345')).toEqual(['c1']);
+    // Typed so far, it is also the start of 12345BG1234567 written without its zeros.
+    expect(search.search('12345bg12345')[0]).toBe('c1');
+    expect(search.search('123450012345')).toEqual(['c1']);
+    expect(search.search('0000077')).toEqual(['c2']);
+    expect(search.search('77')).toContain('c2');
+    expect(bgNumberTerms('12345BG0000077')).toContain('12345bg77');
+  });
+
+  it('finds Müller by "muller", "mueller" and "müller", and Mueller by "mueller" and "müller"', () => {
+    expect(search.search('muller')).toEqual(['c1']);
+    for (const q of ['mueller', 'müller', 'MÜLLER']) expect(search.search(q).sort(), q).toEqual(['c1', 'c2']);
+  });
+
+  it('finds by street with "strasse", by city, by a member who is not the applicant, and by date of birth', () => {
+    expect(search.search('lindenstrasse')).toEqual(['c1']);
+    expect(search.search('hann munden')).toEqual(['c3']);
+    expect(search.search('elodie')).toEqual(['c3']);
+    expect(search.search('gross')).toEqual(['c3']);
+    expect(search.search('01.05.1980')).toEqual(['c1']);
+    expect(search.search('1992-11-30')).toEqual(['c2']);
+  });
+
+  it('narrows with every word and finds the start of a word while typing', () => {
+    expect(search.search('mü')).toEqual(expect.arrayContaining(['c1', 'c2']));
+    expect(search.search('jürgen müller')).toEqual(['c1']);
+    expect(search.search('anna müller')).toEqual(['c2']);
+    expect(search.search('anna lindenstrasse')).toEqual([]);
+  });
+
+  it('follows changes: a renamed member, a new case, a case gone', () => {
+    const s = new CaseSearch();
+    s.sync(cases);
+    s.sync([
+      { ...cases[0]!, members: [member('Jürgen', 'Schmidt', '1980-05-01', 'Lindenstraße 4')] },
+      cases[2]!,
+      { id: 'c4', bgNumber: '54321BG0000001', members: [member('Ömer', 'Yılmaz', '1975-01-01', 'Am Markt 2')] },
+    ]);
+    expect(s.search('müller')).toEqual([]);
+    expect(s.search('schmidt')).toEqual(['c1']);
+    expect(s.search('omer')).toEqual(['c4']);
+    expect(s.search('oemer')).toEqual(['c4']);
+    expect(s.size).toBe(3);
+  });
+});
