@@ -31,7 +31,11 @@ async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function waitForOutcome(started: number): Promise<OpenOutcome> {
+/**
+ * Resolves when page 1 is painted or an error shows. `typedPassword`: a password was just typed
+ * into the viewer's password dialog, so the dialog itself is not the outcome, only its refusal.
+ */
+function waitForOutcome(started: number, { typedPassword = false } = {}): Promise<OpenOutcome> {
   return new Promise((resolve) => {
     const done = (outcome: OpenOutcome) => {
       observer.disconnect();
@@ -45,7 +49,14 @@ function waitForOutcome(started: number): Promise<OpenOutcome> {
         fromPreview: !!(event as CustomEvent<{ fromPreview?: boolean }>).detail?.fromPreview,
       });
     const check = () => {
-      const error = document.querySelector('[data-error-code]');
+      const refused = document.querySelector('[data-wrong-attempts]:not([data-wrong-attempts="0"])');
+      if (typedPassword && refused) {
+        done({ outcome: 'error', ms: performance.now() - started, code: 'wrong-password' });
+        return;
+      }
+      const error = document.querySelector(
+        typedPassword ? '[data-error-code]:not([data-error-code="encrypted"])' : '[data-error-code]',
+      );
       if (error)
         done({ outcome: 'error', ms: performance.now() - started, code: error.getAttribute('data-error-code') ?? '' });
       else if (document.querySelector('[data-page="1"] .page-error'))
@@ -88,6 +99,21 @@ const harness = {
     const started = performance.now();
     const outcome = waitForOutcome(started);
     viewer = mountViewer(session, id, './pdfjs/');
+    return outcome;
+  },
+  /**
+   * Types a password into the viewer's password dialog and submits it; resolves when page 1 is
+   * painted, the password is refused, or another error shows.
+   */
+  submitPassword(password: string): Promise<OpenOutcome> {
+    const input = document.querySelector<HTMLInputElement>('.viewer-password input[type="password"]');
+    if (!input) return Promise.resolve({ outcome: 'error', ms: 0, code: 'no-password-dialog' });
+    const started = performance.now();
+    const outcome = waitForOutcome(started, { typedPassword: true });
+    // As typing does: React follows the native value setter and the input event.
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, password);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    setTimeout(() => input.form?.requestSubmit(), 0);
     return outcome;
   },
   /** Milliseconds to read a cached document's bytes whole, and chunk by chunk in parallel. */
