@@ -76,8 +76,8 @@ export function createFirstViewDrawer({ idleMs = 20_000 }: { idleMs?: number } =
             else
               done({
                 status: 'prepared',
-                viewIndex: result.viewIndex as Uint8Array<ArrayBuffer> | null,
-                preview: result.preview as Uint8Array<ArrayBuffer> | null,
+                viewIndex: result.viewIndex,
+                preview: result.preview,
               });
           };
           // A worker that cannot start (or dies) is not the document's fault.

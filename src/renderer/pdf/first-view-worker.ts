@@ -111,7 +111,7 @@ async function prepare(job: Job): Promise<DrawResult> {
   const { bytes, chunkSize } = job;
   if (bytes.byteLength === 0) return { type: 'failed', id: job.id, code: 'broken' };
   if (bytes.byteLength > PDF_LIMITS.maxBytes) return { type: 'failed', id: job.id, code: 'too-large' };
-  const data = bytes as Uint8Array<ArrayBuffer>;
+  const data = bytes;
   const transport = job.recordIndex
     ? new ChunkTransport(
         {
@@ -134,7 +134,6 @@ async function prepare(job: Job): Promise<DrawResult> {
       void task?.destroy();
     },
   };
-  let doc: PDFDocumentProxy | null = null;
   try {
     task = getDocument({
       ...(transport
@@ -159,7 +158,7 @@ async function prepare(job: Job): Promise<DrawResult> {
       void task?.destroy();
     };
     const opening = task;
-    doc = await limited(opening.promise, PDF_LIMITS.openTimeoutMs, () => {
+    const doc = await limited(opening.promise, PDF_LIMITS.openTimeoutMs, () => {
       void opening.destroy();
       dropParser();
     });

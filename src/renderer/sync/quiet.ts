@@ -4,7 +4,7 @@
  * that on the activity channel), until they have paused for a moment. Work in progress is told
  * as soon as the machine is needed again, so that it can stop.
  */
-import { systemClock, type Clock } from '../../shared/util/clock.ts';
+import { systemClock } from '../../shared/util/clock.ts';
 
 export type Quiet = {
   /** Whether nothing else needs the machine now. */

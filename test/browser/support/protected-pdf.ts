@@ -18,5 +18,5 @@ export async function makeProtectedPdf(
     page.drawText('Sparkasse Musterstadt, IBAN DE02 1203 0000 0000 2020 51', { x: 60, y: 730, size: 12, font });
   }
   doc.encrypt({ userPassword, ownerPassword: `${userPassword}-owner`, algorithm });
-  return (await doc.save({ useObjectStreams: false })) as Uint8Array<ArrayBuffer>;
+  return await doc.save({ useObjectStreams: false });
 }

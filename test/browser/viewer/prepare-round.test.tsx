@@ -71,7 +71,7 @@ it('records a large document’s view index with its picture, and counts both in
 
 it('marks a file that does not open against its bytes and leaves it alone until they change', async () => {
   const { session } = await openTestSession(testUser(`u-round-bad-${Date.now()}`));
-  const broken = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage') as Uint8Array<ArrayBuffer>;
+  const broken = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage');
   await seedDocument(session, broken, { id: 'doc-bad' });
   const outcomes: PrepareOutcome[] = [];
   const onOutcome = (_id: string, o: PrepareOutcome) => outcomes.push(o);

@@ -55,6 +55,13 @@ export type OpenState =
  */
 export const readInPieces = (content: ChunkedContent): boolean => opensInPieces(content);
 
+/**
+ * Without a view index, pdf.js reads almost the whole file to open it anyway (the page
+ * dictionaries lie between the page images), and piece by piece that is one round trip per
+ * storage chunk, one after another: such a file is read whole at once instead, up to this size.
+ */
+const WHOLE_WITHOUT_INDEX = 128 * 1024 * 1024;
+
 export async function openPdfFrom(
   session: Session,
   documentId: string,
@@ -63,7 +70,8 @@ export async function openPdfFrom(
   { markUsed = true, password }: { markUsed?: boolean; password?: string } = {},
 ): Promise<PdfDocument> {
   const options = { signal, ...(password !== undefined ? { password } : {}) };
-  if (!readInPieces(content)) return openPdf(await session.contents.read(documentId, { markUsed }), options);
+  if (!readInPieces(content) || (!content.viewIndex && content.byteSize <= WHOLE_WITHOUT_INDEX))
+    return openPdf(await session.contents.read(documentId, { markUsed }), options);
   return openPdfChunked(
     { length: content.byteSize, chunkSize: content.chunkSize, readChunk: (index) => content.readChunk(index) },
     { ...options, viewIndex: content.viewIndex },

@@ -7,6 +7,9 @@ import { getDocument, GlobalWorkerOptions, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { importCacheKey } from '../../../../src/renderer/data/crypto/key-wrap.ts';
 import { VIEW_INDEX_CHUNK, VIEW_PREVIEW_CHUNK } from '../../../../src/renderer/data/repos/contents.ts';
+import { createOpeningViewRepo } from '../../../../src/renderer/data/repos/opening-view.ts';
+import { createFirstViewDrawer } from '../../../../src/renderer/pdf/first-view-drawer.ts';
+import { prepareDocument, type PrepareOutcome } from '../../../../src/renderer/sync/prepare-document.ts';
 import type { Session } from '../../../../src/renderer/session/session.ts';
 import { warmUpPdfWorker } from '../../../../src/renderer/pdf/index.ts';
 import { mountViewer, type MountedViewer } from '../mount-viewer.tsx';
@@ -21,6 +24,8 @@ export type OpenOutcome = {
 };
 
 let session: Session | null = null;
+/** The sync worker's drawer of first views, here in the page. */
+const drawer = createFirstViewDrawer();
 let viewer: MountedViewer | null = null;
 /** Of the last bare run: ms until page 1 was parsed, before drawing it. */
 let bareOpenMs = 0;
@@ -148,6 +153,29 @@ const harness = {
   /** Resolves once the viewer has stored the document's view index (it does so after the first page). */
   waitForViewIndex(id: string, timeoutMs = 15_000): Promise<boolean> {
     return waitForViewRecord(id, VIEW_INDEX_CHUNK, timeoutMs);
+  },
+  /**
+   * Prepares a document as the sync worker does when its bytes arrive (view index and page 1 for
+   * the layout the viewer last reported), through the same drawing worker, without opening it.
+   */
+  async prepareOnArrival(id: string): Promise<PrepareOutcome> {
+    if (!session) throw new Error('signIn first');
+    const view = await createOpeningViewRepo(session.db).load();
+    if (!view) throw new Error('the viewer has reported no layout yet');
+    return prepareDocument(
+      { contents: session.contents, drawer, view, resources: new URL('./pdfjs/', location.href).href },
+      { documentId: id, index: true, picture: true },
+      new AbortController().signal,
+    );
+  },
+  /** Resolves once the viewer has reported the layout documents open in (it does after a first page). */
+  async waitForOpeningView(timeoutMs = 15_000): Promise<boolean> {
+    const until = performance.now() + timeoutMs;
+    while (performance.now() < until) {
+      if (session && (await createOpeningViewRepo(session.db).load())) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
   },
   /** Drops what the viewer remembered of the document's first view (page 1's picture). */
   async forgetPreview(id: string): Promise<void> {
