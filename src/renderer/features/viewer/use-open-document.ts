@@ -62,6 +62,16 @@ export const readInPieces = (content: ChunkedContent): boolean => opensInPieces(
  */
 const WHOLE_WITHOUT_INDEX = 128 * 1024 * 1024;
 
+/** The stored bytes whole; a chunk that fails its authentication is a damaged copy, as when read in pieces. */
+async function readWhole(session: Session, documentId: string, markUsed: boolean): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return await session.contents.read(documentId, { markUsed });
+  } catch (error) {
+    if (error instanceof ContentNotCachedError) throw error;
+    throw new PdfOpenError('unreadable', error instanceof Error ? error.message : String(error));
+  }
+}
+
 export async function openPdfFrom(
   session: Session,
   documentId: string,
@@ -71,7 +81,7 @@ export async function openPdfFrom(
 ): Promise<PdfDocument> {
   const options = { signal, ...(password !== undefined ? { password } : {}) };
   if (!readInPieces(content) || (!content.viewIndex && content.byteSize <= WHOLE_WITHOUT_INDEX))
-    return openPdf(await session.contents.read(documentId, { markUsed }), options);
+    return openPdf(await readWhole(session, documentId, markUsed), options);
   return openPdfChunked(
     { length: content.byteSize, chunkSize: content.chunkSize, readChunk: (index) => content.readChunk(index) },
     { ...options, viewIndex: content.viewIndex },
