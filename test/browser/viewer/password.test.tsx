@@ -3,6 +3,7 @@
  * plainly when it is wrong and lets the user try again. The password is never stored, and nothing
  * of the document is remembered that would show it without one.
  */
+import axe from 'axe-core';
 import { afterEach, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { cacheDbName } from '../../../src/renderer/data/db.ts';
@@ -45,6 +46,11 @@ it('opens a protected statement with the right password and refuses a wrong one,
     .toHaveTextContent('Das Kennwort ist falsch (1 Versuch). Bitte prüfen Sie es und versuchen Sie es noch einmal.');
   expect(painted()).toBeNull();
   await page.screenshot({ path: '../../../.test-output/screenshots/password-dialog-de.png', element: dialog });
+  // The dialog with its refusal passes WCAG 2.1 A/AA as machines can check it.
+  const checked = await axe.run(document.body, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  });
+  expect(checked.violations.map((v) => v.id)).toEqual([]);
 
   // Another wrong one, by Enter this time.
   await userEvent.fill(field, 'geheim');
