@@ -1,6 +1,7 @@
 /**
  * `npm run test:corpus [dir]`: opens every PDF of the folder (default: the pdf.js test corpus
- * beside the clone) in the real viewer in Chromium and prints rendered / clear error / failed.
+ * beside the clone) in the real viewer in Chromium and prints rendered / rendered with password /
+ * clear error / failed (protected files get the password the corpus's manifest lists).
  * Exits non-zero when any file failed (no page and no message within 10 s, hang or crash).
  */
 import path from 'node:path';
@@ -22,6 +23,7 @@ console.log(
   JSON.stringify({
     files: files.length,
     rendered: summary.rendered,
+    renderedWithPassword: summary.renderedWithPassword,
     clearError: summary.error,
     failed: summary.failed,
     seconds: Math.round((Date.now() - started) / 1000),

@@ -51,6 +51,11 @@ export type ContentRecord = {
   pinned: 0 | 1;
   /** Failed fetches in a row (bad checksum, broken answers); backs off after a few. */
   failures: number;
+  /**
+   * Sealed bytes the viewer keeps beside the chunks (view index, first-view picture); they count
+   * in the cache budget. Absent: none.
+   */
+  viewBytes?: number;
 };
 
 export type ContentChunkRecord = { documentId: string; index: number; sealed: Sealed };

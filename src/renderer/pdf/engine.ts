@@ -7,18 +7,28 @@
  * and the CSP forbids it anyway; embedded JavaScript is never run because neither the scripting
  * sandbox nor pdf.js's form layer is loaded here; image size and canvas area are capped.
  */
-import { getDocument, GlobalWorkerOptions, PDFWorker, VerbosityLevel, version } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, PasswordResponses, PDFWorker, VerbosityLevel, version } from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import rendererUrl from 'pdfjs-dist/build/pdf.renderer.min.mjs?url';
-import { classifyPdfError, PdfOpenError } from './errors.ts';
+import { classifyPdfError, PdfOpenError, type PdfErrorCode } from './errors.ts';
 import { PDF_LIMITS } from './limits.ts';
 import { ChunkTransport, type ChunkSource } from './chunk-transport.ts';
 import { PdfDocument } from './pdf-document.ts';
 import { decodeViewIndex } from './view-index.ts';
 import { prepareRenderer, setRendererSource, takeRenderer } from './renderer-worker.ts';
+import { pdfResourceBase, pdfResourceUrls } from './resources.ts';
 
 export type { ChunkSource } from './chunk-transport.ts';
+
+export type OpenOptions = {
+  readonly signal?: AbortSignal;
+  /**
+   * The password the user typed for a protected file. It goes to pdf.js for this open only and
+   * is never kept here.
+   */
+  readonly password?: string;
+};
 
 /** The pdf.js version that draws pages; pictures of pages kept from an earlier view name it. */
 export const PDF_ENGINE_VERSION: string = version;
@@ -28,26 +38,10 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 GlobalWorkerOptions.rendererSrc = rendererUrl;
 setRendererSource(rendererUrl);
 
-let resourceBase: string | null = null;
 let sharedWorker: PDFWorker | null = null;
 
-/**
- * Where cmaps, standard fonts, wasm decoders and colour profiles are served from (a folder with
- * `cmaps/`, `standard_fonts/`, `wasm/`, `iccs/`). The build copies them to `pdfjs/` beside the
- * pages; tests running from sources point it at the package folder.
- */
-export function setPdfResourceBase(base: string): void {
-  resourceBase = new URL(base, document.baseURI).href;
-}
-
-function resources(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string; iccUrl: string } {
-  const base = resourceBase ?? new URL('pdfjs/', document.baseURI).href;
-  return {
-    cMapUrl: `${base}cmaps/`,
-    standardFontDataUrl: `${base}standard_fonts/`,
-    wasmUrl: `${base}wasm/`,
-    iccUrl: `${base}iccs/`,
-  };
+function resources() {
+  return pdfResourceUrls(pdfResourceBase());
 }
 
 function worker(): PDFWorker {
@@ -133,7 +127,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
  * Opens a PDF from bytes. The bytes are handed to the worker (the buffer is transferred), so the
  * caller must not use them afterwards. Throws PdfOpenError.
  */
-export function openPdf(bytes: Uint8Array, options: { signal?: AbortSignal } = {}): Promise<PdfDocument> {
+export function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
   if (bytes.byteLength > PDF_LIMITS.maxBytes)
     return Promise.reject(new PdfOpenError('too-large', `${bytes.byteLength} bytes`));
   if (bytes.byteLength === 0) return Promise.reject(new PdfOpenError('broken', 'empty file'));
@@ -147,7 +141,7 @@ export function openPdf(bytes: Uint8Array, options: { signal?: AbortSignal } = {
  */
 export async function openPdfChunked(
   source: ChunkSource,
-  options: { signal?: AbortSignal; viewIndex?: Uint8Array | null } = {},
+  options: OpenOptions & { viewIndex?: Uint8Array | null } = {},
 ): Promise<PdfDocument> {
   if (source.length > PDF_LIMITS.maxBytes) throw new PdfOpenError('too-large', `${source.length} bytes`);
   if (source.length === 0) throw new PdfOpenError('broken', 'empty file');
@@ -186,7 +180,7 @@ export async function recordViewIndex(
   }
 }
 
-function openTransport(transport: ChunkTransport, options: { signal?: AbortSignal }): Promise<PdfDocument> {
+function openTransport(transport: ChunkTransport, options: OpenOptions): Promise<PdfDocument> {
   return open(
     { range: transport, rangeChunkSize: transport.pieceSize, disableAutoFetch: true, disableStream: true },
     options,
@@ -198,7 +192,7 @@ async function open(
   input:
     | { data: Uint8Array }
     | { range: ChunkTransport; rangeChunkSize: number; disableAutoFetch: true; disableStream: true },
-  options: { signal?: AbortSignal },
+  options: OpenOptions,
   transport?: ChunkTransport,
 ): Promise<PdfDocument> {
   // Counted from the start, so that a document closing meanwhile does not replace the worker under it.
@@ -215,7 +209,7 @@ async function open(
 async function load(
   input: Parameters<typeof open>[0],
   on: PDFWorker,
-  options: { signal?: AbortSignal },
+  options: OpenOptions,
   transport: ChunkTransport | undefined,
 ): Promise<PdfDocument> {
   // The document's own renderer (see renderer-worker.ts), ended when the document is.
@@ -253,11 +247,12 @@ async function loadWith(
   input: Parameters<typeof open>[0],
   on: PDFWorker,
   renderer: Worker | null,
-  options: { signal?: AbortSignal },
+  options: OpenOptions,
   transport: ChunkTransport | undefined,
 ): Promise<PdfDocument> {
   const task = getDocumentWith({
     ...input,
+    ...(options.password !== undefined ? { password: options.password } : {}),
     worker: on,
     ...resources(),
     maxImageSize: PDF_LIMITS.maxImageSize,
@@ -268,10 +263,11 @@ async function loadWith(
     // through a 300-page scan grew the window to about 1 GB. pdf.js's own decoder stays flat.
     isImageDecoderSupported: false,
   });
-  // A password prompt would wait forever; an encrypted file is reported instead.
-  let passwordAsked = false;
-  task.onPassword = () => {
-    passwordAsked = true;
+  // pdf.js would wait for a password forever: the file is reported as needing one (or as given
+  // the wrong one), and the viewer asks the user and opens it again with what they typed.
+  let passwordAsked: PdfErrorCode | null = null;
+  task.onPassword = (_update: unknown, reason: number) => {
+    passwordAsked = reason === PasswordResponses.INCORRECT_PASSWORD ? 'wrong-password' : 'encrypted';
     void task.destroy();
   };
   const abort = () => void task.destroy();
@@ -284,7 +280,7 @@ async function loadWith(
       recycleWorker(on);
     });
   } catch (error) {
-    if (passwordAsked) throw new PdfOpenError('encrypted');
+    if (passwordAsked) throw new PdfOpenError(passwordAsked);
     if (transport?.failedToRead) {
       void task.destroy();
       throw new PdfOpenError('unreadable', error instanceof Error ? error.message : String(error));

@@ -2,8 +2,11 @@
  * Why a PDF cannot be shown. The viewer turns the code into a German sentence; the window and the
  * app keep working whatever the file does.
  */
-/** `unreadable`: the stored bytes could not be read back (the copy on this device is damaged). */
-export type PdfErrorCode = 'broken' | 'encrypted' | 'too-large' | 'timeout' | 'unreadable';
+/**
+ * `encrypted`: the file needs a password to open; `wrong-password`: the one given does not open it;
+ * `unreadable`: the stored bytes could not be read back (the copy on this device is damaged).
+ */
+export type PdfErrorCode = 'broken' | 'encrypted' | 'wrong-password' | 'too-large' | 'timeout' | 'unreadable';
 
 export class PdfOpenError extends Error {
   readonly code: PdfErrorCode;

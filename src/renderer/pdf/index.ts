@@ -4,10 +4,11 @@ export {
   openPdfChunked,
   PDF_ENGINE_VERSION,
   recordViewIndex,
-  setPdfResourceBase,
   warmUpPdfWorker,
   type ChunkSource,
+  type OpenOptions,
 } from './engine.ts';
+export { setPdfResourceBase } from './resources.ts';
 export { DeferredPdfDocument, type ViewDocument } from './deferred-document.ts';
 export { PdfOpenError, type PdfErrorCode } from './errors.ts';
 export { PDF_LIMITS } from './limits.ts';

@@ -6,6 +6,7 @@
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 import { PdfOpenError } from './errors.ts';
 import { PDF_LIMITS } from './limits.ts';
+import { canvasSize, drawingViewport, pageInfoOf } from './page-viewport.ts';
 
 /** Size of the unrotated page in PDF points and the rotation the file itself asks for. */
 export type PageInfo = { readonly width: number; readonly height: number; readonly rotate: 0 | 90 | 180 | 270 };
@@ -29,11 +30,6 @@ export type RenderRequest = {
 };
 
 export type RenderJob = { readonly done: Promise<void>; cancel(): void };
-
-function normaliseRotation(value: number): 0 | 90 | 180 | 270 {
-  const r = (((Math.round(value / 90) * 90) % 360) + 360) % 360;
-  return r as 0 | 90 | 180 | 270;
-}
 
 export class PdfDocument {
   readonly pageCount: number;
@@ -74,16 +70,11 @@ export class PdfDocument {
   }
 
   async pageInfo(pageNumber: number): Promise<PageInfo> {
-    const page = await this.#page(pageNumber);
-    const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
-    const width = Math.abs(x1 - x0) || 612;
-    const height = Math.abs(y1 - y0) || 792;
-    return { width, height, rotate: normaliseRotation(page.rotate) };
+    return pageInfoOf(await this.#page(pageNumber));
   }
 
   /**
-   * Draws a page into `canvas` (sized here) and resolves when it is painted. The device scale is
-   * lowered when the canvas would exceed the pixel cap; CSS then stretches it to its slot.
+   * Draws a page into `canvas` (sized here, see page-viewport.ts) and resolves when it is painted.
    */
   render(pageNumber: number, canvas: HTMLCanvasElement, request: RenderRequest): RenderJob {
     let task: RenderTask | null = null;
@@ -92,16 +83,10 @@ export class PdfDocument {
     const draw = async () => {
       const page = await this.#page(pageNumber);
       if (cancelled) throw new PdfOpenError('timeout', 'cancelled');
-      const rotation = normaliseRotation(page.rotate + request.rotation);
-      const css = page.getViewport({ scale: request.scale, rotation });
-      const wanted = css.width * css.height * request.pixelRatio ** 2;
-      const ratio =
-        wanted > PDF_LIMITS.maxCanvasPixels
-          ? Math.sqrt(PDF_LIMITS.maxCanvasPixels / (css.width * css.height))
-          : request.pixelRatio;
-      const viewport = page.getViewport({ scale: request.scale * ratio, rotation });
-      canvas.width = Math.max(1, Math.floor(viewport.width));
-      canvas.height = Math.max(1, Math.floor(viewport.height));
+      const viewport = drawingViewport(page, request);
+      const size = canvasSize(viewport);
+      canvas.width = size.width;
+      canvas.height = size.height;
       task = page.render({ canvas, viewport });
       await task.promise;
     };

@@ -17,6 +17,7 @@ import { createDocumentsRepo } from '../data/repos/documents.ts';
 import { createFollowUpsRepo } from '../data/repos/follow-ups.ts';
 import { createLettersRepo } from '../data/repos/letters.ts';
 import { createNotesRepo } from '../data/repos/notes.ts';
+import { createOpeningViewRepo } from '../data/repos/opening-view.ts';
 import { createOutboxRepo } from '../data/repos/outbox.ts';
 import { createPersonsRepo } from '../data/repos/persons.ts';
 
@@ -33,6 +34,8 @@ export type Session = {
   readonly letters: ReturnType<typeof createLettersRepo>;
   readonly audit: ReturnType<typeof createAuditRepo>;
   readonly outbox: ReturnType<typeof createOutboxRepo>;
+  /** The layout documents open in, which the sync worker prepares first views for. */
+  readonly openingView: ReturnType<typeof createOpeningViewRepo>;
   close(): void;
 };
 
@@ -65,6 +68,7 @@ export function openSession(
     letters: createLettersRepo(writes, audit),
     audit,
     outbox: createOutboxRepo(strict, cipher, clock),
+    openingView: createOpeningViewRepo(db),
     close: () => {
       db.close();
       strict.close();

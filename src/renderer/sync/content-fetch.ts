@@ -62,7 +62,7 @@ async function* pieces(body: ReadableStream<Uint8Array>, chunkSize: number): Asy
 async function resetContent(db: CacheDb, documentId: string, failures: number): Promise<void> {
   await db.transaction('rw', db.contents, db.contentChunks, async () => {
     await db.contentChunks.where('documentId').equals(documentId).delete();
-    await db.contents.update(documentId, { storedBytes: 0, state: 'missing', failures });
+    await db.contents.update(documentId, { storedBytes: 0, state: 'missing', failures, viewBytes: 0 });
   });
 }
 

@@ -4,7 +4,9 @@
  * when the network comes back, on an interval, after a local change and on "sync now"; it pushes
  * after each pull and on each local change; each loop backs off on failure and honours
  * Retry-After. What the verbs do lives in pull.ts, content-round.ts and push.ts; the published
- * state in status-publisher.ts, the counts in counts.ts.
+ * state in status-publisher.ts, the counts in counts.ts. After documents arrive, their first
+ * views are prepared (prepare-round.ts) while neither a pull, a download nor the user needs the
+ * machine (quiet.ts).
  */
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import type { CacheDb } from '../data/db.ts';
@@ -16,6 +18,11 @@ import type { ApiClient } from '../api/api-client.ts';
 import { NetworkError, ServerError, statusError, UnauthorizedError } from '../api/api-errors.ts';
 import { backoffDelay, fullJitterDelay } from './backoff.ts';
 import { contentRound } from './content-round.ts';
+import type { FirstViewDrawer } from '../pdf/first-view-drawer.ts';
+import type { OpeningView } from '../pdf/first-view.ts';
+import { prepareRound } from './prepare-round.ts';
+import type { PrepareOutcome } from './prepare-document.ts';
+import { createQuiet, type QuietControl } from './quiet.ts';
 import { readCounts } from './counts.ts';
 import { pull } from './pull.ts';
 import { push, type OutboxStore } from './push.ts';
@@ -42,6 +49,21 @@ export type EngineDeps = {
   clock?: Clock;
   intervalMs?: number;
   contentConcurrency?: number;
+  /** Preparing first views of arrived documents; absent: not done here. */
+  firstViews?: FirstViewDeps;
+};
+
+export type FirstViewDeps = {
+  drawer: FirstViewDrawer;
+  /** pdf.js's resource folder, absolute. */
+  resources: string;
+  /** The layout the viewer window last reported. */
+  view: () => Promise<OpeningView | null>;
+  /** The windows' announcements that the user pages or types; returns the unsubscribe. */
+  onUserActivity?: (listener: () => void) => () => void;
+  /** Pause after the user's last activity before work resumes. */
+  quietAfterMs?: number;
+  onOutcome?: (documentId: string, outcome: PrepareOutcome) => void;
 };
 
 export type TriggerReason = 'start' | 'online' | 'interval' | 'local-change' | 'sync-now' | 'token';
@@ -54,6 +76,8 @@ export class SyncEngine {
   private readonly metaWakeup = new Wakeup();
   private readonly contentWakeup = new Wakeup();
   private readonly pushWakeup = new Wakeup();
+  private readonly prepareWakeup = new Wakeup();
+  private readonly quiet: QuietControl;
   private readonly urgent = new Set<string>();
   private readonly stopper = new AbortController();
   private readonly clock: Clock;
@@ -68,6 +92,10 @@ export class SyncEngine {
     this.deps = deps;
     this.clock = deps.clock ?? systemClock;
     this.status = new StatusPublisher(deps.publish, () => this.requests);
+    this.quiet = createQuiet({
+      clock: this.clock,
+      ...(deps.firstViews?.quietAfterMs !== undefined ? { quietAfterMs: deps.firstViews.quietAfterMs } : {}),
+    });
     const api = deps.api;
     const count = (): void => {
       this.requests++;
@@ -104,12 +132,19 @@ export class SyncEngine {
     this.metaWakeup.fire();
     this.contentWakeup.fire();
     this.pushWakeup.fire();
+    this.prepareWakeup.fire();
   }
 
-  /** Runs until stopped: pull, content and push side by side. */
+  /** Runs until stopped: pull, content, push and preparing first views side by side. */
   async run(): Promise<void> {
     await this.refreshCounts();
-    await Promise.all([this.metadataLoop(), this.contentLoop(), this.pushLoop()]);
+    const stopListening = this.deps.firstViews?.onUserActivity?.(() => this.quiet.activity());
+    try {
+      await Promise.all([this.metadataLoop(), this.contentLoop(), this.pushLoop(), this.prepareLoop()]);
+    } finally {
+      stopListening?.();
+      this.deps.firstViews?.drawer.close();
+    }
   }
 
   private get stopped(): boolean {
@@ -134,11 +169,12 @@ export class SyncEngine {
       if (!this.deps.isOnline()) {
         this.status.patch({ phase: 'offline' });
       } else {
+        const release = this.quiet.hold();
         try {
           this.status.patch({ phase: 'pulling', nextAttemptAt: null });
           const result = await pull(this.api, this.deps.db, this.deps.cipher, ({ changes }) =>
             this.status.patch({ progress: { ...this.status.current.progress, changes } }),
-          );
+          ).finally(release);
           this.pullFailures = 0;
           // Which cases are the user's own and which are held as a substitute, and until when.
           await writeState(this.deps.db, 'assignments', (await this.api.me()).assignments);
@@ -167,6 +203,7 @@ export class SyncEngine {
     const { deps } = this;
     while (!this.stopped) {
       if (deps.isOnline() && this.status.current.phase !== 'needs-sign-in') {
+        const release = this.quiet.hold();
         const result = await contentRound(
           {
             api: this.api,
@@ -185,7 +222,9 @@ export class SyncEngine {
                 : { progress: { ...this.status.current.progress, ...progress } },
             ),
           (error) => this.fail(error, 'error'),
-        );
+        ).finally(release);
+        // Documents that arrived get their first views prepared while the line is idle.
+        this.prepareWakeup.fire();
         await this.refreshCounts();
         if (result.status === 'halted') {
           const { error } = result;
@@ -199,6 +238,30 @@ export class SyncEngine {
         }
       }
       await this.contentWakeup.wait(this.interval, this.stopper.signal);
+    }
+  }
+
+  /** Prepares first views of arrived documents, one at a time, whenever the machine is quiet. */
+  private async prepareLoop(): Promise<void> {
+    const firstViews = this.deps.firstViews;
+    if (!firstViews) return;
+    while (!this.stopped) {
+      try {
+        await prepareRound({
+          db: this.deps.db,
+          contents: this.deps.contents,
+          drawer: firstViews.drawer,
+          view: firstViews.view,
+          resources: firstViews.resources,
+          quiet: this.quiet,
+          room: this.deps.room,
+          signal: this.stopper.signal,
+          ...(firstViews.onOutcome ? { onOutcome: firstViews.onOutcome } : {}),
+        });
+      } catch {
+        // A database that cannot be read just now: the next round tries again; nothing waits for it.
+      }
+      await this.prepareWakeup.wait(this.interval, this.stopper.signal);
     }
   }
 

@@ -1,8 +1,10 @@
 /**
  * Keeps the cached document bytes within the byte budget (policy, and never more than the
  * browser's free quota): evicts least-recently-used unpinned documents, never outbox entries.
+ * What the viewer keeps beside a document's chunks (view index, first-view picture) counts with it.
  */
 import type { CacheDb } from '../data/db.ts';
+import type { ContentRecord } from '../data/records.ts';
 import { dropContentBytes } from '../data/repos/contents.ts';
 import { isQuotaExceeded, StorageFullError } from '../api/api-errors.ts';
 import { chooseEvictions, effectiveBudget } from './content-plan.ts';
@@ -15,10 +17,13 @@ export type StorageRoomDeps = {
   estimate: () => Promise<StorageEstimate>;
 };
 
+/** What a document takes of the budget: its bytes, and what the viewer keeps beside them. */
+const takes = (c: ContentRecord): number => c.storedBytes + (c.viewBytes ?? 0);
+
 export async function cachedContentBytes(db: CacheDb): Promise<number> {
   let total = 0;
   await db.contents.each((c) => {
-    total += c.storedBytes;
+    total += takes(c);
   });
   return total;
 }
@@ -37,7 +42,8 @@ export function createStorageRoom({ db, policyBudget, estimate }: StorageRoomDep
      * or kept documents (the caller then skips prefetching it).
      */
     async makeRoom(needed: number, keep: ReadonlySet<string>): Promise<boolean> {
-      const [all, estimated] = await Promise.all([db.contents.toArray(), estimate()]);
+      const [records, estimated] = await Promise.all([db.contents.toArray(), estimate()]);
+      const all = records.map((c) => ({ ...c, storedBytes: takes(c) }));
       const used = all.reduce((n, c) => n + c.storedBytes, 0);
       const limit = effectiveBudget(policyBudget, estimated, used);
       const victims = chooseEvictions(all, used, needed, limit, keep);

@@ -35,4 +35,6 @@ export type WorkerStart = {
   /** Days an undeliverable outbox entry is kept (policy `outboxRetentionDays`). */
   outboxRetentionDays: number;
   intervalMs?: number;
+  /** pdf.js's resource folder of the window (absolute), for preparing first views in the background. */
+  pdfResources?: string;
 };

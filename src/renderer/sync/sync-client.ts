@@ -2,6 +2,7 @@
  * The window's handle on sync: starts this window's sync worker (which runs the engine when it
  * holds the lock) and talks to whichever engine runs over the sync channel.
  */
+import { pdfResourceBase } from '../pdf/resources.ts';
 import { syncChannelName, syncMessageSchema, type SyncMessage, type WorkerStart } from './sync-channel.ts';
 import type { SyncStatus } from './status.ts';
 
@@ -16,7 +17,8 @@ export type SyncClient = {
 
 export function startSyncClient(start: Omit<WorkerStart, 'type'>): SyncClient {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'eakte-sync' });
-  worker.postMessage({ type: 'start', ...start } satisfies WorkerStart);
+  // A worker has no page to find pdf.js's resources from: it is told where this window has them.
+  worker.postMessage({ type: 'start', pdfResources: pdfResourceBase(), ...start } satisfies WorkerStart);
   const channel = new BroadcastChannel(syncChannelName(start.userId));
   const listeners = new Set<(status: SyncStatus) => void>();
   channel.onmessage = (event: MessageEvent<unknown>) => {

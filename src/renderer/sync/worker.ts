@@ -7,11 +7,14 @@ import { z } from 'zod';
 import { CacheCipher } from '../data/crypto/cipher.ts';
 import { CacheDb, cacheDbName } from '../data/db.ts';
 import { createContentsRepo } from '../data/repos/contents.ts';
+import { createOpeningViewRepo } from '../data/repos/opening-view.ts';
+import { createFirstViewDrawer } from '../pdf/first-view-drawer.ts';
+import { openActivityChannel } from '../platform/activity-channel.ts';
 import { engineOutbox } from '../data/repos/outbox-store.ts';
 import { systemClock } from '../../shared/util/clock.ts';
 import { loadToken } from '../data/repos/token.ts';
 import { createApiClient } from '../api/api-client.ts';
-import { SyncEngine } from './engine.ts';
+import { SyncEngine, type EngineDeps } from './engine.ts';
 import { initialStatus } from './status.ts';
 import { createStorageRoom } from './storage-room.ts';
 import { syncChannelName, syncLockName, syncMessageSchema, type SyncMessage } from './sync-channel.ts';
@@ -25,6 +28,7 @@ const startSchema = z.strictObject({
   cacheBudgetBytes: z.number().int().positive(),
   outboxRetentionDays: z.number().int().min(1).max(365),
   intervalMs: z.number().int().positive().optional(),
+  pdfResources: z.url().optional(),
 });
 
 /** The parts of the worker's global scope used here (the renderer project compiles against DOM types). */
@@ -101,8 +105,30 @@ async function run(start: z.infer<typeof startSchema>): Promise<void> {
         }
       },
       ...(start.intervalMs ? { intervalMs: start.intervalMs } : {}),
+      ...(start.pdfResources ? { firstViews: firstViews(db, start.pdfResources) } : {}),
     });
     scope.addEventListener('online', () => engine?.trigger('online'));
     await engine.run();
   });
+}
+
+/**
+ * Preparing first views of arrived documents: drawn in a worker of its own for the layout the
+ * viewer window last reported, paused while any window announces that the user pages or types.
+ */
+function firstViews(db: CacheDb, resources: string): NonNullable<EngineDeps['firstViews']> {
+  const openingView = createOpeningViewRepo(db);
+  return {
+    drawer: createFirstViewDrawer(),
+    resources,
+    view: () => openingView.load(),
+    onUserActivity: (listener) => {
+      const channel = openActivityChannel();
+      const stop = channel.onActivity(listener);
+      return () => {
+        stop();
+        channel.close();
+      };
+    },
+  };
 }

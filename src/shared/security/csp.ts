@@ -33,7 +33,7 @@ export function contentSecurityPolicy(serverOrigin: string): string {
   return policy([serverOrigin]);
 }
 
-/** The policy of the pdf.js parser and renderer workers: no network beyond the app's own files. */
+/** The policy of the pdf.js workers (and ours that draws with pdf.js): no network beyond the app's own files. */
 export function pdfWorkerContentSecurityPolicy(): string {
   return policy([]);
 }
@@ -44,8 +44,12 @@ export function appPolicies(serverOrigin: string): AppPolicies {
   return { app: contentSecurityPolicy(serverOrigin), pdfWorker: pdfWorkerContentSecurityPolicy() };
 }
 
-/** pdf.js's worker scripts as the renderer build names them (`assets/pdf.worker.min-<hash>.mjs`). */
-const PDF_WORKER_SCRIPT = /\/pdf\.(worker|renderer)(\.min)?(-[\w-]+)?\.m?js$/;
+/**
+ * pdf.js's worker scripts as the renderer build names them (`assets/pdf.worker.min-<hash>.mjs`),
+ * and the worker in which the sync worker has pdf.js draw first views of documents
+ * (`assets/first-view-worker-<hash>.js`): it handles the same untrusted files.
+ */
+const PDF_WORKER_SCRIPT = /\/(pdf\.(worker|renderer)(\.min)?|first-view-worker)(-[\w-]+)?\.m?js$/;
 
 /** The policy a response for `pathname` carries. */
 export function policyFor(pathname: string, policies: AppPolicies): string {

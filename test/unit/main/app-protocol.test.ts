@@ -30,6 +30,7 @@ beforeAll(() => {
     'assets/worker-DLAouoDu.js': 'self.onmessage = null',
     'assets/pdf.worker.min-CIqJB0yW.mjs': 'export {}',
     'assets/pdf.renderer.min-BblVeTCm.mjs': 'export {}',
+    'assets/first-view-worker-Bq3xk1Zp.js': 'export {}',
     'assets/app-1.css': 'body{}',
     'pdfjs/wasm/openjpeg.wasm': '\0asm',
     'pdfjs/standard_fonts/FoxitSans.pfb': 'font',
@@ -70,7 +71,11 @@ describe('app:// protocol', () => {
   it('lets the sync worker reach the central service, and the pdf.js workers nothing but the app', async () => {
     const sync = await serveAppRequest('app://e-akte/assets/worker-DLAouoDu.js', root, policies, read);
     expect(sync.headers.get('content-security-policy')).toContain("connect-src 'self' https://akte.jobcenter.example;");
-    for (const name of ['pdf.worker.min-CIqJB0yW.mjs', 'pdf.renderer.min-BblVeTCm.mjs']) {
+    for (const name of [
+      'pdf.worker.min-CIqJB0yW.mjs',
+      'pdf.renderer.min-BblVeTCm.mjs',
+      'first-view-worker-Bq3xk1Zp.js',
+    ]) {
       const worker = await serveAppRequest(`app://e-akte/assets/${name}`, root, policies, read);
       const csp = worker.headers.get('content-security-policy') ?? '';
       expect(csp, name).toContain("connect-src 'self';");

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { LANGUAGES, type Language } from '../../i18n/translate.ts';
+import { announceUserActivity } from '../../platform/activity-channel.ts';
 import { useDesktopApi } from '../../platform/desktop-context.tsx';
 
 type Props = {
@@ -20,6 +21,8 @@ export function AppShell({ title, children, status, fill = false }: Props) {
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);
+  // Background work (preparing documents in the sync worker) pauses while the user pages or types.
+  useEffect(() => announceUserActivity(), []);
   useEffect(() => {
     let live = true;
     void api.app.getInfo().then((value) => {

@@ -23,6 +23,12 @@ export const VIEW_INDEX_CHUNK = -1;
  * the same way as the view index.
  */
 export const VIEW_PREVIEW_CHUNK = -2;
+/**
+ * That preparing the first view of exactly these bytes failed (the file does not open): a code,
+ * kept the same way, so that a document is not tried again until its bytes change.
+ */
+export const VIEW_FAILURE_CHUNK = -3;
+const VIEW_RECORDS = [VIEW_INDEX_CHUNK, VIEW_PREVIEW_CHUNK, VIEW_FAILURE_CHUNK] as const;
 const SHA256_HEX_LENGTH = 64;
 
 /**
@@ -39,7 +45,7 @@ export async function dropContentBytes(db: CacheDb, documentIds: readonly string
     await db.contents
       .where('documentId')
       .anyOf([...documentIds])
-      .modify({ storedBytes: 0, state: 'missing' });
+      .modify({ storedBytes: 0, state: 'missing', viewBytes: 0 });
   });
 }
 
@@ -63,7 +69,14 @@ export type ChunkedContent = {
   readonly preview: Uint8Array<ArrayBuffer> | null;
   /** Stores a first-view preview of these bytes (ignored if the document changed meanwhile). */
   savePreview(preview: Uint8Array<ArrayBuffer>): Promise<void>;
+  /** Why preparing the first view of exactly these bytes failed, or null. */
+  readonly failure: string | null;
+  /** Keeps that it failed, so that it is not tried again for these bytes. */
+  saveFailure(code: string): Promise<void>;
 };
+
+/** Which view records are stored for each document (whatever bytes they were made for). */
+export type ViewRecordsPresent = { readonly index: boolean; readonly preview: boolean; readonly failure: boolean };
 
 export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () => number = () => Date.now()) {
   /**
@@ -100,7 +113,12 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
     await db.transaction('rw', db.contents, db.contentChunks, async () => {
       const now = await db.contents.get(documentId);
       if (now?.state !== 'complete' || now.sha256 !== sha256) return;
+      // What the record replaces no longer counts in the cache budget; it does.
+      const before = (await db.contentChunks.get([documentId, index]))?.sealed.byteLength ?? 0;
       await db.contentChunks.put({ documentId, index, sealed });
+      await db.contents.update(documentId, {
+        viewBytes: Math.max(0, (now.viewBytes ?? 0) - before) + sealed.byteLength,
+      });
     });
   }
 
@@ -142,17 +160,19 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
      */
     async openChunked(documentId: string, { markUsed = true } = {}): Promise<ChunkedContent> {
       // Marking the access alongside the reads saves a round trip before the first page.
-      const [record, sealedIndex, sealedPreview] = await Promise.all([
+      const [record, sealedIndex, sealedPreview, sealedFailure] = await Promise.all([
         db.contents.get(documentId),
         db.contentChunks.get([documentId, VIEW_INDEX_CHUNK]),
         db.contentChunks.get([documentId, VIEW_PREVIEW_CHUNK]),
+        db.contentChunks.get([documentId, VIEW_FAILURE_CHUNK]),
         markUsed ? db.contents.update(documentId, { lastAccessAt: clock() }) : null,
       ]);
       if (!record || record.state !== 'complete') throw new ContentNotCachedError();
       const { sha256 } = record;
-      const [viewIndex, preview] = await Promise.all([
+      const [viewIndex, preview, failure] = await Promise.all([
         openViewRecord(documentId, VIEW_INDEX_CHUNK, sha256, sealedIndex?.sealed),
         openViewRecord(documentId, VIEW_PREVIEW_CHUNK, sha256, sealedPreview?.sealed),
+        openViewRecord(documentId, VIEW_FAILURE_CHUNK, sha256, sealedFailure?.sealed),
       ]);
       return {
         byteSize: record.byteSize,
@@ -166,7 +186,30 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
         },
         saveViewIndex: (index) => saveViewRecord(documentId, VIEW_INDEX_CHUNK, sha256, index),
         savePreview: (preview) => saveViewRecord(documentId, VIEW_PREVIEW_CHUNK, sha256, preview),
+        failure: failure ? new TextDecoder().decode(failure) : null,
+        saveFailure: (code) => saveViewRecord(documentId, VIEW_FAILURE_CHUNK, sha256, new TextEncoder().encode(code)),
       };
+    },
+
+    /**
+     * Which view records the given documents have, from the keys alone (nothing is read or
+     * opened): what preparing first views in the background still has to do.
+     */
+    async viewRecordsPresent(documentIds: readonly string[]): Promise<Map<string, ViewRecordsPresent>> {
+      const keys = documentIds.flatMap((id) => VIEW_RECORDS.map((index) => [id, index] as [string, number]));
+      const present = new Set(
+        (await db.contentChunks.where('[documentId+index]').anyOf(keys).primaryKeys()).map(([id, i]) => `${id}/${i}`),
+      );
+      return new Map(
+        documentIds.map((id) => [
+          id,
+          {
+            index: present.has(`${id}/${VIEW_INDEX_CHUNK}`),
+            preview: present.has(`${id}/${VIEW_PREVIEW_CHUNK}`),
+            failure: present.has(`${id}/${VIEW_FAILURE_CHUNK}`),
+          },
+        ]),
+      );
     },
 
     async sealChunk(documentId: string, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<ContentChunkRecord> {

@@ -14,8 +14,9 @@ import { DocumentBytesGate } from '../sync/DocumentBytesGate.tsx';
 import { bgNumberOf } from './case-label.ts';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { DocumentViewer, type BackgroundTask } from './DocumentViewer.tsx';
-import { documentsToPrepare, prepareFirstView } from './prepare-view.ts';
+import { documentsToPrepare, prepareFirstView, reportOpeningView } from './prepare-view.ts';
 import type { PaintedPage } from './PageSlot.tsx';
+import { PasswordPrompt } from './PasswordPrompt.tsx';
 import { useOpenDocument } from './use-open-document.ts';
 
 type Props = {
@@ -72,15 +73,19 @@ function DocumentPages({
   useEffect(() => {
     if (state.status === 'ready') announce(t('viewer.loaded', { pages: state.doc.pageCount }));
     else if (state.status === 'loading') announce(t('viewer.loading'));
+    else if (state.status === 'password') announce(t('viewer.password.title'));
   }, [state, announce, t]);
 
   const rememberForNextTime = state.status === 'ready' ? state.rememberForNextTime : null;
   const prepareNext = useCallback(
-    async (pane: { width: number; height: number }): Promise<readonly BackgroundTask[]> =>
-      (await documentsToPrepare(session, caseId, documentId)).map((id) => ({
+    async (pane: { width: number; height: number }): Promise<readonly BackgroundTask[]> => {
+      // The sync worker prepares documents as they arrive for the layout documents open in.
+      void reportOpeningView(session, pane).catch(() => undefined);
+      return (await documentsToPrepare(session, caseId, documentId)).map((id) => ({
         key: id,
         start: () => prepareFirstView(session, id, pane),
-      })),
+      }));
+    },
     [session, caseId, documentId],
   );
   // Data protection: every time a document is shown to the user, the view is recorded (offline too);
@@ -105,6 +110,8 @@ function DocumentPages({
   switch (state.status) {
     case 'loading':
       return <p className="viewer-message">{t('viewer.loading')}</p>;
+    case 'password':
+      return <PasswordPrompt wrongAttempts={state.wrongAttempts} onSubmit={state.submit} />;
     case 'error':
       return (
         <div className="viewer-message error" role="alert" data-error-code={state.code}>

@@ -6,8 +6,6 @@ export const viewerDe = {
   'viewer.notFound': 'Dieses Dokument ist auf diesem Gerät nicht vorhanden.',
   'viewer.error.title': 'Das Dokument kann nicht angezeigt werden.',
   'viewer.error.broken': 'Die Datei ist beschädigt oder kein gültiges PDF. Bitte wenden Sie sich an die Scanstelle.',
-  'viewer.error.encrypted':
-    'Die Datei ist mit einem Passwort geschützt und kann hier nicht geöffnet werden. Bitte fordern Sie eine ungeschützte Fassung an.',
   'viewer.error.too-large': 'Die Datei ist zu groß, um sie sicher anzuzeigen. Bitte wenden Sie sich an die IT.',
   'viewer.error.timeout':
     'Das Öffnen hat zu lange gedauert und wurde abgebrochen. Die Datei ist vermutlich fehlerhaft.',
@@ -16,6 +14,15 @@ export const viewerDe = {
   'viewer.error.unreadable':
     'Die auf diesem Gerät gespeicherte Kopie ist beschädigt und wurde verworfen. Das Dokument wird beim nächsten Abgleich neu geladen; öffnen Sie es danach erneut.',
   'viewer.pageError': 'Seite {page} kann nicht dargestellt werden.',
+  'viewer.password.title': 'Kennwort',
+  'viewer.password.explain':
+    'Dieses Dokument ist mit einem Kennwort geschützt (etwa ein Kontoauszug, den die Bank mit dem Geburtsdatum sichert). Geben Sie das Kennwort ein, um es zu öffnen.',
+  'viewer.password.label': 'Kennwort des Dokuments',
+  'viewer.password.open': 'Öffnen',
+  'viewer.password.wrong':
+    'Das Kennwort ist falsch ({attempts, plural, one {# Versuch} other {# Versuche}}). Bitte prüfen Sie es und versuchen Sie es noch einmal.',
+  'viewer.password.notKept':
+    'Das Kennwort wird nicht gespeichert. Es gilt nur, solange dieses Dokument hier angezeigt wird.',
   'viewer.meta.type': 'Art',
   'viewer.meta.case': 'Akte',
   'viewer.meta.received': 'Eingang',

@@ -8,8 +8,6 @@ export const viewerEn: Record<keyof typeof viewerDe, string> = {
   'viewer.notFound': 'This document is not on this device.',
   'viewer.error.title': 'The document cannot be shown.',
   'viewer.error.broken': 'The file is damaged or not a valid PDF. Please contact the scanning office.',
-  'viewer.error.encrypted':
-    'The file is password-protected and cannot be opened here. Please ask for an unprotected copy.',
   'viewer.error.too-large': 'The file is too large to show safely. Please contact IT.',
   'viewer.error.timeout': 'Opening took too long and was stopped. The file is probably faulty.',
   'viewer.error.not-cached':
@@ -17,6 +15,14 @@ export const viewerEn: Record<keyof typeof viewerDe, string> = {
   'viewer.error.unreadable':
     'The copy stored on this device is damaged and was discarded. The document is loaded again at the next sync; open it again then.',
   'viewer.pageError': 'Page {page} cannot be shown.',
+  'viewer.password.title': 'Password',
+  'viewer.password.explain':
+    'This document is protected with a password (such as a bank statement the bank secures with a date of birth). Enter the password to open it.',
+  'viewer.password.label': 'Document password',
+  'viewer.password.open': 'Open',
+  'viewer.password.wrong':
+    'The password is wrong ({attempts, plural, one {# attempt} other {# attempts}}). Please check it and try again.',
+  'viewer.password.notKept': 'The password is not stored. It only applies while this document is shown here.',
   'viewer.meta.type': 'Type',
   'viewer.meta.case': 'Case',
   'viewer.meta.received': 'Received',

@@ -19,14 +19,22 @@ import {
   type ViewDocument,
 } from '../../pdf/index.ts';
 import type { Session } from '../../session/session.ts';
+import { opensInPieces } from '../../pdf/first-view.ts';
 import { capturePng, decodePreview, encodePreview } from './page-preview.ts';
 import type { PaintedPage, ShownPreview } from './PageSlot.tsx';
 
-export type OpenErrorCode = PdfErrorCode | 'not-cached';
+/** Why a document cannot be shown; a protected one asks for its password instead. */
+export type OpenErrorCode = Exclude<PdfErrorCode, 'encrypted' | 'wrong-password'> | 'not-cached';
 
 export type OpenState =
   | { readonly status: 'loading' }
   | { readonly status: 'error'; readonly code: OpenErrorCode }
+  | {
+      /** The file is protected: the user types its password, and it is opened with it. */
+      readonly status: 'password';
+      readonly wrongAttempts: number;
+      readonly submit: (password: string) => void;
+    }
   | {
       readonly status: 'ready';
       readonly doc: ViewDocument;
@@ -45,19 +53,38 @@ export type OpenState =
  * document's view index, so that the first page of a 300-page scan shows without decrypting the
  * other 299 first.
  */
-export const readInPieces = (content: ChunkedContent): boolean => content.byteSize > 2 * content.chunkSize;
+export const readInPieces = (content: ChunkedContent): boolean => opensInPieces(content);
+
+/**
+ * Without a view index, pdf.js reads almost the whole file to open it anyway (the page
+ * dictionaries lie between the page images), and piece by piece that is one round trip per
+ * storage chunk, one after another: such a file is read whole at once instead, up to this size.
+ */
+const WHOLE_WITHOUT_INDEX = 128 * 1024 * 1024;
+
+/** The stored bytes whole; a chunk that fails its authentication is a damaged copy, as when read in pieces. */
+async function readWhole(session: Session, documentId: string, markUsed: boolean): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return await session.contents.read(documentId, { markUsed });
+  } catch (error) {
+    if (error instanceof ContentNotCachedError) throw error;
+    throw new PdfOpenError('unreadable', error instanceof Error ? error.message : String(error));
+  }
+}
 
 export async function openPdfFrom(
   session: Session,
   documentId: string,
   content: ChunkedContent,
   signal: AbortSignal,
-  { markUsed = true } = {},
+  { markUsed = true, password }: { markUsed?: boolean; password?: string } = {},
 ): Promise<PdfDocument> {
-  if (!readInPieces(content)) return openPdf(await session.contents.read(documentId, { markUsed }), { signal });
+  const options = { signal, ...(password !== undefined ? { password } : {}) };
+  if (!readInPieces(content) || (!content.viewIndex && content.byteSize <= WHOLE_WITHOUT_INDEX))
+    return openPdf(await readWhole(session, documentId, markUsed), options);
   return openPdfChunked(
     { length: content.byteSize, chunkSize: content.chunkSize, readChunk: (index) => content.readChunk(index) },
-    { signal, viewIndex: content.viewIndex },
+    { ...options, viewIndex: content.viewIndex },
   );
 }
 
@@ -104,9 +131,19 @@ export async function rememberPreview(
 
 export function useOpenDocument(session: Session, documentId: string): OpenState {
   const [state, setState] = useState<OpenState>({ status: 'loading' });
+  // The password the user typed, for this document only; gone with the document (never stored).
+  const [password, setPassword] = useState<{ documentId: string; value: string; attempt: number } | null>(null);
+  const [wrongAttempts, setWrongAttempts] = useState(0);
   useEffect(() => {
     const abort = new AbortController();
     let opening: Promise<PdfDocument> | null = null;
+    const typed = password?.documentId === documentId ? password.value : undefined;
+    const askForPassword = (wrong: number): void =>
+      setState({
+        status: 'password',
+        wrongAttempts: wrong,
+        submit: (value) => setPassword((p) => ({ documentId, value, attempt: (p?.attempt ?? 0) + 1 })),
+      });
     setState({ status: 'loading' });
     void (async () => {
       try {
@@ -124,11 +161,14 @@ export function useOpenDocument(session: Session, documentId: string): OpenState
               () => null,
             )
           : null;
-        opening = (bitmap ?? Promise.resolve()).then(() => openPdfFrom(session, documentId, content, abort.signal));
+        opening = (bitmap ?? Promise.resolve()).then(() =>
+          openPdfFrom(session, documentId, content, abort.signal, typed !== undefined ? { password: typed } : {}),
+        );
         const rememberFor =
           (pageCount: number, firstPage: PageInfo) =>
           (painted: PaintedPage): void => {
-            if (abort.signal.aborted) return;
+            // A protected document's page 1 is not kept: it would show without the password.
+            if (abort.signal.aborted || typed !== undefined) return;
             if (readInPieces(content) && !content.viewIndex) indexLater(session, documentId, content, abort.signal);
             void rememberPreview(content, painted, pageCount, firstPage).catch(() => undefined);
           };
@@ -160,8 +200,17 @@ export function useOpenDocument(session: Session, documentId: string): OpenState
           });
       } catch (error) {
         if (abort.signal.aborted) return;
-        const code: OpenErrorCode =
+        const code =
           error instanceof ContentNotCachedError ? 'not-cached' : error instanceof PdfOpenError ? error.code : 'broken';
+        if (code === 'encrypted') {
+          askForPassword(wrongAttempts);
+          return;
+        }
+        if (code === 'wrong-password') {
+          setWrongAttempts((n) => n + 1);
+          askForPassword(wrongAttempts + 1);
+          return;
+        }
         setState({ status: 'error', code });
         if (code === 'unreadable') await session.contents.discardUnreadable(documentId).catch(() => undefined);
       }
@@ -173,6 +222,7 @@ export function useOpenDocument(session: Session, documentId: string): OpenState
         () => undefined,
       );
     };
-  }, [session, documentId]);
+    // The attempt count is read, not followed: a new attempt comes with a new password.
+  }, [session, documentId, password]);
   return state;
 }

@@ -29,6 +29,11 @@ export function scaleFor(
   }
 }
 
+/** The space a page is fitted into in a pages pane of `viewport` CSS pixels (less its margins). */
+export function fitSpace(viewport: { width: number; height: number }): { width: number; height: number } {
+  return { width: Math.max(100, viewport.width - 2 * PAGE_GAP), height: Math.max(100, viewport.height - 2 * PAGE_GAP) };
+}
+
 /** The scale the page column uses for a zoom setting, in a pages pane of `viewport` CSS pixels. */
 export function viewScale(
   zoom: Zoom,
@@ -36,9 +41,5 @@ export function viewScale(
   firstPage: PageSize,
   rotation: number,
 ): number {
-  return scaleFor(
-    zoom,
-    { width: Math.max(100, viewport.width - 2 * PAGE_GAP), height: Math.max(100, viewport.height - 2 * PAGE_GAP) },
-    displaySize(firstPage, 1, rotation),
-  );
+  return scaleFor(zoom, fitSpace(viewport), displaySize(firstPage, 1, rotation));
 }

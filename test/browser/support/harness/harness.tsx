@@ -7,6 +7,9 @@ import { getDocument, GlobalWorkerOptions, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { importCacheKey } from '../../../../src/renderer/data/crypto/key-wrap.ts';
 import { VIEW_INDEX_CHUNK, VIEW_PREVIEW_CHUNK } from '../../../../src/renderer/data/repos/contents.ts';
+import { createOpeningViewRepo } from '../../../../src/renderer/data/repos/opening-view.ts';
+import { createFirstViewDrawer } from '../../../../src/renderer/pdf/first-view-drawer.ts';
+import { prepareDocument, type PrepareOutcome } from '../../../../src/renderer/sync/prepare-document.ts';
 import type { OpenedSession as Session } from '../../../../src/renderer/session/session.ts';
 import { warmUpPdfWorker } from '../../../../src/renderer/pdf/index.ts';
 import { mountViewer, type MountedViewer } from '../mount-viewer.tsx';
@@ -21,6 +24,8 @@ export type OpenOutcome = {
 };
 
 let session: Session | null = null;
+/** The sync worker's drawer of first views, here in the page. */
+const drawer = createFirstViewDrawer();
 let viewer: MountedViewer | null = null;
 /** Of the last bare run: ms until page 1 was parsed, before drawing it. */
 let bareOpenMs = 0;
@@ -31,7 +36,11 @@ async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function waitForOutcome(started: number): Promise<OpenOutcome> {
+/**
+ * Resolves when page 1 is painted or an error shows. `typedPassword`: a password was just typed
+ * into the viewer's password dialog, so the dialog itself is not the outcome, only its refusal.
+ */
+function waitForOutcome(started: number, { typedPassword = false } = {}): Promise<OpenOutcome> {
   return new Promise((resolve) => {
     const done = (outcome: OpenOutcome) => {
       observer.disconnect();
@@ -45,7 +54,14 @@ function waitForOutcome(started: number): Promise<OpenOutcome> {
         fromPreview: !!(event as CustomEvent<{ fromPreview?: boolean }>).detail?.fromPreview,
       });
     const check = () => {
-      const error = document.querySelector('[data-error-code]');
+      const refused = document.querySelector('[data-wrong-attempts]:not([data-wrong-attempts="0"])');
+      if (typedPassword && refused) {
+        done({ outcome: 'error', ms: performance.now() - started, code: 'wrong-password' });
+        return;
+      }
+      const error = document.querySelector(
+        typedPassword ? '[data-error-code]:not([data-error-code="encrypted"])' : '[data-error-code]',
+      );
       if (error)
         done({ outcome: 'error', ms: performance.now() - started, code: error.getAttribute('data-error-code') ?? '' });
       else if (document.querySelector('[data-page="1"] .page-error'))
@@ -90,6 +106,21 @@ const harness = {
     viewer = mountViewer(session, id, './pdfjs/');
     return outcome;
   },
+  /**
+   * Types a password into the viewer's password dialog and submits it; resolves when page 1 is
+   * painted, the password is refused, or another error shows.
+   */
+  submitPassword(password: string): Promise<OpenOutcome> {
+    const input = document.querySelector<HTMLInputElement>('.viewer-password input[type="password"]');
+    if (!input) return Promise.resolve({ outcome: 'error', ms: 0, code: 'no-password-dialog' });
+    const started = performance.now();
+    const outcome = waitForOutcome(started, { typedPassword: true });
+    // As typing does: React follows the native value setter and the input event.
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, password);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    setTimeout(() => input.form?.requestSubmit(), 0);
+    return outcome;
+  },
   /** Milliseconds to read a cached document's bytes whole, and chunk by chunk in parallel. */
   async readTimes(id: string): Promise<{ whole: number; chunks: number; decryptOnly: number }> {
     if (!session) throw new Error('signIn first');
@@ -122,6 +153,29 @@ const harness = {
   /** Resolves once the viewer has stored the document's view index (it does so after the first page). */
   waitForViewIndex(id: string, timeoutMs = 15_000): Promise<boolean> {
     return waitForViewRecord(id, VIEW_INDEX_CHUNK, timeoutMs);
+  },
+  /**
+   * Prepares a document as the sync worker does when its bytes arrive (view index and page 1 for
+   * the layout the viewer last reported), through the same drawing worker, without opening it.
+   */
+  async prepareOnArrival(id: string): Promise<PrepareOutcome> {
+    if (!session) throw new Error('signIn first');
+    const view = await createOpeningViewRepo(session.db).load();
+    if (!view) throw new Error('the viewer has reported no layout yet');
+    return prepareDocument(
+      { contents: session.contents, drawer, view, resources: new URL('./pdfjs/', location.href).href },
+      { documentId: id, index: true, picture: true },
+      new AbortController().signal,
+    );
+  },
+  /** Resolves once the viewer has reported the layout documents open in (it does after a first page). */
+  async waitForOpeningView(timeoutMs = 15_000): Promise<boolean> {
+    const until = performance.now() + timeoutMs;
+    while (performance.now() < until) {
+      if (session && (await createOpeningViewRepo(session.db).load())) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
   },
   /** Drops what the viewer remembered of the document's first view (page 1's picture). */
   async forgetPreview(id: string): Promise<void> {
