@@ -54,7 +54,8 @@ export function fakeMainServices(
       snapshot,
       policy: () => effectivePolicy(resolved().effective),
       update: async (changes) => {
-        const outcome = applyUserChanges(user, changes, resolved().locked);
+        const { locked, effective } = resolved();
+        const outcome = applyUserChanges(user, changes, locked, effective);
         user = outcome.values;
         return { snapshot: snapshot(), applied: [...outcome.applied], refused: [...outcome.refused] };
       },

@@ -93,8 +93,8 @@ export function createBrowserDesktopApi(): DesktopApi {
       'app:getPolicy': async () => effectivePolicy((await resolved()).effective),
       'settings:get': () => snapshot(),
       'settings:set': async (changes) => {
-        const { locked } = await resolved();
-        const outcome = applyUserChanges(readUserSettings(storedSettings()).values, changes, locked);
+        const { locked, effective } = await resolved();
+        const outcome = applyUserChanges(readUserSettings(storedSettings()).values, changes, locked, effective);
         if (outcome.applied.length) localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(outcome.values));
         const next = await snapshot();
         if (outcome.applied.length) emit('settings:changed', next);
