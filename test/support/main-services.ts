@@ -66,6 +66,22 @@ export function fakeMainServices(
         recorded.viewers.push(documentId);
       },
       focusWorkspace: () => undefined,
+      displays: () => ({
+        displays: [
+          { key: '0,0,1920x1080', number: 1, width: 1920, height: 1080, primary: true, workspace: true, viewer: false },
+          {
+            key: '1920,0,2560x1440',
+            number: 2,
+            width: 2560,
+            height: 1440,
+            primary: false,
+            workspace: false,
+            viewer: true,
+          },
+        ],
+        autoKey: '1920,0,2560x1440',
+        managed: true,
+      }),
     },
     updates: { state: () => update, check: async () => update, download: async () => update },
     outbox: { report: (senderId, report) => recorded.reports.push([senderId, report]) },
