@@ -35,12 +35,18 @@ export type Recorded = {
 };
 
 export function fakeMainServices(
-  options: { policy?: PolicyReading; safeStorage?: SafeStoragePort; update?: UpdateState } = {},
+  options: {
+    policy?: PolicyReading;
+    /** What the user's settings file holds at start, taken as read (not checked against the policy). */
+    user?: Partial<UserSettings>;
+    safeStorage?: SafeStoragePort;
+    update?: UpdateState;
+  } = {},
 ): { services: MainServices; recorded: Recorded } {
   const recorded: Recorded = { viewers: [], reports: [], logs: [] };
   const policy = options.policy ?? EMPTY_POLICY;
   const secrets = createSecrets(options.safeStorage ?? plainSafeStorage);
-  let user: Partial<UserSettings> = {};
+  let user: Partial<UserSettings> = options.user ?? {};
   const resolved = () =>
     resolveSettings({ policy, user: { ...readUserSettings(null), values: user }, development: true });
   const snapshot = (): SettingsSnapshot => {

@@ -1,6 +1,7 @@
 /** German texts: the product's first language and the source of every message key. */
 import { lettersUiDe } from '../features/letters/messages-de.ts';
 import { outboxDe } from '../features/outbox/messages-de.ts';
+import { settingsDe } from '../features/settings/messages-de.ts';
 import { signinDe } from '../features/signin/messages-de.ts';
 import { syncDe } from '../features/sync/messages-de.ts';
 import { viewerDe } from '../features/viewer/messages-de.ts';
@@ -33,6 +34,7 @@ export const de = {
   ...outboxDe,
   ...lettersDe,
   ...lettersUiDe,
+  ...settingsDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -1,6 +1,7 @@
 /** English texts, the second language. Every German key must have one (checked by the compiler). */
 import { lettersUiEn } from '../features/letters/messages-en.ts';
 import { outboxEn } from '../features/outbox/messages-en.ts';
+import { settingsEn } from '../features/settings/messages-en.ts';
 import { signinEn } from '../features/signin/messages-en.ts';
 import { syncEn } from '../features/sync/messages-en.ts';
 import { viewerEn } from '../features/viewer/messages-en.ts';
@@ -34,4 +35,5 @@ export const en: Record<MessageKey, string> = {
   ...outboxEn,
   ...lettersEn,
   ...lettersUiEn,
+  ...settingsEn,
 };
