@@ -148,6 +148,7 @@ async function start(): Promise<void> {
     displays: screen,
     state: windowState,
     layout: () => settings.userValue('windowLayout'),
+    viewerDisplay: () => settings.userValue('viewerDisplay'),
     logger: createLogger('windows'),
   });
   windows = manager;
@@ -180,6 +181,7 @@ async function start(): Promise<void> {
   settings.onChange((snapshot) => {
     manager.broadcast('settings:changed', snapshot);
     if (snapshot.effective.windowLayout !== previous.effective.windowLayout) manager.layoutChanged();
+    else if (snapshot.effective.viewerDisplay !== previous.effective.viewerDisplay) manager.viewerDisplayChanged();
     if (snapshot.effective.language !== previous.effective.language) buildMenu();
     previous = snapshot;
   });

@@ -6,6 +6,7 @@ import type { Policy } from '../shared/policy/policy.ts';
 import type { Journal } from './journal.ts';
 import type { SettingsChanges, SettingsSetResult, SettingsSnapshot } from '../shared/settings/settings.ts';
 import type { OutboxReport, UpdateState } from '../shared/updates/update-state.ts';
+import type { DisplayList } from '../shared/windows/displays.ts';
 import type { Secrets } from './secrets.ts';
 
 export type MainServices = {
@@ -16,7 +17,7 @@ export type MainServices = {
     update(changes: SettingsChanges): Promise<SettingsSetResult>;
   };
   secrets: Secrets;
-  windows: { openViewer(documentId?: string): Promise<void>; focusWorkspace(): void };
+  windows: { openViewer(documentId?: string): Promise<void>; focusWorkspace(): void; displays(): DisplayList };
   journal: Journal;
   /** The job centre's letter files from the machine folder, read afresh on every call. */
   letters: { templates(): Promise<MachineLetters> };
@@ -37,6 +38,7 @@ export function createIpcHandlers<E extends IpcSenderEvent>(services: MainServic
     'windows:focusWorkspace': () => {
       services.windows.focusWorkspace();
     },
+    'windows:displays': () => services.windows.displays(),
     'secrets:isAvailable': () => services.secrets.isAvailable(),
     'secrets:protect': ({ plaintext }) => ({ sealed: services.secrets.protect(plaintext) }),
     'secrets:unprotect': ({ sealed }) => ({ plaintext: services.secrets.unprotect(sealed) }),

@@ -79,7 +79,7 @@ export class SettingsService {
   }
 
   async update(changes: SettingsChanges): Promise<SettingsSetResult> {
-    const outcome = applyUserChanges(this.user.values, changes, this.resolved.locked);
+    const outcome = applyUserChanges(this.user.values, changes, this.resolved.locked, this.resolved.effective);
     if (outcome.applied.length) {
       await this.options.fs.writeTextAtomic(this.options.settingsFile, `${JSON.stringify(outcome.values, null, 2)}\n`);
       // A saved file is a good file again: its earlier warnings no longer apply.

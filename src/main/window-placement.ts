@@ -1,11 +1,13 @@
 /**
  * Where the two windows go, as pure functions over the displays: the workspace on the primary
- * display, the viewer on the largest other display (the second monitor case workers read scans
- * on), or beside the workspace when there is only one; in the docked layout the two split the
- * workspace display's work area. Saved bounds are only used while a good part of their title bar
- * is on some display's work area, so a window never comes back off-screen.
+ * display, the viewer on the display the user chose for it while that display is there, else on
+ * the largest other display (the second monitor case workers read scans on), or beside the
+ * workspace when there is only one; in the docked layout the two split the workspace display's
+ * work area. Saved bounds are only used while a good part of their title bar is on some display's
+ * work area, so a window never comes back off-screen.
  */
 import type { WindowLayout } from '../shared/settings/settings.ts';
+import { displayKey, type DisplayList, type ViewerDisplay } from '../shared/windows/displays.ts';
 
 export type Rectangle = { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 export type DisplayInfo = { readonly id: number; readonly bounds: Rectangle; readonly workArea: Rectangle };
@@ -23,9 +25,15 @@ export const MIN_WINDOW = { width: 640, height: 480 } as const;
  */
 export function displayLayoutKey(displays: readonly DisplayInfo[]): string {
   return displays
-    .map(({ bounds: b }) => `${b.x},${b.y},${b.width}x${b.height}`)
+    .map(({ bounds }) => displayKey(bounds))
     .sort()
     .join('|');
+}
+
+/** The display the user chose for the viewer, or null for 'auto' and for one that is not there now. */
+export function chosenDisplay(displays: readonly DisplayInfo[], choice: ViewerDisplay): DisplayInfo | null {
+  if (choice === 'auto') return null;
+  return displays.find((display) => displayKey(display.bounds) === choice) ?? null;
 }
 
 function area(r: Rectangle): number {
@@ -109,6 +117,18 @@ export function restorable(saved: Rectangle, displays: readonly DisplayInfo[], p
 export type Placement = { readonly workspace: Rectangle; readonly viewer: Rectangle };
 
 /**
+ * The display the viewer goes to in the separate layout: the chosen one while it is there, else
+ * the largest one other than the workspace's, else the workspace's own.
+ */
+export function viewerTarget(
+  displays: readonly DisplayInfo[],
+  workspaceDisplay: DisplayInfo,
+  choice: ViewerDisplay,
+): DisplayInfo {
+  return chosenDisplay(displays, choice) ?? largestSecondary(displays, workspaceDisplay) ?? workspaceDisplay;
+}
+
+/**
  * Fresh bounds for both windows. `workspaceDisplay` is where the workspace is (or goes): the
  * primary at start; when only the viewer is placed anew, the display the workspace is on.
  */
@@ -117,13 +137,42 @@ export function freshPlacement(
   primary: DisplayInfo,
   layout: WindowLayout,
   workspaceDisplay: DisplayInfo = primary,
+  viewerDisplay: ViewerDisplay = 'auto',
 ): Placement {
   if (layout === 'docked') {
     const { left, right } = split(workspaceDisplay.workArea);
     return { workspace: left, viewer: right };
   }
-  const secondary = largestSecondary(displays, workspaceDisplay);
-  if (secondary) return { workspace: centredIn(workspaceDisplay.workArea), viewer: centredIn(secondary.workArea) };
-  // One display: the viewer beside the workspace, on the right half of the same display.
-  return { workspace: centredIn(workspaceDisplay.workArea), viewer: split(workspaceDisplay.workArea, 0.5).right };
+  const target = viewerTarget(displays, workspaceDisplay, viewerDisplay);
+  const workspace = centredIn(workspaceDisplay.workArea);
+  if (target.id !== workspaceDisplay.id) return { workspace, viewer: centredIn(target.workArea) };
+  // One display, or the user chose the workspace's: the viewer beside it, on the right half.
+  return { workspace, viewer: split(workspaceDisplay.workArea, 0.5).right };
+}
+
+/**
+ * The displays for the settings screen: numbered from left to right (then top to bottom), which
+ * window is on which now, and where 'auto' would put the viewer.
+ */
+export function describeDisplays(
+  displays: readonly DisplayInfo[],
+  primary: DisplayInfo,
+  windows: { readonly workspace?: Rectangle | undefined; readonly viewer?: Rectangle | undefined },
+): Omit<DisplayList, 'managed'> {
+  const all = displays.length ? displays : [primary];
+  const ordered = [...all].sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y);
+  const workspaceDisplay = windows.workspace ? displayOf(windows.workspace, all, primary) : primary;
+  const viewerDisplay = windows.viewer ? displayOf(windows.viewer, all, primary) : null;
+  return {
+    displays: ordered.map((display, index) => ({
+      key: displayKey(display.bounds),
+      number: index + 1,
+      width: Math.max(1, Math.round(display.bounds.width)),
+      height: Math.max(1, Math.round(display.bounds.height)),
+      primary: display.id === primary.id,
+      workspace: display.id === workspaceDisplay.id,
+      viewer: viewerDisplay?.id === display.id,
+    })),
+    autoKey: displayKey(viewerTarget(all, workspaceDisplay, 'auto').bounds),
+  };
 }

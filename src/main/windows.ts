@@ -7,8 +7,11 @@
 import { APP_ORIGIN, WINDOW_PAGES, type WindowKind } from '../shared/security/app-origin.ts';
 import type { IpcEventName, IpcEventPayload } from '../shared/ipc/contract.ts';
 import type { WindowLayout } from '../shared/settings/settings.ts';
+import type { DisplayList, ViewerDisplay } from '../shared/windows/displays.ts';
 import type { Logger } from './logger.ts';
 import {
+  chosenDisplay,
+  describeDisplays,
   displayLayoutKey,
   displayOf,
   freshPlacement,
@@ -57,6 +60,8 @@ export type WindowManagerOptions = {
   readonly state: WindowStatePort;
   /** The user's window layout setting (separate windows, or docked side by side). */
   readonly layout: () => WindowLayout;
+  /** The user's choice of the viewer's display ('auto' or a display key). */
+  readonly viewerDisplay: () => ViewerDisplay;
   readonly logger: Logger;
 };
 
@@ -153,6 +158,33 @@ export class WindowManager {
     }
   }
 
+  /** The displays as the settings screen shows them, with where each window is now. */
+  displays(): DisplayList {
+    const { displays } = this.options;
+    const bounds = (kind: WindowKind) => this.live(kind)?.getNormalBounds();
+    return {
+      ...describeDisplays(displays.getAllDisplays(), displays.getPrimaryDisplay(), {
+        workspace: bounds('workspace'),
+        viewer: bounds('viewer'),
+      }),
+      managed: true,
+    };
+  }
+
+  /**
+   * The user chose another display for the viewer: the viewer moves there (or to where it was last
+   * put for that choice); the workspace stays where it is.
+   */
+  viewerDisplayChanged(): void {
+    this.lastKey = this.key();
+    const viewer = this.live('viewer');
+    if (!viewer) return;
+    const saved = this.saved('viewer');
+    if (saved) this.apply(viewer, saved);
+    else this.place(viewer, this.fresh('viewer'));
+    this.options.logger.info('viewer placed on the chosen display', { restored: saved !== null });
+  }
+
   /** The user switched between separate and docked windows. */
   layoutChanged(): void {
     this.lastKey = this.key();
@@ -163,8 +195,16 @@ export class WindowManager {
     }
   }
 
+  /**
+   * The arrangement the saved bounds belong to. A chosen viewer display that is there now is part
+   * of it; 'auto' (or a chosen display that is gone) keeps the key it always had.
+   */
   private key(): string {
-    return `${this.options.layout()}:${displayLayoutKey(this.options.displays.getAllDisplays())}`;
+    const layout = this.options.layout();
+    const all = this.options.displays.getAllDisplays();
+    const base = `${layout}:${displayLayoutKey(all)}`;
+    const choice = this.options.viewerDisplay();
+    return layout === 'separate' && choice !== 'auto' && chosenDisplay(all, choice) ? `${base}:viewer=${choice}` : base;
   }
 
   private live(kind: WindowKind): WindowPort | undefined {
@@ -185,12 +225,12 @@ export class WindowManager {
   }
 
   private fresh(kind: WindowKind): Rectangle {
-    const { displays, layout } = this.options;
+    const { displays, layout, viewerDisplay } = this.options;
     const all = displays.getAllDisplays();
     const primary = displays.getPrimaryDisplay();
     const workspace = kind === 'viewer' ? this.live('workspace') : undefined;
     const workspaceDisplay = workspace ? displayOf(workspace.getNormalBounds(), all, primary) : primary;
-    return freshPlacement(all, primary, layout(), workspaceDisplay)[kind];
+    return freshPlacement(all, primary, layout(), workspaceDisplay, viewerDisplay())[kind];
   }
 
   private place(window: WindowPort, bounds: Rectangle): void {

@@ -35,12 +35,18 @@ export type Recorded = {
 };
 
 export function fakeMainServices(
-  options: { policy?: PolicyReading; safeStorage?: SafeStoragePort; update?: UpdateState } = {},
+  options: {
+    policy?: PolicyReading;
+    /** What the user's settings file holds at start, taken as read (not checked against the policy). */
+    user?: Partial<UserSettings>;
+    safeStorage?: SafeStoragePort;
+    update?: UpdateState;
+  } = {},
 ): { services: MainServices; recorded: Recorded } {
   const recorded: Recorded = { viewers: [], reports: [], logs: [] };
   const policy = options.policy ?? EMPTY_POLICY;
   const secrets = createSecrets(options.safeStorage ?? plainSafeStorage);
-  let user: Partial<UserSettings> = {};
+  let user: Partial<UserSettings> = options.user ?? {};
   const resolved = () =>
     resolveSettings({ policy, user: { ...readUserSettings(null), values: user }, development: true });
   const snapshot = (): SettingsSnapshot => {
@@ -54,7 +60,8 @@ export function fakeMainServices(
       snapshot,
       policy: () => effectivePolicy(resolved().effective),
       update: async (changes) => {
-        const outcome = applyUserChanges(user, changes, resolved().locked);
+        const { locked, effective } = resolved();
+        const outcome = applyUserChanges(user, changes, locked, effective);
         user = outcome.values;
         return { snapshot: snapshot(), applied: [...outcome.applied], refused: [...outcome.refused] };
       },
@@ -65,6 +72,22 @@ export function fakeMainServices(
         recorded.viewers.push(documentId);
       },
       focusWorkspace: () => undefined,
+      displays: () => ({
+        displays: [
+          { key: '0,0,1920x1080', number: 1, width: 1920, height: 1080, primary: true, workspace: true, viewer: false },
+          {
+            key: '1920,0,2560x1440',
+            number: 2,
+            width: 2560,
+            height: 1440,
+            primary: false,
+            workspace: false,
+            viewer: true,
+          },
+        ],
+        autoKey: '1920,0,2560x1440',
+        managed: true,
+      }),
     },
     updates: { state: () => update, check: async () => update, download: async () => update },
     outbox: { report: (senderId, report) => recorded.reports.push([senderId, report]) },

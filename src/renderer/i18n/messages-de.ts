@@ -4,6 +4,7 @@ import { inboxDe } from '../features/inbox/messages-de.ts';
 import { errorsDe } from '../features/errors/messages-de.ts';
 import { lettersUiDe } from '../features/letters/messages-de.ts';
 import { outboxDe } from '../features/outbox/messages-de.ts';
+import { settingsDe } from '../features/settings/messages-de.ts';
 import { signinDe } from '../features/signin/messages-de.ts';
 import { syncDe } from '../features/sync/messages-de.ts';
 import { viewerDe } from '../features/viewer/messages-de.ts';
@@ -39,6 +40,7 @@ export const de = {
   ...casesDe,
   ...inboxDe,
   ...errorsDe,
+  ...settingsDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

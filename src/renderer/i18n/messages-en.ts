@@ -4,6 +4,7 @@ import { inboxEn } from '../features/inbox/messages-en.ts';
 import { errorsEn } from '../features/errors/messages-en.ts';
 import { lettersUiEn } from '../features/letters/messages-en.ts';
 import { outboxEn } from '../features/outbox/messages-en.ts';
+import { settingsEn } from '../features/settings/messages-en.ts';
 import { signinEn } from '../features/signin/messages-en.ts';
 import { syncEn } from '../features/sync/messages-en.ts';
 import { viewerEn } from '../features/viewer/messages-en.ts';
@@ -40,4 +41,5 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...inboxEn,
   ...errorsEn,
+  ...settingsEn,
 };

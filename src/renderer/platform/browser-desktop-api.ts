@@ -5,7 +5,9 @@
  *
  * Settings: the fields of `browser-config.json` beside the pages stand in for the machine policy
  * (and are locked); the user's choices live in localStorage; both go through the same merge as in
- * main. Updates do not exist here; log lines stay in the in-memory ring.
+ * main. Updates do not exist here; log lines stay in the in-memory ring. Windows are the
+ * browser's: the viewer is a tab or window the user places, and the only display known is the
+ * page's own screen.
  */
 import { createDesktopBridge } from '../../shared/ipc/bridge.ts';
 import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/contract.ts';
@@ -22,6 +24,7 @@ import {
   type PolicyReading,
 } from '../../shared/settings/resolve-settings.ts';
 import type { SettingsSnapshot } from '../../shared/settings/settings.ts';
+import { displayKey, type DisplayList } from '../../shared/windows/displays.ts';
 import type { DesktopApi } from './desktop-api.ts';
 import { browserJournal } from './browser-journal.ts';
 import { protectInBrowser, unprotectInBrowser } from './browser-secrets.ts';
@@ -49,6 +52,19 @@ function storedSettings(): string | null {
   } catch {
     return null;
   }
+}
+
+/** The page's own screen; a browser tells a page nothing about other displays without a permission prompt. */
+function thisScreen(): DisplayList {
+  // availLeft/availTop are where Chromium puts this screen in the desktop; other browsers lack them.
+  const { width, height, availLeft, availTop } = screen as Screen & { availLeft?: number; availTop?: number };
+  const size = { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) };
+  const key = displayKey({ x: availLeft ?? 0, y: availTop ?? 0, ...size });
+  return {
+    displays: [{ key, number: 1, ...size, primary: true, workspace: true, viewer: false }],
+    autoKey: key,
+    managed: false,
+  };
 }
 
 export function createBrowserDesktopApi(): DesktopApi {
@@ -93,8 +109,8 @@ export function createBrowserDesktopApi(): DesktopApi {
       'app:getPolicy': async () => effectivePolicy((await resolved()).effective),
       'settings:get': () => snapshot(),
       'settings:set': async (changes) => {
-        const { locked } = await resolved();
-        const outcome = applyUserChanges(readUserSettings(storedSettings()).values, changes, locked);
+        const { locked, effective } = await resolved();
+        const outcome = applyUserChanges(readUserSettings(storedSettings()).values, changes, locked, effective);
         if (outcome.applied.length) localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(outcome.values));
         const next = await snapshot();
         if (outcome.applied.length) emit('settings:changed', next);
@@ -119,6 +135,7 @@ export function createBrowserDesktopApi(): DesktopApi {
       'windows:focusWorkspace': () => {
         window.focus();
       },
+      'windows:displays': () => thisScreen(),
       'secrets:isAvailable': () => keyringAvailable(),
       'secrets:protect': async ({ plaintext }) => ({ sealed: await protectInBrowser(plaintext) }),
       'secrets:unprotect': async ({ sealed }) => {

@@ -20,6 +20,11 @@ export function DesktopApiProvider({ api, children }: { api: DesktopApi; childre
   return <DesktopApiContext.Provider value={api}>{children}</DesktopApiContext.Provider>;
 }
 
+/** The DesktopApi where a provider is above, else null (parts rendered on their own, in tests). */
+export function useOptionalDesktopApi(): DesktopApi | null {
+  return useContext(DesktopApiContext);
+}
+
 export function useDesktopApi(): DesktopApi {
   const api = useContext(DesktopApiContext);
   if (!api) throw new Error('DesktopApiProvider fehlt');

@@ -13,6 +13,7 @@ import { logEntrySchema } from '../logging/log-entry.ts';
 import { policySchema } from '../policy/policy.ts';
 import { settingsChangesSchema, settingsSetResultSchema, settingsSnapshotSchema } from '../settings/settings.ts';
 import { outboxReportSchema, updateStateSchema } from '../updates/update-state.ts';
+import { displayListSchema } from '../windows/displays.ts';
 import { base64Pattern } from '../util/base64.ts';
 
 const base64 = z
@@ -41,6 +42,11 @@ export const ipcContract = {
     result: z.void(),
   },
   'windows:focusWorkspace': { arg: z.void(), result: z.void() },
+  /**
+   * The displays for the settings screen (the viewer's display is chosen among them), with where
+   * each window is now; browser mode knows only the screen of its own page.
+   */
+  'windows:displays': { arg: z.void(), result: displayListSchema },
   'secrets:isAvailable': { arg: z.void(), result: z.boolean() },
   /** Wraps bytes (the cache key) with the operating system's protection (safeStorage). */
   'secrets:protect': { arg: z.strictObject({ plaintext: base64 }), result: z.strictObject({ sealed: base64 }) },

@@ -33,6 +33,18 @@ export const policySchema = z.strictObject({
     .int()
     .min(64 * 1024 ** 2)
     .meta({ description: 'Bytes of document content the app may keep on the device (at least 64 MiB).' }),
+  /**
+   * The most a user may choose for cacheBudgetBytes in the settings. It bounds the user's choice
+   * only: a cacheBudgetBytes IT sets in the policy applies as written.
+   */
+  cacheBudgetCeilingBytes: z
+    .number()
+    .int()
+    .min(64 * 1024 ** 2)
+    .meta({
+      description:
+        "The largest document storage (bytes, at least 64 MiB) a user may choose in the settings; without it four times the default budget (8 GiB). It bounds the user's choice only: a cacheBudgetBytes set in this policy applies as written.",
+    }),
   maxOfflineDays: z.number().int().min(0).max(90).meta({
     description: 'Days after the last online sign-in during which the password still unlocks the cache offline.',
   }),
@@ -46,11 +58,15 @@ export type Policy = z.infer<typeof policySchema>;
 export type PolicyField = keyof Policy;
 export const POLICY_FIELDS = Object.keys(policySchema.shape) as PolicyField[];
 
+const DEFAULT_CACHE_BUDGET = 2 * GIB;
+
 export const DEFAULT_POLICY: Policy = {
   serverUrl: 'http://127.0.0.1:8787',
   updateChannel: 'stable',
   updateMode: 'notify',
-  cacheBudgetBytes: 2 * GIB,
+  cacheBudgetBytes: DEFAULT_CACHE_BUDGET,
+  // Room for a large caseload's scans on a roomy disk, without letting one user fill a shared one.
+  cacheBudgetCeilingBytes: 4 * DEFAULT_CACHE_BUDGET,
   maxOfflineDays: 14,
   outboxRetentionDays: 30,
 };

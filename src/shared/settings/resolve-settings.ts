@@ -140,7 +140,30 @@ export function resolveSettings({ policy, user, devServerUrl, development }: Set
     else warnings.push({ code: 'policy-insecure-url', field: 'updateUrl' });
   }
   if (effective.serverUrl === UNCONFIGURED_SERVER_URL) warnings.push({ code: 'server-not-configured' });
+  clampCacheBudget(effective, policy.locked, user.values.cacheBudgetBytes, warnings);
   return { effective, locked: [...policy.locked], warnings };
+}
+
+/**
+ * The ceiling bounds what the user chose and the default they did not change; a budget IT set in
+ * the policy is IT's decision and applies as written. Only a stored choice above it is reported.
+ */
+function clampCacheBudget(
+  effective: EffectiveSettings,
+  locked: readonly PolicyField[],
+  stored: number | undefined,
+  warnings: SettingsWarning[],
+): void {
+  if (locked.includes('cacheBudgetBytes')) return;
+  const ceiling = effective.cacheBudgetCeilingBytes;
+  if (effective.cacheBudgetBytes <= ceiling) return;
+  if (stored !== undefined && stored > ceiling)
+    warnings.push({
+      code: 'settings-cache-budget-above-ceiling',
+      field: 'cacheBudgetBytes',
+      params: { storedBytes: stored, ceilingBytes: ceiling },
+    });
+  effective.cacheBudgetBytes = ceiling;
 }
 
 /** The policy part of the effective settings (what `app:getPolicy` answers). */
@@ -156,11 +179,21 @@ export type UserChangeOutcome = {
   readonly refused: readonly { field: string; code: SettingsRefusalCode }[];
 };
 
-/** Applies what the user asked for to their stored settings; locked and policy-only fields are refused. */
+/** What bounds a user's choice beyond its schema: IT's ceiling for the cache budget. */
+export type UserChangeLimits = Pick<EffectiveSettings, 'cacheBudgetCeilingBytes'>;
+
+const withinLimits = (field: UserSettingsField, value: unknown, limits: UserChangeLimits): boolean =>
+  field !== 'cacheBudgetBytes' || (typeof value === 'number' && value <= limits.cacheBudgetCeilingBytes);
+
+/**
+ * Applies what the user asked for to their stored settings; locked and policy-only fields are
+ * refused, and so is a cache budget above IT's ceiling (`invalid-value`).
+ */
 export function applyUserChanges(
   current: Partial<UserSettings>,
   changes: SettingsChanges,
   locked: readonly SettingsField[],
+  limits: UserChangeLimits,
 ): UserChangeOutcome {
   const values: Partial<Record<UserSettingsField, unknown>> = { ...current };
   const applied: UserSettingsField[] = [];
@@ -172,7 +205,8 @@ export function applyUserChanges(
     else if (!isUserField(field)) refused.push({ field: name, code: 'unknown-field' });
     else {
       const parsed = userSettingsSchema.shape[field].safeParse(value);
-      if (!parsed.success) refused.push({ field: name, code: 'invalid-value' });
+      if (!parsed.success || !withinLimits(field, parsed.data, limits))
+        refused.push({ field: name, code: 'invalid-value' });
       else {
         values[field] = parsed.data;
         applied.push(field);

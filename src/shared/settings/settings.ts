@@ -1,11 +1,13 @@
 /**
- * Settings: what the user may choose (language, cache budget, window layout), merged with the
+ * Settings: what the user may choose (language, cache budget, window layout, the viewer's
+ * display), merged with the
  * machine policy, which wins field by field. The renderer reads the effective values, which
  * fields IT has locked, and warnings about a broken policy or settings file through
  * `settings:get`; warnings are codes with parameters, never sentences.
  */
 import { z } from 'zod';
 import { DEFAULT_POLICY, POLICY_FIELDS, policySchema } from '../policy/policy.ts';
+import { viewerDisplaySchema } from '../windows/displays.ts';
 
 export const languageSchema = z.enum(['de', 'en']);
 /** separate: the viewer on its own display (or beside the workspace); docked: both split one work area. */
@@ -16,6 +18,8 @@ export const userSettingsSchema = z.strictObject({
   language: languageSchema,
   cacheBudgetBytes: policySchema.shape.cacheBudgetBytes,
   windowLayout: windowLayoutSchema,
+  /** With the separate layout: the display the viewer goes to ('auto' or a display's key). */
+  viewerDisplay: viewerDisplaySchema,
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type UserSettingsField = keyof UserSettings;
@@ -25,6 +29,7 @@ export const DEFAULT_USER_SETTINGS: UserSettings = {
   language: 'de',
   cacheBudgetBytes: DEFAULT_POLICY.cacheBudgetBytes,
   windowLayout: 'separate',
+  viewerDisplay: 'auto',
 };
 
 export const effectiveSettingsSchema = z.strictObject({ ...policySchema.shape, ...userSettingsSchema.shape });
@@ -47,6 +52,11 @@ export const settingsWarningCodeSchema = z.enum([
   'server-not-configured',
   'settings-unreadable',
   'settings-invalid-value',
+  /**
+   * The user's stored cacheBudgetBytes is above the policy's cacheBudgetCeilingBytes; the ceiling
+   * applies. params.storedBytes, params.ceilingBytes.
+   */
+  'settings-cache-budget-above-ceiling',
 ]);
 export type SettingsWarningCode = z.infer<typeof settingsWarningCodeSchema>;
 

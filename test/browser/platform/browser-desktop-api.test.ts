@@ -52,6 +52,34 @@ describe('browser-mode settings', () => {
     expect(snapshot.warnings).toEqual([{ code: 'policy-unknown-field', field: 'colour' }]);
   });
 
+  it('refuses a budget above the ceiling browser-config.json sets', async () => {
+    serveConfig({ cacheBudgetCeilingBytes: 1024 ** 3 });
+    const api = createBrowserDesktopApi();
+    const result = await api.settings.set({ cacheBudgetBytes: 2 * 1024 ** 3, viewerDisplay: '0,0,800x600' });
+    expect(result.refused).toEqual([{ field: 'cacheBudgetBytes', code: 'invalid-value' }]);
+    expect(result.snapshot.effective.cacheBudgetBytes).toBe(1024 ** 3);
+    expect(JSON.parse(localStorage.getItem(SETTINGS_STORAGE_KEY)!)).toEqual({ viewerDisplay: '0,0,800x600' });
+  });
+});
+
+describe('browser-mode windows', () => {
+  it('knows only the page’s own screen and says that the browser places the windows', async () => {
+    const list = await createBrowserDesktopApi().windows.displays();
+    expect(list.managed).toBe(false);
+    expect(list.displays).toEqual([
+      {
+        key: list.autoKey,
+        number: 1,
+        width: screen.width,
+        height: screen.height,
+        primary: true,
+        workspace: true,
+        viewer: false,
+      },
+    ]);
+    expect(list.autoKey).toMatch(new RegExp(`^-?\\d+,-?\\d+,${screen.width}x${screen.height}$`));
+  });
+
   it('has no updates and takes outbox reports without waiting for anything', async () => {
     const api = createBrowserDesktopApi();
     await expect(api.updates.getState()).resolves.toEqual({ phase: 'disabled', reason: 'browser' });

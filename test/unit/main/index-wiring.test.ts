@@ -155,6 +155,24 @@ describe('index.ts, unpackaged (development)', () => {
       warnings: [{ code: 'policy-unknown-field', field: 'colour' }],
       keyring: 'os',
     });
+    // The viewer's display: listed for the settings screen, and a choice moves the open viewer.
+    expect(await fake.invoke(workspace!, 'windows:displays')).toMatchObject({
+      ok: true,
+      value: {
+        displays: [
+          { key: '0,0,1920x1080', number: 1, primary: true, workspace: true, viewer: false },
+          { key: '1920,0,2560x1440', number: 2, primary: false, workspace: false, viewer: true },
+        ],
+        autoKey: '1920,0,2560x1440',
+        managed: true,
+      },
+    });
+    expect(await fake.invoke(workspace!, 'settings:set', { viewerDisplay: '0,0,1920x1080' })).toMatchObject({
+      ok: true,
+      value: { applied: ['viewerDisplay'] },
+    });
+    expect(viewer!.bounds.x + viewer!.bounds.width).toBeLessThanOrEqual(1920);
+    expect(workspace!.webContents.sent.map(([channel]) => channel)).toContain('settings:changed');
     expect(await fake.invoke(workspace!, 'app:getInfo', undefined, 'https://evil.invalid/')).toMatchObject({
       ok: false,
       error: { code: 'untrusted-sender' },

@@ -63,6 +63,17 @@ describe('settings service', () => {
     expect(() => readFileSync(file)).toThrow(/ENOENT/);
   });
 
+  it('refuses a budget above IT’s ceiling and keeps a viewer display chosen by key', async () => {
+    const file = path.join(dir, 'd', 'settings.json');
+    const service = await load(file, JSON.stringify({ cacheBudgetCeilingBytes: 4 * GIB }));
+    const result = await service.update({ cacheBudgetBytes: 8 * GIB, viewerDisplay: '1920,0,2560x1440' });
+    expect(result.applied).toEqual(['viewerDisplay']);
+    expect(result.refused).toEqual([{ field: 'cacheBudgetBytes', code: 'invalid-value' }]);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ viewerDisplay: '1920,0,2560x1440' });
+    expect(service.userValue('viewerDisplay')).toBe('1920,0,2560x1440');
+    expect((await service.update({ cacheBudgetBytes: 4 * GIB })).applied).toEqual(['cacheBudgetBytes']);
+  });
+
   it('starts with defaults from a broken settings file, warns, and heals it on the next save', async () => {
     const file = path.join(dir, 'c-settings.json');
     writeFileSync(file, '{"language": "de",');

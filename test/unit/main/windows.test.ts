@@ -1,7 +1,8 @@
 /**
  * Windows over display layouts: one display, two, three (the largest secondary gets the viewer),
  * a display removed, displays rearranged, saved bounds that would be off-screen, the docked
- * single-monitor layout, and bounds remembered per layout in a real JSON file.
+ * single-monitor layout, the viewer on a display the user chose (and back to auto while that
+ * display is gone), and bounds remembered per layout in a real JSON file.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,9 @@ import { createLogger } from '../../../src/main/logger.ts';
 import { nodeFs } from '../../../src/main/node-fs.ts';
 import {
   centredIn,
+  describeDisplays,
   displayLayoutKey,
+  freshPlacement,
   isReachable,
   restorable,
   split,
@@ -21,6 +24,7 @@ import {
 import { WindowStateStore, type SavedWindow } from '../../../src/main/window-state.ts';
 import { WindowManager, type WindowPort, type WindowStatePort } from '../../../src/main/windows.ts';
 import type { WindowLayout } from '../../../src/shared/settings/settings.ts';
+import { displayKey, type ViewerDisplay } from '../../../src/shared/windows/displays.ts';
 import { fakeTimers } from '../../support/fake-timers.ts';
 
 const quiet = createLogger('windows', () => undefined);
@@ -57,9 +61,13 @@ class MemoryState implements WindowStatePort {
   }
 }
 
-function setup(initial: DisplayInfo[], options: { layout?: WindowLayout; state?: WindowStatePort } = {}) {
+function setup(
+  initial: DisplayInfo[],
+  options: { layout?: WindowLayout; state?: WindowStatePort; viewerDisplay?: ViewerDisplay } = {},
+) {
   let displays = initial;
   let layout: WindowLayout = options.layout ?? 'separate';
+  let viewerDisplay: ViewerDisplay = options.viewerDisplay ?? 'auto';
   const state = options.state ?? new MemoryState();
   const created: FakeWindow[] = [];
   let nextId = 1;
@@ -107,6 +115,7 @@ function setup(initial: DisplayInfo[], options: { layout?: WindowLayout; state?:
     displays: { getAllDisplays: () => displays, getPrimaryDisplay: () => displays[0]! },
     state,
     layout: () => layout,
+    viewerDisplay: () => viewerDisplay,
     logger: quiet,
   });
   const byKind = (kind: string) => created.filter((w) => w.kind === kind && !w.destroyed).at(-1)!;
@@ -123,6 +132,10 @@ function setup(initial: DisplayInfo[], options: { layout?: WindowLayout; state?:
     setLayout: (next: WindowLayout) => {
       layout = next;
       manager.layoutChanged();
+    },
+    chooseViewerDisplay: (next: ViewerDisplay) => {
+      viewerDisplay = next;
+      manager.viewerDisplayChanged();
     },
   };
 }
@@ -260,6 +273,117 @@ describe('docked single-monitor layout', () => {
     expect(viewer().bounds).toEqual(split(laptop.workArea).right);
     setLayout('separate');
     expect(viewer().bounds).toEqual(separate.viewer);
+  });
+});
+
+describe('the viewer on a display the user chose', () => {
+  const key = (d: DisplayInfo) => displayKey(d.bounds);
+
+  it('goes to the chosen display, also a smaller one than auto would take', async () => {
+    const { manager, workspace, viewer } = setup([laptop, smallRight, bigFarRight], {
+      viewerDisplay: key(smallRight),
+    });
+    await manager.openWorkspace();
+    await manager.openViewer();
+    expect(workspace().bounds).toEqual(centredIn(laptop.workArea));
+    expect(viewer().bounds).toEqual(centredIn(smallRight.workArea));
+  });
+
+  it('chosen the workspace’s own display: the viewer beside the workspace there', () => {
+    const placement = freshPlacement([laptop, monitorRight], laptop, 'separate', laptop, key(laptop));
+    expect(placement.viewer).toEqual(split(laptop.workArea).right);
+    // The docked layout splits the workspace's display whatever was chosen.
+    const docked = freshPlacement([laptop, monitorRight], laptop, 'docked', laptop, key(monitorRight));
+    expect(docked.viewer).toEqual(split(laptop.workArea).right);
+  });
+
+  it('falls back to auto while the chosen display is gone, and returns to it when it is back', async () => {
+    const { manager, viewer, setDisplays } = setup([laptop, smallRight, bigFarRight], {
+      viewerDisplay: key(smallRight),
+    });
+    await manager.openWorkspace();
+    await manager.openViewer();
+    setDisplays([laptop, bigFarRight]);
+    expect(viewer().bounds).toEqual(centredIn(bigFarRight.workArea));
+    setDisplays([laptop]);
+    expect(viewer().bounds).toEqual(split(laptop.workArea).right);
+    setDisplays([laptop, smallRight, bigFarRight]);
+    expect(viewer().bounds).toEqual(centredIn(smallRight.workArea));
+  });
+
+  it('a display chosen that was never there changes nothing: auto applies', async () => {
+    const { manager, viewer } = setup([laptop, monitorRight], { viewerDisplay: '5000,0,1024x768' });
+    expect(manager.viewerAtStart()).toBe(true);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    expect(viewer().bounds).toEqual(centredIn(monitorRight.workArea));
+  });
+
+  it('a new choice moves the open viewer at once and leaves the workspace where the user put it', async () => {
+    const { manager, workspace, viewer, chooseViewerDisplay } = setup([laptop, smallRight, bigFarRight]);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    expect(viewer().bounds).toEqual(centredIn(bigFarRight.workArea));
+    workspace().userMoves({ x: 50, y: 60, width: 1500, height: 900 });
+    chooseViewerDisplay(key(smallRight));
+    expect(viewer().bounds).toEqual(centredIn(smallRight.workArea));
+    expect(workspace().bounds).toEqual({ x: 50, y: 60, width: 1500, height: 900 });
+    // Arranged by the user on the chosen display, kept for that choice; auto has its own.
+    viewer().userMoves({ x: 1950, y: 30, width: 1200, height: 900 });
+    chooseViewerDisplay('auto');
+    expect(viewer().bounds).toEqual(centredIn(bigFarRight.workArea));
+    chooseViewerDisplay(key(smallRight));
+    expect(viewer().bounds).toEqual({ x: 1950, y: 30, width: 1200, height: 900 });
+  });
+
+  it('keeps the saved arrangements of auto where they were before choices existed', async () => {
+    const state = new MemoryState();
+    const arranged = { x: 2100, y: 100, width: 1800, height: 1200 };
+    state.set(`separate:${displayLayoutKey([laptop, monitorRight])}`, 'viewer', { bounds: arranged, maximized: false });
+    const { manager, viewer } = setup([laptop, monitorRight], { state });
+    await manager.openWorkspace();
+    await manager.openViewer();
+    expect(viewer().bounds).toEqual(arranged);
+  });
+
+  it('lists the displays left to right with where each window is and where auto would go', async () => {
+    const monitorLeft = display(2, -1280, 0, 1280, 1024);
+    const { manager, viewer } = setup([laptop, monitorLeft, bigFarRight]);
+    await manager.openWorkspace();
+    await manager.openViewer();
+    expect(viewer().bounds).toEqual(centredIn(bigFarRight.workArea));
+    expect(manager.displays()).toEqual({
+      displays: [
+        {
+          key: '-1280,0,1280x1024',
+          number: 1,
+          width: 1280,
+          height: 1024,
+          primary: false,
+          workspace: false,
+          viewer: false,
+        },
+        { key: '0,0,1920x1080', number: 2, width: 1920, height: 1080, primary: true, workspace: true, viewer: false },
+        {
+          key: '3200,0,3840x2160',
+          number: 3,
+          width: 3840,
+          height: 2160,
+          primary: false,
+          workspace: false,
+          viewer: true,
+        },
+      ],
+      autoKey: '3200,0,3840x2160',
+      managed: true,
+    });
+    // One display and no window open yet: the workspace's place is the primary, auto is beside it.
+    expect(describeDisplays([laptop], laptop, {})).toEqual({
+      displays: [
+        { key: '0,0,1920x1080', number: 1, width: 1920, height: 1080, primary: true, workspace: true, viewer: false },
+      ],
+      autoKey: '0,0,1920x1080',
+    });
   });
 });
 

@@ -86,6 +86,7 @@ describe('IPC contract over an in-memory transport', () => {
       'updates:check',
       'updates:download',
       'updates:getState',
+      'windows:displays',
       'windows:focusWorkspace',
       'windows:openViewer',
     ]);
@@ -167,6 +168,48 @@ describe('IPC contract over an in-memory transport', () => {
     expect(result.refused).toEqual([{ field: 'cacheBudgetBytes', code: 'locked' }]);
     expect(result.snapshot.effective.language).toBe('en');
     await expect(bridge.app.getPolicy()).resolves.toMatchObject({ cacheBudgetBytes: 4 * 1024 ** 3 });
+  });
+
+  it('lists the displays, and refuses a list outside the contract', async () => {
+    const { bridge } = setup();
+    const list = await bridge.windows.displays();
+    expect(list.managed).toBe(true);
+    expect(list.displays.map((d) => [d.number, d.key, d.viewer])).toEqual([
+      [1, '0,0,1920x1080', false],
+      [2, '1920,0,2560x1440', true],
+    ]);
+    const empty = setup({
+      handlers: { 'windows:displays': () => ({ displays: [], autoKey: '0,0,1x1', managed: true }) },
+    });
+    expect((await rejection(empty.bridge.windows.displays())).code).toBe('invalid-result');
+    const badKey = setup({
+      handlers: {
+        'windows:displays': () => ({ ...list, autoKey: 'Bildschirm 2' }),
+      },
+    });
+    expect((await rejection(badKey.bridge.windows.displays())).code).toBe('invalid-result');
+  });
+
+  it('refuses a cache budget above IT’s ceiling with invalid-value, and a viewer display that is no key', async () => {
+    const { bridge } = setup({ policyText: JSON.stringify({ cacheBudgetCeilingBytes: 4 * 1024 ** 3 }) });
+    const result = await bridge.settings.set({
+      cacheBudgetBytes: 16 * 1024 ** 3,
+      viewerDisplay: 'links',
+      cacheBudgetCeilingBytes: 64 * 1024 ** 3,
+    });
+    expect(result.applied).toEqual([]);
+    expect(result.refused).toEqual([
+      { field: 'cacheBudgetBytes', code: 'invalid-value' },
+      { field: 'viewerDisplay', code: 'invalid-value' },
+      { field: 'cacheBudgetCeilingBytes', code: 'locked' },
+    ]);
+    const chosen = await bridge.settings.set({ viewerDisplay: '1920,0,2560x1440', cacheBudgetBytes: 4 * 1024 ** 3 });
+    expect(chosen.applied).toEqual(['viewerDisplay', 'cacheBudgetBytes']);
+    expect(chosen.snapshot.effective).toMatchObject({
+      viewerDisplay: '1920,0,2560x1440',
+      cacheBudgetBytes: 4 * 1024 ** 3,
+      cacheBudgetCeilingBytes: 4 * 1024 ** 3,
+    });
   });
 
   it('carries renderer log lines and outbox reports with the sender, within their limits', async () => {

@@ -25,6 +25,7 @@ describe('policy JSON Schema', () => {
       updateChannel: 'beta',
       updateMode: 'auto',
       cacheBudgetBytes: 4 * 1024 ** 3,
+      cacheBudgetCeilingBytes: 16 * 1024 ** 3,
       maxOfflineDays: 7,
       outboxRetentionDays: 60,
     };
@@ -35,6 +36,7 @@ describe('policy JSON Schema', () => {
       { updateMode: 'sometimes' },
       { maxOfflineDays: '7' },
       { maxOfflineDays: 91 },
+      { cacheBudgetCeilingBytes: 1024 },
       { serverUrl: 'http://akte.jobcenter.example/' },
       { updateUrl: 'https://akte jobcenter/' },
     ]) {

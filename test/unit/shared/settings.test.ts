@@ -182,6 +182,7 @@ describe('user changes', () => {
         maxOfflineDays: 3,
       },
       ['cacheBudgetBytes'],
+      DEFAULT_POLICY,
     );
     expect(outcome.values).toEqual({ language: 'en', windowLayout: 'docked' });
     expect(outcome.applied).toEqual(['language', 'windowLayout']);
@@ -191,8 +192,83 @@ describe('user changes', () => {
       { field: 'theme', code: 'unknown-field' },
       { field: 'maxOfflineDays', code: 'not-user-settable' },
     ]);
-    expect(applyUserChanges({}, { language: 'fr' }, []).refused).toEqual([
+    expect(applyUserChanges({}, { language: 'fr' }, [], DEFAULT_POLICY).refused).toEqual([
       { field: 'language', code: 'invalid-value' },
     ]);
+  });
+
+  it('takes a chosen viewer display by its key and refuses anything else', () => {
+    const outcome = applyUserChanges({}, { viewerDisplay: '1920,0,2560x1440' }, [], DEFAULT_POLICY);
+    expect(outcome.values).toEqual({ viewerDisplay: '1920,0,2560x1440' });
+    expect(applyUserChanges({}, { viewerDisplay: 'auto' }, [], DEFAULT_POLICY).applied).toEqual(['viewerDisplay']);
+    for (const bad of ['Bildschirm 2', '1920,0', 2, null])
+      expect(applyUserChanges({}, { viewerDisplay: bad }, [], DEFAULT_POLICY).refused, String(bad)).toEqual([
+        { field: 'viewerDisplay', code: 'invalid-value' },
+      ]);
+  });
+});
+
+describe('the cache budget ceiling', () => {
+  const ceiling = (bytes: number) => readPolicy(JSON.stringify({ cacheBudgetCeilingBytes: bytes }));
+
+  it('is four times the default budget when IT sets none', () => {
+    expect(DEFAULT_POLICY.cacheBudgetCeilingBytes).toBe(4 * DEFAULT_POLICY.cacheBudgetBytes);
+    const resolved = resolveSettings({
+      policy: EMPTY_POLICY,
+      user: readUserSettings(JSON.stringify({ cacheBudgetBytes: 8 * GIB })),
+      development: true,
+    });
+    expect(resolved.effective.cacheBudgetBytes).toBe(8 * GIB);
+    expect(resolved.warnings).toEqual([]);
+  });
+
+  it('refuses a user choice above the ceiling and takes one at it', () => {
+    const resolved = resolveSettings({ policy: ceiling(4 * GIB), user: none, development: true });
+    expect(resolved.locked).toEqual(['cacheBudgetCeilingBytes']);
+    const above = applyUserChanges({}, { cacheBudgetBytes: 4 * GIB + 1 }, resolved.locked, resolved.effective);
+    expect(above.refused).toEqual([{ field: 'cacheBudgetBytes', code: 'invalid-value' }]);
+    expect(above.values).toEqual({});
+    const at = applyUserChanges({}, { cacheBudgetBytes: 4 * GIB }, resolved.locked, resolved.effective);
+    expect(at.values).toEqual({ cacheBudgetBytes: 4 * GIB });
+    expect(applyUserChanges({}, { cacheBudgetCeilingBytes: 64 * GIB }, [], DEFAULT_POLICY).refused).toEqual([
+      { field: 'cacheBudgetCeilingBytes', code: 'not-user-settable' },
+    ]);
+  });
+
+  it('clamps a stored choice above a ceiling lowered later, and says so with both figures', () => {
+    const resolved = resolveSettings({
+      policy: ceiling(GIB),
+      user: readUserSettings(JSON.stringify({ cacheBudgetBytes: 4 * GIB })),
+      development: true,
+    });
+    expect(resolved.effective.cacheBudgetBytes).toBe(GIB);
+    expect(effectivePolicy(resolved.effective).cacheBudgetBytes).toBe(GIB);
+    expect(resolved.warnings).toEqual([
+      {
+        code: 'settings-cache-budget-above-ceiling',
+        field: 'cacheBudgetBytes',
+        params: { storedBytes: 4 * GIB, ceilingBytes: GIB },
+      },
+    ]);
+    for (const warning of resolved.warnings) expect(settingsWarningSchema.parse(warning)).toEqual(warning);
+  });
+
+  it('brings the default down to a ceiling below it without a warning, and leaves IT’s own budget alone', () => {
+    const lowered = resolveSettings({ policy: ceiling(GIB), user: none, development: true });
+    expect(lowered.effective.cacheBudgetBytes).toBe(GIB);
+    expect(lowered.warnings).toEqual([]);
+    const both = resolveSettings({
+      policy: readPolicy(JSON.stringify({ cacheBudgetBytes: 3 * GIB, cacheBudgetCeilingBytes: GIB })),
+      user: none,
+      development: true,
+    });
+    expect(both.effective.cacheBudgetBytes).toBe(3 * GIB);
+    expect(both.warnings).toEqual([]);
+  });
+
+  it('falls back to the default ceiling when IT’s value is no good', () => {
+    const resolved = resolveSettings({ policy: ceiling(1024), user: none, development: true });
+    expect(resolved.effective.cacheBudgetCeilingBytes).toBe(DEFAULT_POLICY.cacheBudgetCeilingBytes);
+    expect(resolved.warnings).toEqual([{ code: 'policy-invalid-value', field: 'cacheBudgetCeilingBytes' }]);
   });
 });
