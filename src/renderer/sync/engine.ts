@@ -1,7 +1,7 @@
 /**
  * The sync engine: schedules the three verbs off the UI thread (it runs in a worker, see
  * worker.ts) — pull the change feed, fetch document bytes, push the outbox. It pulls on start,
- * when the network comes back, on an interval, after a local change and on "sync now"; it pushes
+ * when the network comes back, on an interval, after delivering local changes and on "sync now"; it pushes
  * after each pull and on each local change; each loop backs off on failure and honours
  * Retry-After. What the verbs do lives in pull.ts, content-round.ts and push.ts; the published
  * state in status-publisher.ts, the counts in counts.ts. After documents arrive, their first
@@ -276,6 +276,9 @@ export class SyncEngine {
           const outcome = await push(deps.outbox, this.api, { signal: this.stopper.signal });
           if (outcome.status === 'done') {
             this.pushFailures = 0;
+            // What the service made of the changes (a misfiled scan taken out, a letter's status)
+            // arrives with the next pull: pull now rather than at the next interval.
+            if (outcome.delivered > 0) this.metaWakeup.fire();
             this.status.patch({
               push: { state: 'idle', nextAttemptAt: null, lastError: null },
               // The service answered: an outage that only delivery had noticed is over.

@@ -15,6 +15,8 @@ import { QuickJump } from '../../features/cases/QuickJump.tsx';
 import { useCaseRows, useCaseSearch } from '../../features/cases/use-cases.ts';
 import { DueFollowUps } from '../../features/follow-ups/DueFollowUps.tsx';
 import { InboxView } from '../../features/inbox/InboxView.tsx';
+import { PolicyWarningBanner } from '../../features/settings/PolicyWarnings.tsx';
+import { SettingsView } from '../../features/settings/SettingsView.tsx';
 import { SignInScreen } from '../../features/signin/SignInScreen.tsx';
 import { SyncStatusLine } from '../../features/sync/SyncStatusLine.tsx';
 import type { Session } from '../../session/session.ts';
@@ -51,6 +53,7 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
   const [area, setArea] = useState<Area>('cases');
   const [caseId, setCaseId] = useState<CaseId | null>(null);
   const [jumping, setJumping] = useState(false);
+  const [focusCase, setFocusCase] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [viewerVisible, setViewerVisible] = useState(false);
   const rows = useCaseRows(session);
@@ -75,10 +78,12 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
     requestAnimationFrame(() => setAnnouncement(message));
   }, []);
 
-  const openCase = useCallback((id: CaseId) => {
+  // Opened by keyboard (search, quick jump, Enter in the list), the case view takes the focus, so
+  // that a screen reader reads the case; opened by a click, the focus stays where the user put it.
+  const openCase = useCallback((id: CaseId, how: 'keyboard' | 'pointer' = 'keyboard') => {
     setArea('cases');
     setCaseId(id);
-    requestAnimationFrame(() => document.getElementById('case-view-heading')?.focus());
+    setFocusCase(how === 'keyboard');
   }, []);
 
   const caseLabels = useMemo(
@@ -110,13 +115,20 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
           onSignOut={() => controller.signOut()}
         />
         <div className="desk-area">
+          <PolicyWarningBanner onOpenSettings={() => setArea('settings')} />
           {area === 'cases' &&
             (rows ? (
               <div className="desk-cases">
                 <CaseList rows={rows} search={search} selectedId={caseId} onOpen={openCase} />
                 <div className="desk-case">
                   {caseId ? (
-                    <CaseView key={caseId} session={session} caseId={caseId} announce={announce} />
+                    <CaseView
+                      key={caseId}
+                      session={session}
+                      caseId={caseId}
+                      takeFocus={focusCase}
+                      announce={announce}
+                    />
                   ) : (
                     <p className="case-view-empty">{t('cases.view.none')}</p>
                   )}
@@ -131,7 +143,7 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
           {area === 'followUps' && (
             <DueFollowUps session={session} caseLabels={caseLabels} onOpenCase={openCase} announce={announce} />
           )}
-          {area === 'settings' && <p>{t('ws.nav.settings')}</p>}
+          {area === 'settings' && <SettingsView announce={announce} />}
         </div>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -56,7 +56,7 @@ type Props = {
   rows: readonly CaseRow[];
   search: CaseSearch;
   selectedId: string | null;
-  onOpen: (caseId: CaseId) => void;
+  onOpen: (caseId: CaseId, how: 'keyboard' | 'pointer') => void;
 };
 
 const ROW_HEIGHT = 34;
@@ -121,7 +121,7 @@ export function CaseList({ rows, search, selectedId, onOpen }: Props) {
       End: () => moveTo(rowItems.length - 1),
       Enter: () => {
         const item = items[rowItems[focused] ?? -1];
-        if (item?.kind === 'row') onOpen(item.row.case.id);
+        if (item?.kind === 'row') onOpen(item.row.case.id, 'keyboard');
       },
     };
     const action = keys[event.key];
@@ -157,7 +157,7 @@ export function CaseList({ rows, search, selectedId, onOpen }: Props) {
               moveTo(0);
             } else if (e.key === 'Enter' && rowItems.length) {
               const first = items[rowItems[0]!];
-              if (first?.kind === 'row') onOpen(first.row.case.id);
+              if (first?.kind === 'row') onOpen(first.row.case.id, 'keyboard');
             }
           }}
         />
@@ -226,7 +226,7 @@ export function CaseList({ rows, search, selectedId, onOpen }: Props) {
                     style={style}
                     onClick={() => {
                       setFocused(position);
-                      onOpen(row.case.id);
+                      onOpen(row.case.id, 'pointer');
                     }}
                     onFocus={() => setFocused(position)}
                   >

@@ -6,7 +6,7 @@
  */
 import { describeError } from '../errors/error-message.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CaseId, DocumentId } from '../../../shared/domain/ids.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -19,9 +19,15 @@ import { CaseFollowUps } from './CaseFollowUps.tsx';
 import { CaseNotes } from './CaseNotes.tsx';
 import { DocumentAnnotations } from './DocumentAnnotations.tsx';
 
-type Props = { session: Session; caseId: CaseId; announce: (message: string) => void };
+type Props = {
+  session: Session;
+  caseId: CaseId;
+  /** Move the focus to the case's heading once it is shown (opened by keyboard). */
+  takeFocus?: boolean;
+  announce: (message: string) => void;
+};
 
-export function CaseView({ session, caseId, announce }: Props) {
+export function CaseView({ session, caseId, takeFocus = false, announce }: Props) {
   const { t, language } = useI18n();
   const detail = useLiveQuery(() => session.cases.detail(caseId), [session, caseId]);
   const [selected, setSelected] = useState<DocumentId | null>(null);
@@ -34,6 +40,12 @@ export function CaseView({ session, caseId, announce }: Props) {
     void session.audit.record({ action: 'case.open', caseId });
   }, [session, caseId]);
 
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = detail !== undefined && detail !== null;
+  useEffect(() => {
+    if (loaded && takeFocus) heading.current?.focus();
+  }, [loaded, takeFocus]);
+
   if (detail === undefined) return null;
   if (detail === null) return <p className="case-view-empty">{t('cases.view.gone')}</p>;
   const { case: theCase, members } = detail;
@@ -45,7 +57,7 @@ export function CaseView({ session, caseId, announce }: Props) {
   return (
     <article className="case-view" aria-labelledby="case-view-heading">
       <header className="case-view-head">
-        <h2 id="case-view-heading" tabIndex={-1}>
+        <h2 id="case-view-heading" ref={heading} tabIndex={-1}>
           {t('cases.view.heading', { bg: theCase.bgNumber })}
         </h2>
         <p>
