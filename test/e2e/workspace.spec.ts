@@ -326,7 +326,7 @@ test('in English the workspace shows no German, errors included; a case of anoth
   }
 
   // The service down: the status line's error, in English.
-  await page.getByRole('navigation').getByRole('button', { name: 'Cases' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Case files' }).click();
   await service.stop();
   await page.getByRole('button', { name: 'Synchronise now' }).click();
   await expect(page.locator('.sync-status')).toContainText('No connection', { timeout: 30_000 });
@@ -334,13 +334,13 @@ test('in English the workspace shows no German, errors included; a case of anoth
   await service.resume();
 
   // Another worker's case is not on this device: neither its BG number nor its household finds it.
-  await page.getByRole('searchbox', { name: 'Search cases' }).fill(foreign!.bgNumber);
+  await page.getByRole('searchbox', { name: 'Search case files' }).fill(foreign!.bgNumber);
   await expect(page.locator('.case-row')).toHaveCount(0);
-  await expect(page.getByText('No case found')).toBeVisible();
+  await expect(page.getByText('No case file found')).toBeVisible();
   await page.keyboard.press('Control+K');
   await page.keyboard.type(foreign!.bgNumber);
   await expect(page.getByRole('dialog').getByRole('option')).toHaveCount(0);
-  await expect(page.getByRole('dialog')).toContainText('No case found');
+  await expect(page.getByRole('dialog')).toContainText('No case file found');
 });
 
 test('a substitute sees the cases held in substitution apart, with the end of the substitution', async ({

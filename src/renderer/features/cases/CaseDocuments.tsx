@@ -57,12 +57,6 @@ export function CaseDocuments({ session, caseId, selectedId, onOpen }: Props) {
                     className="document-open"
                     data-document-id={d.id}
                     aria-current={d.id === selectedId ? 'true' : undefined}
-                    aria-label={t('cases.doc.open', {
-                      type: t(`viewer.docType.${d.type}`),
-                      title: d.title,
-                      date: formatDate(d.receivedOn, language),
-                      pages: d.pageCount,
-                    })}
                     onClick={() => onOpen(d.id)}
                   >
                     <span className="document-type">{t(`viewer.docType.${d.type}`)}</span>

@@ -59,7 +59,6 @@ export const casesDe = {
   'cases.register.correspondence': 'Schriftverkehr',
   'cases.register.identity': 'Identität',
   'cases.register.other': 'Sonstiges',
-  'cases.doc.open': '{type}: {title}, eingegangen am {date}, {pages, plural, one {# Seite} other {# Seiten}}',
   'cases.doc.pages': '{pages, plural, one {# Seite} other {# Seiten}}',
   'cases.doc.outgoing': 'ausgehend',
   'cases.doc.new': 'neu',

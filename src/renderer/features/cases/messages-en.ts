@@ -61,7 +61,6 @@ export const casesEn: Record<keyof typeof casesDe, string> = {
   'cases.register.correspondence': 'Correspondence',
   'cases.register.identity': 'Identity',
   'cases.register.other': 'Other',
-  'cases.doc.open': '{type}: {title}, received on {date}, {pages, plural, one {# page} other {# pages}}',
   'cases.doc.pages': '{pages, plural, one {# page} other {# pages}}',
   'cases.doc.outgoing': 'outgoing',
   'cases.doc.new': 'new',

@@ -206,10 +206,12 @@ export function LetterComposer({ session, caseId, onClose }: Props) {
             </section>
             <RefusedTemplates catalogue={ready.catalogue} />
           </div>
+          {/* Focusable, so that the preview scrolls by keyboard too (arrow keys, PageDown). */}
           <section
             className="letter-composer-preview"
             aria-labelledby="letter-preview-title"
             aria-busy={preview.updating}
+            tabIndex={0}
           >
             <h3 id="letter-preview-title">{t('letters.composer.preview')}</h3>
             <p className="letter-hint" aria-live="polite">
