@@ -12,6 +12,8 @@ import { prioritise, type ContentCandidate } from './content-plan.ts';
 import type { StorageRoom } from './storage-room.ts';
 
 export type ContentRoundDeps = {
+  /** Waits while the user is clicking or typing (see quiet.ts `userPaused`). */
+  yieldToUser?: (signal: AbortSignal) => Promise<void>;
   api: ApiClient;
   db: CacheDb;
   contents: ContentsRepo;
@@ -86,7 +88,11 @@ export async function contentRound(
             api: deps.api,
             db: deps.db,
             contents: deps.contents,
-            writeChunk: (write) => deps.room.withQuota(write, new Set([...urgent, ...inFlight])),
+            writeChunk: async (write) => {
+              // A document the user waits for goes on; the others let the user's own reads go first.
+              if (!urgent.has(id)) await deps.yieldToUser?.(deps.signal);
+              return deps.room.withQuota(write, new Set([...urgent, ...inFlight]));
+            },
             onBytes: (_doc, n) => {
               progress.bytes += n;
               onProgress(progress, false);

@@ -70,6 +70,9 @@ export type TriggerReason = 'start' | 'online' | 'interval' | 'local-change' | '
 
 const DAY_MS = 86_400_000;
 
+/** Downloads write no chunk until the user has paused this long (clicks, keys, scrolling). */
+const USER_PAUSE_MS = 400;
+
 export class SyncEngine {
   private readonly deps: EngineDeps;
   private readonly status: StatusPublisher;
@@ -213,6 +216,7 @@ export class SyncEngine {
             concurrency: deps.contentConcurrency ?? 6,
             recentCases: async () => (await readState(deps.db, 'recentCases')) ?? [],
             signal: this.stopper.signal,
+            yieldToUser: (signal) => this.quiet.userPaused(USER_PAUSE_MS, signal),
           },
           this.urgent,
           (progress, started) =>

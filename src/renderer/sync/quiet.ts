@@ -11,6 +11,12 @@ export type Quiet = {
   isQuiet(): boolean;
   /** Resolves once it is quiet (or the signal aborts). */
   until(signal: AbortSignal): Promise<void>;
+  /**
+   * Resolves once the user has not clicked, typed or scrolled for `ms` (at once when they have
+   * not): downloads write their next chunk in the gaps, so that what the user just asked for is
+   * read from the cache without waiting behind them.
+   */
+  userPaused(ms: number, signal: AbortSignal): Promise<void>;
   /** Called as soon as something needs the machine again; returns the unsubscribe. */
   onBusy(listener: () => void): () => void;
 };
@@ -49,6 +55,18 @@ export function createQuiet({ clock = systemClock, quietAfterMs = QUIET_AFTER_MS
           signal.addEventListener('abort', done, { once: true });
         });
       }
+    },
+    async userPaused(ms, signal) {
+      for (let wait = lastActivity + ms - clock(); wait > 0 && !signal.aborted; wait = lastActivity + ms - clock())
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, wait);
+          function done(): void {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+          }
+          signal.addEventListener('abort', done, { once: true });
+        });
     },
     onBusy(listener) {
       listeners.add(listener);

@@ -96,6 +96,7 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
       ),
     [rows],
   );
+  const rowOf = useMemo(() => new Map((rows ?? []).map((r) => [r.case.id as string, r])), [rows]);
   const unread = rows?.reduce((sum, r) => sum + r.unread, 0) ?? 0;
   const due = rows?.reduce((sum, r) => sum + r.followUpsDue, 0) ?? 0;
 
@@ -126,6 +127,7 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
                       key={caseId}
                       session={session}
                       caseId={caseId}
+                      row={rowOf.get(caseId)}
                       takeFocus={focusCase}
                       announce={announce}
                     />

@@ -31,6 +31,26 @@ export type CaseRow = {
   readonly onDevice: OnDevice;
 };
 
+/** A case row without the figures read apart (see `baseRows`). */
+export type BaseRow = Omit<CaseRow, 'followUpsDue' | 'onDevice'>;
+
+/** The rows with how much is on the device (`complete`: documents stored whole, per case) and how many follow-ups are due. */
+export function withFigures(
+  base: readonly BaseRow[],
+  complete: ReadonlyMap<string, number>,
+  due: ReadonlyMap<string, number>,
+): CaseRow[] {
+  return base.map((row) => {
+    const stored = complete.get(row.case.id) ?? 0;
+    return {
+      ...row,
+      followUpsDue: due.get(row.case.id) ?? 0,
+      // A case without any document has all of it on the device.
+      onDevice: stored >= row.documentCount ? 'all' : stored > 0 ? 'partly' : 'none',
+    };
+  });
+}
+
 /** Kept decrypted per record version, so that an unchanged record is not opened again. */
 function openedCache<T>() {
   const cache = new Map<string, { stamp: string; value: T }>();
@@ -58,14 +78,17 @@ export function createCasesRepo(db: CacheDb, cipher: CacheCipher) {
       return (await cipher.openJson(record.sealed, binding('cases', record.id), caseSchema)).bgNumber;
     },
 
-    /** Every cached case as the list shows it; follow-ups count as due on or before `today` (ISO date). */
-    async rows(today: string): Promise<CaseRow[]> {
-      const [caseRecords, personRecords, documents, contents, followUps, assignments] = await Promise.all([
+    /**
+     * Every cached case as the list shows it, without the two figures that change all the time
+     * (how much is on the device, which follow-ups are due): those come from `onDevice` and
+     * `dueCounts`, read apart, so that a download writing to the content table does not make
+     * the list read every document again.
+     */
+    async baseRows(): Promise<BaseRow[]> {
+      const [caseRecords, personRecords, documents, assignments] = await Promise.all([
         db.cases.toArray(),
         db.persons.toArray(),
         db.documents.toArray(),
-        db.contents.toArray(),
-        db.followUps.where('dueOn').belowOrEqual(today).toArray(),
         readState(db, 'assignments'),
       ]);
       const [cases, persons] = await Promise.all([
@@ -74,38 +97,25 @@ export function createCasesRepo(db: CacheDb, cipher: CacheCipher) {
         ),
         Promise.all(personRecords.map((r) => openPerson(r, () => openEntity(cipher, 'persons', r, personSchema)))),
       ]);
-      type Tally = {
-        documents: number;
-        last: string | null;
-        unread: number;
-        stored: number;
-        bytes: number;
-        due: number;
-      };
+      type Tally = { documents: number; last: string | null; unread: number };
       const tally = new Map<string, Tally>();
-      const of = (caseId: string): Tally => {
-        let t = tally.get(caseId);
-        if (!t) tally.set(caseId, (t = { documents: 0, last: null, unread: 0, stored: 0, bytes: 0, due: 0 }));
-        return t;
-      };
       for (const d of documents) {
-        const t = of(d.caseId);
+        let t = tally.get(d.caseId);
+        if (!t) tally.set(d.caseId, (t = { documents: 0, last: null, unread: 0 }));
         t.documents++;
         if (d.direction === 'incoming' && (!t.last || d.receivedOn > t.last)) t.last = d.receivedOn;
         if (d.status === 'new') t.unread++;
       }
-      for (const c of contents) {
-        const t = of(c.caseId);
-        t.bytes++;
-        if (c.state === 'complete') t.stored++;
-      }
-      for (const f of followUps) if (f.done === 0) of(f.caseId).due++;
       const membersOf = new Map<string, Person[]>();
-      for (const p of persons) membersOf.set(p.caseId, [...(membersOf.get(p.caseId) ?? []), p]);
+      for (const p of persons) {
+        const list = membersOf.get(p.caseId);
+        if (list) list.push(p);
+        else membersOf.set(p.caseId, [p]);
+      }
       const assignment = new Map((assignments ?? []).map((a) => [a.caseId as string, a]));
       return cases.map((c) => {
         const members = (membersOf.get(c.id) ?? []).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
-        const t = of(c.id);
+        const t = tally.get(c.id);
         const held = assignment.get(c.id);
         return {
           case: c,
@@ -113,13 +123,37 @@ export function createCasesRepo(db: CacheDb, cipher: CacheCipher) {
           members,
           role: held?.role ?? 'owner',
           until: held?.role === 'substitute' ? held.until : undefined,
-          documentCount: t.documents,
-          lastIncomingOn: t.last,
-          unread: t.unread,
-          followUpsDue: t.due,
-          onDevice: t.bytes === 0 || t.stored === t.bytes ? (t.bytes ? 'all' : 'none') : t.stored ? 'partly' : 'none',
+          documentCount: t?.documents ?? 0,
+          lastIncomingOn: t?.last ?? null,
+          unread: t?.unread ?? 0,
         };
       });
+    },
+
+    /**
+     * Documents whose bytes are all on the device, per case. Only the complete ones are read (an
+     * index range): a download writing chunk after chunk does not touch the range until a
+     * document is complete, so the list is not read again for every chunk.
+     */
+    async onDevice(): Promise<ReadonlyMap<string, number>> {
+      const complete = await db.contents.where('state').equals('complete').toArray();
+      const done = new Map<string, number>();
+      for (const c of complete) done.set(c.caseId, (done.get(c.caseId) ?? 0) + 1);
+      return done;
+    },
+
+    /** Open follow-ups due on or before `today` (ISO date), per case. */
+    async dueCounts(today: string): Promise<ReadonlyMap<string, number>> {
+      const due = await db.followUps.where('dueOn').belowOrEqual(today).toArray();
+      const out = new Map<string, number>();
+      for (const f of due) if (f.done === 0) out.set(f.caseId, (out.get(f.caseId) ?? 0) + 1);
+      return out;
+    },
+
+    /** Every cached case as the list shows it; follow-ups count as due on or before `today` (ISO date). */
+    async rows(today: string): Promise<CaseRow[]> {
+      const [base, device, due] = await Promise.all([this.baseRows(), this.onDevice(), this.dueCounts(today)]);
+      return withFigures(base, device, due);
     },
 
     /** Every cached case by BG number (as rows, follow-ups counted as due by today). */

@@ -30,15 +30,11 @@ type Props = {
 
 export function CaseDocuments({ session, caseId, selectedId, onOpen }: Props) {
   const { t, language } = useI18n();
-  const data = useLiveQuery(async () => {
-    const [documents, stored] = await Promise.all([
-      session.documents.listForCase(caseId),
-      session.documents.storedStates(caseId),
-    ]);
-    return { documents, stored };
-  }, [session, caseId]);
-  if (!data) return null;
-  const { documents, stored } = data;
+  // Two queries: the list shows as soon as the documents are read; what is on the device (the
+  // content table, which downloads write to all the time) fills in when it comes.
+  const documents = useLiveQuery(() => session.documents.listForCase(caseId), [session, caseId]);
+  const stored = useLiveQuery(() => session.documents.storedStates(caseId), [session, caseId]);
+  if (!documents) return null;
   const byRegister = new Map<Register, CaseDocument[]>();
   for (const d of documents) byRegister.set(d.register, [...(byRegister.get(d.register) ?? []), d]);
   return (
@@ -49,7 +45,7 @@ export function CaseDocuments({ session, caseId, selectedId, onOpen }: Props) {
           <h4 id={`register-${register}`}>{t(`cases.register.${register}`)}</h4>
           <ul className="document-list" aria-labelledby={`register-${register}`}>
             {byRegister.get(register)!.map((d) => {
-              const onDevice = stored.get(d.id) === 'complete';
+              const onDevice = stored?.get(d.id) === 'complete';
               return (
                 <li key={d.id} className={d.id === selectedId ? 'selected' : undefined}>
                   <button
@@ -68,9 +64,11 @@ export function CaseDocuments({ session, caseId, selectedId, onOpen }: Props) {
                   <span className="document-tags">
                     {d.status === 'new' && <span className="tag tag-new">{t('cases.doc.new')}</span>}
                     {d.direction === 'outgoing' && <span className="tag">{t('cases.doc.outgoing')}</span>}
-                    <span className={onDevice ? 'tag' : 'tag tag-muted'}>
-                      {t(onDevice ? 'cases.doc.onDevice' : 'cases.doc.notOnDevice')}
-                    </span>
+                    {stored && (
+                      <span className={onDevice ? 'tag' : 'tag tag-muted'}>
+                        {t(onDevice ? 'cases.doc.onDevice' : 'cases.doc.notOnDevice')}
+                      </span>
+                    )}
                     {d.id === selectedId && <span className="tag tag-selected">{t('cases.doc.selected')}</span>}
                   </span>
                   {d.direction === 'incoming' && <OriginalNotice session={session} document={d} />}

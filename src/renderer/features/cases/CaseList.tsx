@@ -8,7 +8,7 @@
  */
 import type { CaseId } from '../../../shared/domain/ids.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CaseRow } from '../../data/repos/cases.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -31,16 +31,19 @@ const ON_DEVICE_RANK = { all: 0, partly: 1, none: 2 } as const;
 
 const name = (r: CaseRow): string => (r.applicant ? `${r.applicant.lastName}, ${r.applicant.firstName}` : '–');
 
+const collator = new Intl.Collator('de');
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function compare(column: Column): (a: CaseRow, b: CaseRow) => number {
   switch (column) {
     case 'bg':
-      return (a, b) => a.case.bgNumber.localeCompare(b.case.bgNumber);
+      return (a, b) => byCode(a.case.bgNumber, b.case.bgNumber);
     case 'applicant':
-      return (a, b) => name(a).localeCompare(name(b), 'de');
+      return (a, b) => collator.compare(name(a), name(b));
     case 'household':
       return (a, b) => a.members.length - b.members.length;
     case 'lastIncoming':
-      return (a, b) => (a.lastIncomingOn ?? '').localeCompare(b.lastIncomingOn ?? '');
+      return (a, b) => byCode(a.lastIncomingOn ?? '', b.lastIncomingOn ?? '');
     case 'unread':
       return (a, b) => a.unread - b.unread;
     case 'due':
@@ -61,19 +64,23 @@ type Props = {
 
 const ROW_HEIGHT = 34;
 
-export function CaseList({ rows, search, selectedId, onOpen }: Props) {
+/** Memoised: the workspace re-renders for many reasons (an announcement, the viewer's state) that leave the list as it is. */
+export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpen }: Props) {
   const { t, language } = useI18n();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'bg', descending: false });
   const [focused, setFocused] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const shown = useMemo(() => searchCases(search, rows, query), [search, rows, query]);
-  const items = useMemo<Item[]>(() => {
+  // Sorted once per change of the rows or the order; a keystroke only filters the sorted rows.
+  const sorted = useMemo(() => {
     const order = compare(sort.column);
-    const sorted = [...shown].sort((a, b) => (sort.descending ? order(b, a) : order(a, b)) || order(a, b));
-    const own = sorted.filter((r) => r.role === 'owner');
-    const substitute = sorted.filter((r) => r.role === 'substitute');
+    return [...rows].sort((a, b) => (sort.descending ? order(b, a) : order(a, b)) || order(a, b));
+  }, [rows, sort]);
+  const shown = useMemo(() => searchCases(search, sorted, query), [search, sorted, query]);
+  const items = useMemo<Item[]>(() => {
+    const own = shown.filter((r) => r.role === 'owner');
+    const substitute = shown.filter((r) => r.role === 'substitute');
     return [
       ...(substitute.length
         ? [{ kind: 'group' as const, key: 'g-own', label: t('cases.own', { count: own.length }) }]
@@ -84,8 +91,16 @@ export function CaseList({ rows, search, selectedId, onOpen }: Props) {
         : []),
       ...substitute.map((row) => ({ kind: 'row' as const, key: row.case.id, row })),
     ];
-  }, [shown, sort, t]);
-  const rowItems = useMemo(() => items.flatMap((item, k) => (item.kind === 'row' ? [k] : [])), [items]);
+  }, [shown, t]);
+  // Item index of each row in keyboard order, and the other way round (-1 for a group heading).
+  const [rowItems, positionOf] = useMemo(() => {
+    const indexes: number[] = [];
+    const positions = new Int32Array(items.length).fill(-1);
+    items.forEach((item, k) => {
+      if (item.kind === 'row') positions[k] = indexes.push(k) - 1;
+    });
+    return [indexes, positions] as const;
+  }, [items]);
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -211,7 +226,7 @@ export function CaseList({ rows, search, selectedId, onOpen }: Props) {
                     </div>
                   );
                 const { row } = item;
-                const position = rowItems.indexOf(v.index);
+                const position = positionOf[v.index] ?? -1;
                 const selected = row.case.id === selectedId;
                 return (
                   <div
@@ -266,4 +281,4 @@ export function CaseList({ rows, search, selectedId, onOpen }: Props) {
       )}
     </section>
   );
-}
+});

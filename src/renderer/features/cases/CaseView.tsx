@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CaseId, DocumentId } from '../../../shared/domain/ids.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { CaseRow } from '../../data/repos/cases.ts';
 import type { Session } from '../../session/session.ts';
 import { useViewerLink } from '../../platform/use-viewer-link.ts';
 import { CaseLetters } from '../letters/CaseLetters.tsx';
@@ -22,22 +23,29 @@ import { DocumentAnnotations } from './DocumentAnnotations.tsx';
 type Props = {
   session: Session;
   caseId: CaseId;
+  /** The case as the list has it: shown at once, while the case's own query is still reading. */
+  row?: CaseRow | undefined;
   /** Move the focus to the case's heading once it is shown (opened by keyboard). */
   takeFocus?: boolean;
   announce: (message: string) => void;
 };
 
-export function CaseView({ session, caseId, takeFocus = false, announce }: Props) {
+export function CaseView({ session, caseId, row, takeFocus = false, announce }: Props) {
   const { t, language } = useI18n();
-  const detail = useLiveQuery(() => session.cases.detail(caseId), [session, caseId]);
+  const live = useLiveQuery(() => session.cases.detail(caseId), [session, caseId]);
+  const detail = live === undefined && row ? { case: row.case, members: [...row.members] } : live;
   const [selected, setSelected] = useState<DocumentId | null>(null);
   const [writing, setWriting] = useState(false);
   const openInViewer = useViewerLink();
 
+  // Recorded after the case has been painted: the writes do not stand between the click and the view.
   useEffect(() => {
     setSelected(null);
-    void session.cases.opened(caseId);
-    void session.audit.record({ action: 'case.open', caseId });
+    const later = setTimeout(() => {
+      void session.cases.opened(caseId);
+      void session.audit.record({ action: 'case.open', caseId });
+    }, 0);
+    return () => clearTimeout(later);
   }, [session, caseId]);
 
   const heading = useRef<HTMLHeadingElement>(null);

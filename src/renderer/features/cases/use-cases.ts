@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
-import type { CaseRow } from '../../data/repos/cases.ts';
+import { withFigures, type CaseRow } from '../../data/repos/cases.ts';
 import type { Session } from '../../session/session.ts';
 import { CaseSearch } from './case-search.ts';
 
@@ -15,9 +15,18 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * The rows, from three live queries: the cases with their households and documents (read again
+ * when a sync writes those), and apart from them what is on the device and which follow-ups are
+ * due, which downloads and edits change much more often. The rows keep their identity while only
+ * the figures change, so the search index is not walked again for a download.
+ */
 export function useCaseRows(session: Session): CaseRow[] | undefined {
   const today = localToday();
-  return useLiveQuery(() => session.cases.rows(today), [session, today]);
+  const base = useLiveQuery(() => session.cases.baseRows(), [session]);
+  const device = useLiveQuery(() => session.cases.onDevice(), [session]);
+  const due = useLiveQuery(() => session.cases.dueCounts(today), [session, today]);
+  return useMemo(() => (base && device && due ? withFigures(base, device, due) : undefined), [base, device, due]);
 }
 
 /** The rows matching `query` (all when it is empty), in the order given. */
@@ -27,25 +36,32 @@ export function searchCases(search: CaseSearch, rows: readonly CaseRow[], query:
   return rows.filter((r) => hits.has(r.case.id));
 }
 
-/** The search over `rows`, brought in step whenever they change. */
+/**
+ * The search over `rows`, brought in step when the cases or their households change — not when
+ * only a row's figures do (the households are then the same arrays, and nothing is walked).
+ */
 export function useCaseSearch(rows: readonly CaseRow[] | undefined): CaseSearch {
   const search = useRef<CaseSearch | null>(null);
+  const synced = useRef(new Map<string, readonly unknown[]>());
   search.current ??= new CaseSearch();
   const index = search.current;
   useMemo(() => {
-    if (rows)
-      index.sync(
-        rows.map((r) => ({
-          id: r.case.id,
-          bgNumber: r.case.bgNumber,
-          members: r.members.map((m) => ({
-            firstName: m.firstName,
-            lastName: m.lastName,
-            birthDate: m.birthDate,
-            address: m.address,
-          })),
+    if (!rows) return;
+    const last = synced.current;
+    if (rows.length === last.size && rows.every((r) => last.get(r.case.id) === r.members)) return;
+    index.sync(
+      rows.map((r) => ({
+        id: r.case.id,
+        bgNumber: r.case.bgNumber,
+        members: r.members.map((m) => ({
+          firstName: m.firstName,
+          lastName: m.lastName,
+          birthDate: m.birthDate,
+          address: m.address,
         })),
-      );
+      })),
+    );
+    synced.current = new Map(rows.map((r) => [r.case.id as string, r.members]));
   }, [rows, index]);
   return index;
 }

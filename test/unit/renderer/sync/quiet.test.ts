@@ -43,3 +43,26 @@ it('waits until it is quiet, or until the wait is given up', async () => {
   expect(quiet.isQuiet()).toBe(false);
   release();
 });
+
+it('lets a download go on at once when the user is idle, and after their pause when they are busy, holds or not', async () => {
+  const quiet = createQuiet({ quietAfterMs: 5000 });
+  const signal = new AbortController().signal;
+  let started = Date.now();
+  await quiet.userPaused(80, signal);
+  expect(Date.now() - started).toBeLessThan(40);
+
+  // The download's own hold does not make it wait for itself.
+  const release = quiet.hold();
+  quiet.activity();
+  started = Date.now();
+  await quiet.userPaused(80, signal);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(70);
+  release();
+
+  const abort = new AbortController();
+  quiet.activity();
+  setTimeout(() => abort.abort(), 10);
+  started = Date.now();
+  await quiet.userPaused(10_000, abort.signal);
+  expect(Date.now() - started).toBeLessThan(1000);
+});
