@@ -5,17 +5,18 @@
 import { Dexie } from 'dexie';
 import type { ChangesResponse } from '../../src/shared/api/changes.ts';
 import { createCacheKey } from '../../src/renderer/data/crypto/key-wrap.ts';
-import { CacheDb } from '../../src/renderer/data/db.ts';
+import { CacheDb, CURRENT_SCHEMA } from '../../src/renderer/data/db.ts';
 import { createApiClient } from '../../src/renderer/sync/api-client.ts';
 import {
-  applyChangesPage,
   CONTENT_CHUNK_BYTES,
+  contentMac,
   freshContent,
+  preparePage,
   TABLE_OF,
+  writePage,
 } from '../../src/renderer/sync/apply-changes.ts';
 import { recordOf } from '../../src/renderer/data/repos/entity-records.ts';
 import { engineOutbox } from '../../src/renderer/data/repos/outbox-store.ts';
-import { SCHEMA_V1 } from '../../src/renderer/data/migrations/v1.ts';
 import { SyncEngine } from '../../src/renderer/sync/engine.ts';
 import { pull } from '../../src/renderer/sync/pull.ts';
 import { createStorageRoom } from '../../src/renderer/sync/storage-room.ts';
@@ -33,7 +34,7 @@ async function session(serverUrl: string, name: string) {
   token = (await api.login('demo', 'demo')).accessToken;
   await Dexie.delete(name);
   const db = new CacheDb(name);
-  const cipher = new CacheCipher((await createCacheKey()).key);
+  const cipher = new CacheCipher((await createCacheKey()).keys);
   return { api, db, cipher };
 }
 
@@ -47,12 +48,18 @@ async function coldMetadata(serverUrl: string): Promise<{ ms: number; changes: n
   return { ms, changes: result.changes, requests: result.requests };
 }
 
+/** The pages through the engine's apply, as pull runs it: the next page sealed while the current one is written. */
 async function applyAll(pages: readonly ChangesResponse[], cipher: CacheCipher, name: string): Promise<number> {
   await Dexie.delete(name);
   const db = new CacheDb(name);
   await db.open();
   const started = performance.now();
-  for (const page of pages) await applyChangesPage(db, cipher, page.changes, page.cursor, 1);
+  let next = preparePage(cipher, pages[0]!.changes);
+  for (const [k, page] of pages.entries()) {
+    const prepared = await next;
+    if (k + 1 < pages.length) next = preparePage(cipher, pages[k + 1]!.changes);
+    await writePage(db, prepared, page.cursor, 1);
+  }
   const ms = performance.now() - started;
   db.close();
   return ms;
@@ -66,7 +73,8 @@ async function putAllRaw(pages: readonly RawPage[], name: string): Promise<numbe
   const raw = await new Promise<IDBDatabase>((resolve, reject) => {
     const open = indexedDB.open(name, 1);
     open.onupgradeneeded = () => {
-      for (const [store, spec] of Object.entries(SCHEMA_V1)) {
+      for (const [store, spec] of Object.entries(CURRENT_SCHEMA)) {
+        if (spec === null) continue;
         const [primary = '', ...indexes] = spec.split(',').map((part) => part.trim());
         const created = open.result.createObjectStore(store, {
           keyPath: keyPath(primary.replace(/^\+\+/, '')),
@@ -84,7 +92,7 @@ async function putAllRaw(pages: readonly RawPage[], name: string): Promise<numbe
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error ?? new Error('open'));
   });
-  const stores = Object.keys(SCHEMA_V1);
+  const stores = Object.entries(CURRENT_SCHEMA).flatMap(([store, spec]) => (spec === null ? [] : [store]));
   const started = performance.now();
   for (const page of pages) {
     await new Promise<void>((resolve, reject) => {
@@ -129,7 +137,7 @@ async function applyVersusRaw(
           .map(async (c) => ({
             store: TABLE_OF[c.entity],
             value: { ...(await recordOf(cipher, c)), epoch: 1 },
-            content: c.entity === 'document' ? freshContent(c) : null,
+            content: c.entity === 'document' ? freshContent(c, await contentMac(cipher, c.data.sha256)) : null,
           })),
       ),
     ),

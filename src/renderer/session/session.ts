@@ -1,10 +1,11 @@
 /**
  * An unlocked session: the signed-in user, their cache database and the cipher under their cache
- * key, with the repositories over them. Both windows hold one; the key never leaves memory. Local
+ * keys, with the repositories over them. Both windows hold one; the key never leaves memory. Local
  * changes are written through a second connection with strict durability (see CacheDb).
  */
 import type { User } from '../../shared/domain/user.ts';
 import { systemClock, type Clock } from '../../shared/util/clock.ts';
+import type { CacheKeys } from '../data/crypto/cache-keys.ts';
 import { CacheCipher } from '../data/crypto/cipher.ts';
 import { CacheDb, cacheDbName } from '../data/db.ts';
 import { createAnnotationsRepo } from '../data/repos/annotations.ts';
@@ -32,10 +33,10 @@ export type Session = {
   close(): void;
 };
 
-export function openSession(user: User, cacheKey: CryptoKey, { clock = systemClock }: { clock?: Clock } = {}): Session {
+export function openSession(user: User, keys: CacheKeys, { clock = systemClock }: { clock?: Clock } = {}): Session {
   const db = new CacheDb(cacheDbName(user.id));
   const strict = new CacheDb(cacheDbName(user.id), { durability: 'strict' });
-  const cipher = new CacheCipher(cacheKey);
+  const cipher = new CacheCipher(keys);
   const writes = { db: strict, cipher, clock };
   const author = { id: user.id, displayName: user.displayName };
   return {

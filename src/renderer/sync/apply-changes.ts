@@ -1,9 +1,11 @@
 /**
- * Applies one page of the change feed to the cache: everything is sealed first, then the page and
- * its cursor are written in one read-write transaction (no other awaits inside it). Entities with
- * undelivered local changes are not overwritten by server state; an older server version never
- * replaces a newer cached one; a revoked case is purged with everything under it, except its
- * undelivered outbox entries, which stay (marked undeliverable) so the user is told.
+ * Applies one page of the change feed to the cache in two steps: `preparePage` seals everything
+ * and computes the keyed hashes (WebCrypto, outside any transaction), `writePage` writes the page
+ * and its cursor in one read-write transaction (no other awaits inside it). Pull prepares the
+ * next page while the current one is written. Entities with undelivered local changes are not
+ * overwritten by server state; an older server version never replaces a newer cached one; a
+ * revoked case is purged with everything under it, except its undelivered outbox entries, which
+ * stay (marked undeliverable) so the user is told.
  */
 import type { Change, PutChange } from '../../shared/api/changes.ts';
 import type { CacheCipher } from '../data/crypto/cipher.ts';
@@ -11,6 +13,7 @@ import { CASE_TABLES, type CacheDb, type CaseTable } from '../data/db.ts';
 import type { ContentRecord, SealedEntityRecord } from '../data/records.ts';
 import { markCaseUndeliverable, undeliveredEntityIds } from '../data/repos/outbox.ts';
 import { recordOf } from '../data/repos/entity-records.ts';
+import { sweepOrphanedContent } from '../data/repos/orphaned-content.ts';
 import { isoNow, systemClock, type Clock } from '../../shared/util/clock.ts';
 
 export const CONTENT_CHUNK_BYTES = 1024 * 1024;
@@ -27,11 +30,15 @@ export const TABLE_OF: Record<Change['entity'], CaseTable> = {
 
 export type ApplyResult = { written: number; skipped: number; deleted: number; revokedCases: string[] };
 
-export function freshContent(change: Extract<PutChange, { entity: 'document' }>): ContentRecord {
+type DocumentPut = Extract<PutChange, { entity: 'document' }>;
+
+/** The bookkeeping of a document's bytes before any is fetched; `sha256Mac` from `contentMac`. */
+export function freshContent(change: DocumentPut, sha256Mac: string): ContentRecord {
   return {
     documentId: change.data.id,
     caseId: change.data.caseId,
-    sha256: change.data.sha256,
+    sha256Mac,
+    bytesVersion: change.data.version,
     byteSize: change.data.byteSize,
     storedBytes: 0,
     chunkSize: CONTENT_CHUNK_BYTES,
@@ -42,39 +49,76 @@ export function freshContent(change: Extract<PutChange, { entity: 'document' }>)
   };
 }
 
+/** The keyed hash a document's bytes are known by in the cache. */
+export function contentMac(cipher: CacheCipher, sha256: string): Promise<string> {
+  return cipher.indexHash('sha256', sha256);
+}
+
 /**
- * Deletes a case and everything under it; its undelivered changes are kept, marked undeliverable
- * (the user is told, and they are purged after the retention period); its audit events still go.
+ * Deletes a case and everything under it — its documents' bookkeeping and bytes found both by
+ * the case and by the documents' ids; its undelivered changes are kept, marked undeliverable (the
+ * user is told, and they are purged after the retention period); its audit events still go.
  */
 export async function purgeCase(db: CacheDb, caseId: string, at: string): Promise<void> {
+  const [documentIds, contentIds] = await Promise.all([
+    db.documents.where('caseId').equals(caseId).primaryKeys(),
+    db.contents.where('caseId').equals(caseId).primaryKeys(),
+  ]);
   for (const table of CASE_TABLES) await db.table(table).where('caseId').equals(caseId).delete();
-  const documentIds = await db.contents.where('caseId').equals(caseId).primaryKeys();
-  if (documentIds.length) await db.contentChunks.where('documentId').anyOf(documentIds).delete();
-  await db.contents.where('caseId').equals(caseId).delete();
+  const gone = [...new Set([...documentIds, ...contentIds])];
+  if (gone.length) {
+    await db.contentChunks.where('documentId').anyOf(gone).delete();
+    await db.contents.bulkDelete(gone);
+  }
   await markCaseUndeliverable(db, caseId, at);
 }
 
+/** A page ready to be written: every put sealed, every document's bytes hashed. */
+export type PreparedPage = {
+  readonly changes: readonly Change[];
+  /** By position in `changes`. */
+  readonly records: ReadonlyMap<number, SealedEntityRecord>;
+  readonly contentMacs: ReadonlyMap<number, string>;
+};
+
+export async function preparePage(cipher: CacheCipher, changes: readonly Change[]): Promise<PreparedPage> {
+  const records = new Map<number, SealedEntityRecord>();
+  const contentMacs = new Map<number, string>();
+  const work: Promise<void>[] = [];
+  changes.forEach((change, index) => {
+    if (change.op !== 'put') return;
+    work.push(recordOf(cipher, change).then((record) => void records.set(index, record)));
+    if (change.entity === 'document')
+      work.push(contentMac(cipher, change.data.sha256).then((mac) => void contentMacs.set(index, mac)));
+  });
+  await Promise.all(work);
+  return { changes, records, contentMacs };
+}
+
 type Item = { index: number; change: Exclude<Change, { op: 'revoke' }> };
-type DocumentPut = Extract<PutChange, { entity: 'document' }>;
+type WrittenDocument = { change: DocumentPut; mac: string };
 
 /**
  * Bookkeeping of document bytes follows the documents written or deleted in a segment; `current`
- * holds the content records of the written ones, read beforehand.
+ * holds the content records of the written ones, read beforehand. Other bytes (another sha256)
+ * start afresh; the same bytes stay, but follow the document to another case.
  */
 function reconcileContents(
   db: CacheDb,
-  written: readonly DocumentPut[],
+  written: readonly WrittenDocument[],
   current: ReadonlyMap<string, ContentRecord>,
   deleted: readonly string[],
 ): Promise<unknown>[] {
   const replaced: string[] = [];
   const rows: ContentRecord[] = [];
-  for (const change of written) {
+  for (const { change, mac } of written) {
     const content = current.get(change.id);
-    if (!content) rows.push(freshContent(change));
-    else if (content.sha256 !== change.data.sha256) {
+    if (!content) rows.push(freshContent(change, mac));
+    else if (content.sha256Mac !== mac) {
       replaced.push(change.id);
-      rows.push({ ...freshContent(change), pinned: content.pinned, lastAccessAt: content.lastAccessAt });
+      rows.push({ ...freshContent(change, mac), pinned: content.pinned, lastAccessAt: content.lastAccessAt });
+    } else if (content.caseId !== change.data.caseId) {
+      rows.push({ ...content, caseId: change.data.caseId });
     }
   }
   const gone = [...replaced, ...deleted];
@@ -93,7 +137,7 @@ function reconcileContents(
 async function applySegment(
   db: CacheDb,
   items: readonly Item[],
-  sealed: ReadonlyMap<number, SealedEntityRecord>,
+  page: PreparedPage,
   undelivered: ReadonlySet<string>,
   epoch: number,
   result: ApplyResult,
@@ -120,7 +164,7 @@ async function applySegment(
   const writes: Promise<unknown>[] = [];
   groups.forEach(({ name, group, table, ids }, g) => {
     const version = new Map(ids.map((id, k) => [id, existing[g]?.[k]?.version]));
-    const puts = new Map<string, { record: SealedEntityRecord; change: Item['change'] }>();
+    const puts = new Map<string, { record: SealedEntityRecord; index: number; change: Item['change'] }>();
     const deletes = new Set<string>();
     const confirm = new Set<string>();
     for (const { index, change } of group) {
@@ -139,7 +183,7 @@ async function applySegment(
         result.skipped++;
       } else {
         deletes.delete(id);
-        puts.set(id, { record: { ...sealed.get(index)!, epoch }, change });
+        puts.set(id, { record: { ...page.records.get(index)!, epoch }, index, change });
         version.set(id, change.version);
         result.written++;
       }
@@ -149,11 +193,49 @@ async function applySegment(
     const confirmOnly = [...confirm].filter((id) => !puts.has(id) && !deletes.has(id));
     if (confirmOnly.length) writes.push(table.where(':id').anyOf(confirmOnly).modify({ epoch }));
     if (name === 'documents') {
-      const written = [...puts.values()].map((p) => p.change as DocumentPut);
+      const written = [...puts.values()].map((p) => ({
+        change: p.change as DocumentPut,
+        mac: page.contentMacs.get(p.index)!,
+      }));
       writes.push(...reconcileContents(db, written, currentContents, [...deletes]));
     }
   });
   await Promise.all(writes);
+}
+
+/** Writes a prepared page and its cursor in one transaction. */
+export async function writePage(
+  db: CacheDb,
+  page: PreparedPage,
+  cursor: string,
+  epoch: number,
+  clock: Clock = systemClock,
+): Promise<ApplyResult> {
+  const result: ApplyResult = { written: 0, skipped: 0, deleted: 0, revokedCases: [] };
+  const tables = [...CASE_TABLES.map((t) => db.table(t)), db.contents, db.contentChunks, db.outbox, db.syncState];
+  await db.transaction('rw', tables, async () => {
+    const undelivered = await undeliveredEntityIds(db);
+    // Revocations (and case deletions) purge everything under a case, so they split the page
+    // into runs that are applied in order.
+    let run: Item[] = [];
+    let purged = false;
+    for (const [index, change] of page.changes.entries()) {
+      if (change.op === 'revoke' || (change.op === 'delete' && change.entity === 'case')) {
+        await applySegment(db, run, page, undelivered, epoch, result);
+        run = [];
+        await purgeCase(db, change.id, isoNow(clock));
+        purged = true;
+        if (change.op === 'revoke') result.revokedCases.push(change.id);
+        else result.deleted++;
+      } else {
+        run.push({ index, change });
+      }
+    }
+    await applySegment(db, run, page, undelivered, epoch, result);
+    if (purged) await sweepOrphanedContent(db);
+    await db.syncState.put({ key: 'cursor', value: cursor });
+  });
+  return result;
 }
 
 export async function applyChangesPage(
@@ -164,32 +246,5 @@ export async function applyChangesPage(
   epoch: number,
   clock: Clock = systemClock,
 ): Promise<ApplyResult> {
-  const sealed = new Map<number, SealedEntityRecord>();
-  await Promise.all(
-    changes.map(async (change, index) => {
-      if (change.op === 'put') sealed.set(index, await recordOf(cipher, change));
-    }),
-  );
-  const result: ApplyResult = { written: 0, skipped: 0, deleted: 0, revokedCases: [] };
-  const tables = [...CASE_TABLES.map((t) => db.table(t)), db.contents, db.contentChunks, db.outbox, db.syncState];
-  await db.transaction('rw', tables, async () => {
-    const undelivered = await undeliveredEntityIds(db);
-    // Revocations (and case deletions) purge everything under a case, so they split the page
-    // into runs that are applied in order.
-    let run: Item[] = [];
-    for (const [index, change] of changes.entries()) {
-      if (change.op === 'revoke' || (change.op === 'delete' && change.entity === 'case')) {
-        await applySegment(db, run, sealed, undelivered, epoch, result);
-        run = [];
-        await purgeCase(db, change.id, isoNow(clock));
-        if (change.op === 'revoke') result.revokedCases.push(change.id);
-        else result.deleted++;
-      } else {
-        run.push({ index, change });
-      }
-    }
-    await applySegment(db, run, sealed, undelivered, epoch, result);
-    await db.syncState.put({ key: 'cursor', value: cursor });
-  });
-  return result;
+  return writePage(db, await preparePage(cipher, changes), cursor, epoch, clock);
 }

@@ -1,12 +1,18 @@
 /**
  * Fetches one document's bytes into the cache: in byte ranges, each cut into sealed chunks that
  * are written as they arrive, so a dropped connection resumes at the last stored chunk instead of
- * from zero. The whole is verified against the sha256 of the metadata; a mismatch drops the
- * chunks and counts a failure, so the next round fetches it again.
+ * from zero. The whole is verified against the sha256 of the sealed document; a mismatch drops
+ * the chunks and counts a failure, so the next round fetches it again. A chunk is written only
+ * while its document is still there with the same bytes (checked inside the chunk's
+ * transaction): a case revoked during a download keeps nothing of it.
  */
+import { documentSchema } from '../../shared/domain/document.ts';
+import type { CacheCipher } from '../data/crypto/cipher.ts';
 import type { CacheDb } from '../data/db.ts';
 import type { ContentRecord } from '../data/records.ts';
-import type { ContentsRepo } from '../data/repos/contents.ts';
+import { sameBytes, type ChunkOwner, type ContentsRepo } from '../data/repos/contents.ts';
+import { openEntity } from '../data/repos/sealed-entities.ts';
+import { contentMac } from './apply-changes.ts';
 import type { ApiClient } from './api-client.ts';
 import { ChecksumMismatchError, NetworkError } from './api-errors.ts';
 
@@ -16,6 +22,7 @@ export const RANGE_SPAN_BYTES = 8 * 1024 * 1024;
 export type ContentFetchDeps = {
   api: ApiClient;
   db: CacheDb;
+  cipher: CacheCipher;
   contents: ContentsRepo;
   /** Called before a chunk is written; may evict others or throw StorageFullError. */
   writeChunk?: (write: () => Promise<void>) => Promise<void>;
@@ -55,6 +62,8 @@ async function* pieces(body: ReadableStream<Uint8Array>, chunkSize: number): Asy
     }
     if (filled) yield buffer.slice(0, filled);
   } finally {
+    // Left early (the document went meanwhile, or an error): the rest is not needed.
+    await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }
@@ -66,12 +75,32 @@ async function resetContent(db: CacheDb, documentId: string, failures: number): 
   });
 }
 
+/**
+ * The sha256 the bytes must have, from the sealed document; null when the document is gone or
+ * its bytes are no longer the ones the bookkeeping was made for (the next pull sets that right).
+ */
+async function expectedSha256(deps: ContentFetchDeps, record: ContentRecord): Promise<string | null> {
+  const sealed = await deps.db.documents.get(record.documentId);
+  if (!sealed) return null;
+  const doc = await openEntity(deps.cipher, 'documents', sealed, documentSchema);
+  return (await contentMac(deps.cipher, doc.sha256)) === record.sha256Mac ? doc.sha256 : null;
+}
+
+/** Inside a transaction over documents and contents: are these still the bytes being fetched? */
+async function stillWanted(db: CacheDb, owner: ChunkOwner): Promise<boolean> {
+  const [doc, now] = await Promise.all([db.documents.get(owner.documentId), db.contents.get(owner.documentId)]);
+  return doc !== undefined && now !== undefined && sameBytes(now, owner);
+}
+
 export async function fetchContent(deps: ContentFetchDeps, documentId: string, signal?: AbortSignal): Promise<void> {
   const { api, db, contents } = deps;
   const write = deps.writeChunk ?? ((w: () => Promise<void>) => w());
   let record: ContentRecord | undefined = await db.contents.get(documentId);
   if (!record || record.state === 'complete') return;
-  const { chunkSize, byteSize, sha256 } = record;
+  const owner: ChunkOwner = record;
+  const { chunkSize, byteSize } = record;
+  const sha256 = await expectedSha256(deps, record);
+  if (!sha256) return;
 
   while (record.storedBytes < byteSize) {
     signal?.throwIfAborted();
@@ -85,21 +114,28 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
       offset = 0;
     }
     if (!response.body) throw new NetworkError('Antwort ohne Inhalt');
+    const download = { gone: false };
     for await (const piece of pieces(response.body, chunkSize)) {
       if (offset + piece.byteLength > byteSize) throw new ChecksumMismatchError(documentId);
-      const chunk = await contents.sealChunk(documentId, offset / chunkSize, piece);
+      const chunk = await contents.sealChunk(owner, offset / chunkSize, piece);
       const storedBytes = offset + piece.byteLength;
       await write(() =>
-        db.transaction('rw', db.contents, db.contentChunks, async () => {
+        db.transaction('rw', db.documents, db.contents, db.contentChunks, async () => {
+          // Revoked, deleted or changed meanwhile: the chunk is dropped, and so is the download.
+          if (!(await stillWanted(db, owner))) {
+            download.gone = true;
+            return;
+          }
           await db.contentChunks.put(chunk);
           await db.contents.update(documentId, { storedBytes, state: 'partial' });
         }),
       );
+      if (download.gone) return;
       offset = storedBytes;
       deps.onBytes?.(documentId, piece.byteLength);
     }
     const stored: ContentRecord | undefined = await db.contents.get(documentId);
-    if (!stored) return; // purged meanwhile (case revoked)
+    if (!stored || !sameBytes(stored, owner)) return; // purged or replaced meanwhile
     if (stored.storedBytes === from) throw new NetworkError('Keine Daten empfangen');
     record = stored;
   }
@@ -117,5 +153,7 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
     await resetContent(db, documentId, record.failures + 1);
     throw new ChecksumMismatchError(documentId);
   }
-  await db.contents.update(documentId, { state: 'complete', failures: 0 });
+  await db.transaction('rw', db.documents, db.contents, async () => {
+    if (await stillWanted(db, owner)) await db.contents.update(documentId, { state: 'complete', failures: 0 });
+  });
 }

@@ -3,6 +3,7 @@
  * several downloads at a time, within the byte budget. Urgent requests (a document the user opens)
  * jump the queue while the round runs.
  */
+import type { CacheCipher } from '../data/crypto/cipher.ts';
 import type { CacheDb } from '../data/db.ts';
 import type { ContentsRepo } from '../data/repos/contents.ts';
 import type { ApiClient } from './api-client.ts';
@@ -14,6 +15,7 @@ import type { StorageRoom } from './storage-room.ts';
 export type ContentRoundDeps = {
   api: ApiClient;
   db: CacheDb;
+  cipher: CacheCipher;
   contents: ContentsRepo;
   room: StorageRoom;
   concurrency: number;
@@ -85,6 +87,7 @@ export async function contentRound(
           {
             api: deps.api,
             db: deps.db,
+            cipher: deps.cipher,
             contents: deps.contents,
             writeChunk: (write) => deps.room.withQuota(write, new Set([...urgent, ...inFlight])),
             onBytes: (_doc, n) => {

@@ -9,8 +9,9 @@ import type { CacheCipher } from '../data/crypto/cipher.ts';
 import { CASE_TABLES, type CacheDb } from '../data/db.ts';
 import type { ApiClient } from './api-client.ts';
 import { CursorGoneError } from './api-errors.ts';
-import { applyChangesPage } from './apply-changes.ts';
+import { preparePage, writePage, type PreparedPage } from './apply-changes.ts';
 import { RESNAPSHOT_KEY, undeliveredEntityIds } from '../data/repos/outbox.ts';
+import { sweepOrphanedContent } from '../data/repos/orphaned-content.ts';
 
 export type PullProgress = { pages: number; changes: number; snapshot: boolean };
 export type PullResult = PullProgress & { requests: number; revokedCases: string[] };
@@ -19,7 +20,7 @@ async function stateValue<T>(db: CacheDb, key: string): Promise<T | undefined> {
   return (await db.syncState.get(key))?.value as T | undefined;
 }
 
-/** Removes records a completed snapshot did not confirm, and contents whose document is gone. */
+/** Removes records a completed snapshot did not confirm, and bytes whose document is gone. */
 async function sweep(db: CacheDb, epoch: number): Promise<void> {
   const tables = [...CASE_TABLES.map((t) => db.table(t)), db.contents, db.contentChunks, db.outbox, db.syncState];
   await db.transaction('rw', tables, async () => {
@@ -31,12 +32,7 @@ async function sweep(db: CacheDb, epoch: number): Promise<void> {
         .primaryKeys();
       await table.bulkDelete(stale);
     }
-    const documentIds = new Set(await db.documents.toCollection().primaryKeys());
-    const orphaned = (await db.contents.toCollection().primaryKeys()).filter((id) => !documentIds.has(id));
-    if (orphaned.length) {
-      await db.contentChunks.where('documentId').anyOf(orphaned).delete();
-      await db.contents.bulkDelete(orphaned);
-    }
+    await sweepOrphanedContent(db);
     await db.syncState.bulkPut([
       { key: 'epoch', value: epoch },
       { key: 'snapshotEpoch', value: null },
@@ -72,20 +68,26 @@ export async function pull(
   const resnapshot = (await stateValue<boolean>(db, RESNAPSHOT_KEY)) === true;
   if ((!cursor && !snapshot) || (resnapshot && !snapshot)) await startSnapshot();
 
-  // The next page is requested while the current one is applied, so that on a far link the
-  // round trip overlaps the work in IndexedDB. A page fetched ahead is dropped if applying fails.
-  const request = (from: string | undefined): Promise<ChangesResponse> => {
+  // The next page is requested while the current one is written, and sealed as soon as it
+  // arrives, so that on a far link the round trip and the WebCrypto work overlap the work in
+  // IndexedDB. A page fetched ahead is dropped if writing fails.
+  type Fetched = { page: ChangesResponse; prepared: Promise<PreparedPage> };
+  const request = (from: string | undefined): Promise<Fetched> => {
     result.requests++;
-    const pending = api.changes(from, pageSize);
+    const pending = api.changes(from, pageSize).then((page) => {
+      const prepared = preparePage(cipher, page.changes);
+      prepared.catch(() => undefined);
+      return { page, prepared };
+    });
     pending.catch(() => undefined);
     return pending;
   };
   let resets = 0;
   let next = request(cursor ?? undefined);
   for (;;) {
-    let page: ChangesResponse;
+    let fetched: Fetched;
     try {
-      page = await next;
+      fetched = await next;
     } catch (error) {
       if (error instanceof CursorGoneError && resets++ === 0) {
         await startSnapshot();
@@ -94,8 +96,9 @@ export async function pull(
       }
       throw error;
     }
+    const { page } = fetched;
     if (page.hasMore) next = request(page.cursor);
-    const applied = await applyChangesPage(db, cipher, page.changes, page.cursor, epoch);
+    const applied = await writePage(db, await fetched.prepared, page.cursor, epoch);
     result.revokedCases.push(...applied.revokedCases);
     result.pages++;
     result.changes += page.changes.length;

@@ -25,7 +25,7 @@ async function largestDocument(): Promise<{ id: string; byteSize: number }> {
   return { id: largest.id, byteSize: largest.byteSize };
 }
 
-const deps = () => ({ api: h.api, db: h.session.db, contents: h.session.contents });
+const deps = () => ({ api: h.api, db: h.session.db, cipher: h.session.cipher, contents: h.session.contents });
 
 describe('content', () => {
   it('resumes a download dropped midway with Range from the last stored chunk, not from zero', async () => {

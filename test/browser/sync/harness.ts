@@ -53,7 +53,7 @@ export async function signedIn(serverUrl: string, username = 'demo'): Promise<Ha
   const login = await api.login(username, 'demo');
   token = login.accessToken;
   await Dexie.delete(cacheDbName(login.user.id));
-  const session = openSession(login.user, (await createCacheKey()).key);
+  const session = openSession(login.user, (await createCacheKey()).keys);
   return Object.assign(harness, {
     serverUrl,
     api,

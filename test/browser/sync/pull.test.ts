@@ -91,7 +91,9 @@ describe('pull', () => {
     const [doc] = await h.session.documents.listForCase(caseId);
     // Something cached and something typed under the case.
     await db.contents.update(doc!.id, { storedBytes: 3, state: 'partial' });
-    await db.contentChunks.put(await h.session.contents.sealChunk(doc!.id, 0, new Uint8Array([1, 2, 3])));
+    await db.contentChunks.put(
+      await h.session.contents.sealChunk((await db.contents.get(doc!.id))!, 0, new Uint8Array([1, 2, 3])),
+    );
     await h.session.annotations.create({
       caseId,
       documentId: doc!.id,

@@ -1,7 +1,6 @@
-/** The BG number of a cached case, for the viewer's header (an index field, not sealed). */
+/** The BG number of a cached case, for the viewer's header (kept sealed; the repository opens it). */
 import type { Session } from '../../session/session.ts';
 
-export async function bgNumberOf(session: Session, caseId: string): Promise<string | null> {
-  const record = await session.db.cases.get(caseId);
-  return record?.bgNumber ?? null;
+export function bgNumberOf(session: Session, caseId: string): Promise<string | null> {
+  return session.cases.bgNumberOf(caseId).catch(() => null);
 }
