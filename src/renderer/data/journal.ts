@@ -57,10 +57,14 @@ async function recordOf(cipher: CacheCipher, entry: JournalEntry): Promise<Outbo
 }
 
 export type RestoreResult = {
+  /** Entries of the journal this cache key reads (present or restored): the follower keeps them in step. */
   readonly journaled: readonly string[];
   /** Entries IndexedDB had lost, added back in their order. */
   readonly restored: number;
-  /** Entries this cache key cannot open (left in the journal, nothing is destroyed). */
+  /**
+   * Entries this cache key cannot open (sealed under an earlier key, see session/set-aside.ts):
+   * left in the journal, never acknowledged, nothing is destroyed.
+   */
   readonly unreadable: number;
 };
 
@@ -72,13 +76,13 @@ export async function restoreFromJournal(
   const entries = await journal.read();
   const present = new Set((await db.outbox.orderBy('id').keys()) as string[]);
   const missing: OutboxRecord[] = [];
-  let unreadable = 0;
+  const unreadable = new Set<string>();
   for (const entry of entries) {
     if (present.has(entry.id)) continue;
     try {
       missing.push(await recordOf(cipher, entry));
     } catch {
-      unreadable++;
+      unreadable.add(entry.id);
     }
   }
   let restored = 0;
@@ -91,7 +95,11 @@ export async function restoreFromJournal(
       if (fresh.length) await db.outbox.bulkAdd(fresh);
     });
   }
-  return { journaled: entries.map((e) => e.id), restored, unreadable };
+  return {
+    journaled: entries.flatMap((e) => (unreadable.has(e.id) ? [] : [e.id])),
+    restored,
+    unreadable: unreadable.size,
+  };
 }
 
 export type OutboxFollower = {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useDesktopApi } from '../../platform/desktop-context.tsx';
 import { CaseList } from '../../features/sync/CaseList.tsx';
+import { SignInNotice } from '../../features/signin/SignInNotice.tsx';
 import { SignInScreen } from '../../features/signin/SignInScreen.tsx';
 import { SyncStatusLine } from '../../features/sync/SyncStatusLine.tsx';
 import { SessionRoot, useSessionController } from '../../session/session-root.tsx';
@@ -42,6 +43,7 @@ function Workspace() {
           {t('signin.signOut')}
         </button>
       </div>
+      <SignInNotice />
       {viewerVisible && <p>{t('workspace.viewerOpen')}</p>}
       <CaseList />
     </AppShell>
