@@ -7,6 +7,7 @@
  * revoked case is purged with everything under it, except its undelivered outbox entries, which
  * stay (marked undeliverable) so the user is told.
  */
+import type { Table } from 'dexie';
 import type { Change, PutChange } from '../../shared/api/changes.ts';
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import { CASE_TABLES, type CacheDb, type CaseTable } from '../data/db.ts';
@@ -96,6 +97,24 @@ export async function preparePage(cipher: CacheCipher, changes: readonly Change[
 }
 
 type Item = { index: number; change: Exclude<Change, { op: 'revoke' }> };
+
+/** From this many ids on, the table's keys are read first (one request) instead of a get per id. */
+const MANY_IDS = 64;
+
+/**
+ * The stored records of `ids` (undefined where there is none). A snapshot page brings about a
+ * thousand entities most of which the cache does not hold yet: one read of the table's keys
+ * tells which are there, and only those are read.
+ */
+async function storedRecords<R>(table: Table<R, string>, ids: readonly string[]): Promise<(R | undefined)[]> {
+  if (ids.length < MANY_IDS) return table.bulkGet([...ids]);
+  const keys = new Set(await table.toCollection().primaryKeys());
+  const present = ids.filter((id) => keys.has(id));
+  if (!present.length) return ids.map(() => undefined);
+  const found = await table.bulkGet(present);
+  const byId = new Map(present.map((id, k) => [id, found[k]]));
+  return ids.map((id) => byId.get(id));
+}
 type WrittenDocument = { change: DocumentPut; mac: string };
 
 /**
@@ -156,8 +175,8 @@ async function applySegment(
   }));
   const documentIds = groups.find((g) => g.name === 'documents')?.ids ?? [];
   const [existing, contents] = await Promise.all([
-    Promise.all(groups.map((g) => g.table.bulkGet(g.ids))),
-    db.contents.bulkGet(documentIds),
+    Promise.all(groups.map((g) => storedRecords(g.table, g.ids))),
+    storedRecords(db.contents, documentIds),
   ]);
   const currentContents = new Map(documentIds.flatMap((id, k) => (contents[k] ? [[id, contents[k]] as const] : [])));
 

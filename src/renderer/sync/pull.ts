@@ -27,10 +27,10 @@ async function sweep(db: CacheDb, epoch: number): Promise<void> {
     const undelivered = await undeliveredEntityIds(db);
     for (const name of CASE_TABLES) {
       const table = db.table<{ id: string; epoch?: number }, string>(name);
-      const stale = await table
-        .filter((r) => r.epoch !== undefined && r.epoch < epoch && !undelivered.has(r.id))
-        .primaryKeys();
-      await table.bulkDelete(stale);
+      // Keys from the epoch index only: local records without an epoch are not in it.
+      const older = await table.where('epoch').below(epoch).primaryKeys();
+      const stale = older.filter((id) => !undelivered.has(id));
+      if (stale.length) await table.bulkDelete(stale);
     }
     await sweepOrphanedContent(db);
     await db.syncState.bulkPut([
