@@ -7,7 +7,6 @@
  * revoked case is purged with everything under it, except its undelivered outbox entries, which
  * stay (marked undeliverable) so the user is told.
  */
-import type { Table } from 'dexie';
 import type { Change, PutChange } from '../../shared/api/changes.ts';
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import { CASE_TABLES, type CacheDb, type CaseTable } from '../data/db.ts';
@@ -98,6 +97,12 @@ export async function preparePage(cipher: CacheCipher, changes: readonly Change[
 
 type Item = { index: number; change: Exclude<Change, { op: 'revoke' }> };
 
+/** The reads `storedRecords` needs of a table. */
+type KeyedReads<R> = {
+  bulkGet(keys: string[]): PromiseLike<(R | undefined)[]>;
+  toCollection(): { primaryKeys(): PromiseLike<unknown[]> };
+};
+
 /** From this many ids on, the table's keys are read first (one request) instead of a get per id. */
 const MANY_IDS = 64;
 
@@ -106,9 +111,9 @@ const MANY_IDS = 64;
  * thousand entities most of which the cache does not hold yet: one read of the table's keys
  * tells which are there, and only those are read.
  */
-async function storedRecords<R>(table: Table<R, string>, ids: readonly string[]): Promise<(R | undefined)[]> {
+async function storedRecords<R>(table: KeyedReads<R>, ids: readonly string[]): Promise<(R | undefined)[]> {
   if (ids.length < MANY_IDS) return table.bulkGet([...ids]);
-  const keys = new Set(await table.toCollection().primaryKeys());
+  const keys = new Set<unknown>(await table.toCollection().primaryKeys());
   const present = ids.filter((id) => keys.has(id));
   if (!present.length) return ids.map(() => undefined);
   const found = await table.bulkGet(present);

@@ -16,10 +16,6 @@ import { sweepOrphanedContent } from '../data/repos/orphaned-content.ts';
 export type PullProgress = { pages: number; changes: number; snapshot: boolean };
 export type PullResult = PullProgress & { requests: number; revokedCases: string[] };
 
-async function stateValue<T>(db: CacheDb, key: string): Promise<T | undefined> {
-  return (await db.syncState.get(key))?.value as T | undefined;
-}
-
 /** Removes records a completed snapshot did not confirm, and bytes whose document is gone. */
 async function sweep(db: CacheDb, epoch: number): Promise<void> {
   const tables = [...CASE_TABLES.map((t) => db.table(t)), db.contents, db.contentChunks, db.outbox, db.syncState];
@@ -47,14 +43,23 @@ export async function pull(
   onProgress: (progress: PullProgress) => void = () => undefined,
   pageSize = MAX_CHANGES_LIMIT,
 ): Promise<PullResult> {
-  let cursor = await stateValue<string>(db, 'cursor');
-  const snapshotEpoch = await stateValue<number>(db, 'snapshotEpoch');
-  let epoch = snapshotEpoch ?? (await stateValue<number>(db, 'epoch')) ?? 0;
+  // One read for the whole state, before the first request can go out.
+  const [cursorRow, snapshotRow, epochRow, resnapshotRow] = await db.syncState.bulkGet([
+    'cursor',
+    'snapshotEpoch',
+    'epoch',
+    RESNAPSHOT_KEY,
+  ]);
+  let cursor = cursorRow?.value as string | null | undefined;
+  const snapshotEpoch = snapshotRow?.value as number | null | undefined;
+  // The stored epoch changes only when a snapshot completes (in `sweep`, below).
+  const storedEpoch = (epochRow?.value as number | undefined) ?? 0;
+  let epoch = snapshotEpoch ?? storedEpoch;
   let snapshot = snapshotEpoch != null;
   const result: PullResult = { pages: 0, changes: 0, snapshot, requests: 0, revokedCases: [] };
 
   const startSnapshot = async (): Promise<void> => {
-    epoch = ((await stateValue<number>(db, 'epoch')) ?? 0) + 1;
+    epoch = storedEpoch + 1;
     snapshot = true;
     result.snapshot = true;
     cursor = undefined;
@@ -64,9 +69,6 @@ export async function pull(
       { key: RESNAPSHOT_KEY, value: false },
     ]);
   };
-  // After the user discarded a change the service refused, the service's state is fetched afresh.
-  const resnapshot = (await stateValue<boolean>(db, RESNAPSHOT_KEY)) === true;
-  if ((!cursor && !snapshot) || (resnapshot && !snapshot)) await startSnapshot();
 
   // The next page is requested while the current one is written, and sealed as soon as it
   // arrives, so that on a far link the round trip and the WebCrypto work overlap the work in
@@ -82,8 +84,18 @@ export async function pull(
     pending.catch(() => undefined);
     return pending;
   };
+  // After the user discarded a change the service refused, the service's state is fetched afresh.
+  const resnapshot = resnapshotRow?.value === true;
+  let next: Promise<Fetched>;
+  if ((!cursor && !snapshot) || (resnapshot && !snapshot)) {
+    // The snapshot's first page needs no cursor: it is asked for while the start is recorded.
+    const started = startSnapshot();
+    next = request(undefined);
+    await started;
+  } else {
+    next = request(cursor ?? undefined);
+  }
   let resets = 0;
-  let next = request(cursor ?? undefined);
   for (;;) {
     let fetched: Fetched;
     try {
