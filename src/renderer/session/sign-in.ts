@@ -18,6 +18,7 @@ import {
   createCacheKey,
   decodeWrap,
   encodeWrap,
+  type PasswordWrap,
   unwrapRawWithPassword,
   WrongPasswordError,
   wrapWithPassword,
@@ -117,20 +118,13 @@ type Unlocked = { raw: Uint8Array<ArrayBuffer> | null; notice: SignInNotice | nu
  * the cache starts afresh — after setting aside what no key opens any more.
  */
 async function unlockKnown(entry: KeyringEntry, input: SignInInput, deps: SignInDeps): Promise<Unlocked> {
-  let encoded: string;
+  let wrap: PasswordWrap;
   try {
-    encoded = await passwordWrapOf(entry, deps.device);
+    wrap = decodeWrap(await passwordWrapOf(entry, deps.device));
   } catch {
     // The key store lost the key: no password opens this cache any more.
-    const pending = await deps.pendingOutbox(entry.userId);
-    if (!pending) {
-      await deps.deleteCache(entry.userId);
-      return { raw: null, notice: { code: 'device-key-lost' } };
-    }
-    const count = await deps.setAside(entry.userId, 'device-key-lost', entry);
-    return { raw: null, notice: { code: 'pending-set-aside', params: { count, reason: 'device-key-lost' } } };
+    return startAfresh(entry.userId, entry, deps, { code: 'device-key-lost' });
   }
-  const wrap = decodeWrap(encoded);
   for (const password of [input.password, input.previousPassword]) {
     if (!password) continue;
     try {
@@ -152,10 +146,32 @@ async function unlockKnown(entry: KeyringEntry, input: SignInInput, deps: SignIn
   throw input.previousPassword ? signInErrors.previousPasswordWrong(pending) : signInErrors.passwordChanged(pending);
 }
 
+/**
+ * A cache no key on this device opens any more (the key store lost it, or the keyring is gone
+ * while the cache is still there): what is undelivered is set aside, the rest goes.
+ */
+async function startAfresh(
+  userId: string,
+  wrap: Pick<KeyringEntry, 'keyWrap' | 'deviceSealed'>,
+  deps: SignInDeps,
+  notice: SignInNotice | null,
+): Promise<Unlocked> {
+  const pending = await deps.pendingOutbox(userId);
+  if (!pending) {
+    await deps.deleteCache(userId);
+    return { raw: null, notice };
+  }
+  const count = await deps.setAside(userId, 'device-key-lost', wrap);
+  return { raw: null, notice: { code: 'pending-set-aside', params: { count, reason: 'device-key-lost' } } };
+}
+
 async function signInOnline(input: SignInInput, login: LoginAnswer, deps: SignInDeps, now: Date): Promise<SignedIn> {
   const { user } = login;
   const entry = await deps.keyring.users.get(user.id);
-  const unlocked: Unlocked = entry ? await unlockKnown(entry, input, deps) : { raw: null, notice: null };
+  const unlocked: Unlocked = entry
+    ? await unlockKnown(entry, input, deps)
+    : // First sign-in here, or the keyring was lost: a cache left behind cannot be opened.
+      await startAfresh(user.id, { keyWrap: '', deviceSealed: false }, deps, null);
   let raw: Uint8Array<ArrayBuffer>;
   let keys: CacheKeys;
   if (unlocked.raw) {

@@ -338,6 +338,18 @@ describe('sign-in', () => {
     await expect(signIn({ username: 'demo', password: 'demo' }, deps())).resolves.toMatchObject({ notice: null });
   });
 
+  it('when the keyring is gone but a cache with undelivered entries is still there, sets them aside and starts afresh', async () => {
+    const first = await signIn({ username: 'demo', password: 'demo' }, deps());
+    await pendingNote(first.keys, 'm5');
+    await keyring.users.clear();
+    const again = await signIn({ username: 'demo', password: 'demo' }, deps());
+    expect(again.notice).toEqual({ code: 'pending-set-aside', params: { count: 1, reason: 'device-key-lost' } });
+    expect((await keyring.setAside.toArray())[0]).toMatchObject({ entryIds: ['m5'], keyWrap: '' });
+    const db = new CacheDb(cacheDbName('u-demo'));
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+  });
+
   it('a keyring from before version 2 loses the names it held in the clear, keeps the key, and is completed online', async () => {
     const first = await signIn({ username: 'demo', password: 'demo' }, deps());
     const sealed = await sealProbe(first.keys);
