@@ -170,7 +170,9 @@ async function applySegment(
   const byTable = new Map<CaseTable, Item[]>();
   for (const item of items) {
     const name = TABLE_OF[item.change.entity];
-    byTable.set(name, [...(byTable.get(name) ?? []), item]);
+    const group = byTable.get(name);
+    if (group) group.push(item);
+    else byTable.set(name, [item]);
   }
   const groups = [...byTable].map(([name, group]) => ({
     name,
