@@ -4,12 +4,12 @@
  * snapshot did not confirm is swept from the cache — except entities with undelivered changes.
  */
 import { MAX_CHANGES_LIMIT } from '../../shared/api/limits.ts';
-import type { ChangesResponse } from '../../shared/api/changes.ts';
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import { CASE_TABLES, type CacheDb } from '../data/db.ts';
 import type { ApiClient } from './api-client.ts';
 import { CursorGoneError } from './api-errors.ts';
-import { preparePage, writePage, type PreparedPage } from './apply-changes.ts';
+import { writePage } from './apply-changes.ts';
+import { readFeedPages, type FeedPages, type FetchedPage } from './feed-pages.ts';
 import { RESNAPSHOT_KEY, undeliveredEntityIds } from '../data/repos/outbox.ts';
 import { sweepOrphanedContent } from '../data/repos/orphaned-content.ts';
 
@@ -70,52 +70,48 @@ export async function pull(
     ]);
   };
 
-  // The next page is requested while the current one is written, and sealed as soon as it
-  // arrives, so that on a far link the round trip and the WebCrypto work overlap the work in
-  // IndexedDB. A page fetched ahead is dropped if writing fails.
-  type Fetched = { page: ChangesResponse; prepared: Promise<PreparedPage> };
-  const request = (from: string | undefined): Promise<Fetched> => {
-    result.requests++;
-    const pending = api.changes(from, pageSize).then((page) => {
-      const prepared = preparePage(cipher, page.changes);
-      prepared.catch(() => undefined);
-      return { page, prepared };
-    });
-    pending.catch(() => undefined);
-    return pending;
-  };
+  const pagesFrom = (from: string | undefined): FeedPages =>
+    readFeedPages({ api, cipher, pageSize, from, onRequest: () => void result.requests++ });
   // After the user discarded a change the service refused, the service's state is fetched afresh.
   const resnapshot = resnapshotRow?.value === true;
-  let next: Promise<Fetched>;
+  let pages: FeedPages;
   if ((!cursor && !snapshot) || (resnapshot && !snapshot)) {
     // The snapshot's first page needs no cursor: it is asked for while the start is recorded.
     const started = startSnapshot();
-    next = request(undefined);
-    await started;
+    pages = pagesFrom(undefined);
+    await started.catch((error: unknown) => {
+      pages.stop();
+      throw error;
+    });
   } else {
-    next = request(cursor ?? undefined);
+    pages = pagesFrom(cursor ?? undefined);
   }
   let resets = 0;
-  for (;;) {
-    let fetched: Fetched;
-    try {
-      fetched = await next;
-    } catch (error) {
-      if (error instanceof CursorGoneError && resets++ === 0) {
-        await startSnapshot();
-        next = request(undefined);
-        continue;
+  try {
+    for (;;) {
+      let fetched: FetchedPage;
+      try {
+        fetched = await pages.next();
+      } catch (error) {
+        if (error instanceof CursorGoneError && resets++ === 0) {
+          pages.stop();
+          await startSnapshot();
+          pages = pagesFrom(undefined);
+          continue;
+        }
+        throw error;
       }
-      throw error;
+      const { page } = fetched;
+      const applied = await writePage(db, await fetched.prepared, page.cursor, epoch);
+      result.revokedCases.push(...applied.revokedCases);
+      result.pages++;
+      result.changes += page.changes.length;
+      onProgress({ pages: result.pages, changes: result.changes, snapshot });
+      if (!page.hasMore) break;
     }
-    const { page } = fetched;
-    if (page.hasMore) next = request(page.cursor);
-    const applied = await writePage(db, await fetched.prepared, page.cursor, epoch);
-    result.revokedCases.push(...applied.revokedCases);
-    result.pages++;
-    result.changes += page.changes.length;
-    onProgress({ pages: result.pages, changes: result.changes, snapshot });
-    if (!page.hasMore) break;
+  } finally {
+    // A page asked for ahead is dropped when writing fails.
+    pages.stop();
   }
   if (snapshot) await sweep(db, epoch);
   return result;
