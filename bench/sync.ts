@@ -141,7 +141,7 @@ try {
   });
   report({
     bench: 'sync',
-    metric: 'sealing (AES-GCM) and keyed hashes (HMAC) of all changes at once; part of apply, not of the baseline',
+    metric: "sealing (AES-GCM, and the BG numbers' HMACs) of all changes at once; part of apply, not of the baseline",
     value: apply.sealMs,
     unit: 'ms',
   });

@@ -41,8 +41,11 @@ export type ContentRecord = {
   documentId: string;
   /** The document's case now (a document moved to another case goes with that case). */
   caseId: string;
-  /** The keyed hash of the bytes' sha256: tells whether a new version brings other bytes. */
-  sha256Mac: string;
+  /**
+   * The keyed hash of the bytes' sha256, set when the first chunk is stored: tells whether a new
+   * version brings other bytes. Absent while nothing is stored (then there is nothing to keep).
+   */
+  sha256Mac?: string;
   /** The document version that brought these bytes; chunks are sealed for it (see contents.ts). */
   bytesVersion: number;
   byteSize: number;

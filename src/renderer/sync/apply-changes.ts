@@ -32,12 +32,11 @@ export type ApplyResult = { written: number; skipped: number; deleted: number; r
 
 type DocumentPut = Extract<PutChange, { entity: 'document' }>;
 
-/** The bookkeeping of a document's bytes before any is fetched; `sha256Mac` from `contentMac`. */
-export function freshContent(change: DocumentPut, sha256Mac: string): ContentRecord {
+/** The bookkeeping of a document's bytes before any is fetched (the fetch records their keyed hash). */
+export function freshContent(change: DocumentPut): ContentRecord {
   return {
     documentId: change.data.id,
     caseId: change.data.caseId,
-    sha256Mac,
     bytesVersion: change.data.version,
     byteSize: change.data.byteSize,
     storedBytes: 0,
@@ -73,7 +72,7 @@ export async function purgeCase(db: CacheDb, caseId: string, at: string): Promis
   await markCaseUndeliverable(db, caseId, at);
 }
 
-/** A page ready to be written: every put sealed, every document's bytes hashed. */
+/** A page ready to be written: every put sealed, and the bytes' keyed hash of documents whose bytes are stored. */
 export type PreparedPage = {
   readonly changes: readonly Change[];
   /** By position in `changes`. */
@@ -81,15 +80,36 @@ export type PreparedPage = {
   readonly contentMacs: ReadonlyMap<number, string>;
 };
 
-export async function preparePage(cipher: CacheCipher, changes: readonly Change[]): Promise<PreparedPage> {
+/** Documents some of whose bytes are stored: only for them a new version must be compared by its sha256. */
+export async function documentsWithBytes(db: CacheDb): Promise<ReadonlySet<string>> {
+  return new Set(await db.contents.where('state').anyOf('partial', 'complete').primaryKeys());
+}
+
+/**
+ * Seals a page's puts. The keyed hash of a document's sha256 is needed only where bytes of it
+ * are stored (`withBytes`; all documents when not given): a first sync computes none.
+ */
+export async function preparePage(
+  cipher: CacheCipher,
+  changes: readonly Change[],
+  withBytes?: ReadonlySet<string>,
+): Promise<PreparedPage> {
   const records = new Map<number, SealedEntityRecord>();
   const contentMacs = new Map<number, string>();
   const work: Promise<void>[] = [];
   changes.forEach((change, index) => {
     if (change.op !== 'put') return;
-    work.push(recordOf(cipher, change).then((record) => void records.set(index, record)));
-    if (change.entity === 'document')
-      work.push(contentMac(cipher, change.data.sha256).then((mac) => void contentMacs.set(index, mac)));
+    work.push(
+      recordOf(cipher, change).then((record) => {
+        records.set(index, record);
+      }),
+    );
+    if (change.entity === 'document' && (!withBytes || withBytes.has(change.id)))
+      work.push(
+        contentMac(cipher, change.data.sha256).then((mac) => {
+          contentMacs.set(index, mac);
+        }),
+      );
   });
   await Promise.all(work);
   return { changes, records, contentMacs };
@@ -120,12 +140,14 @@ async function storedRecords<R>(table: KeyedReads<R>, ids: readonly string[]): P
   const byId = new Map(present.map((id, k) => [id, found[k]]));
   return ids.map((id) => byId.get(id));
 }
-type WrittenDocument = { change: DocumentPut; mac: string };
+type WrittenDocument = { change: DocumentPut; mac: string | undefined };
 
 /**
  * Bookkeeping of document bytes follows the documents written or deleted in a segment; `current`
- * holds the content records of the written ones, read beforehand. Other bytes (another sha256)
- * start afresh; the same bytes stay, but follow the document to another case.
+ * holds the content records of the written ones, read beforehand. Other bytes (another sha256,
+ * or one not hashed because nothing was stored when the page was sealed) start afresh; the same
+ * bytes stay, but follow the document to another case. Nothing stored yet: the bookkeeping simply
+ * follows the new version.
  */
 function reconcileContents(
   db: CacheDb,
@@ -137,10 +159,14 @@ function reconcileContents(
   const rows: ContentRecord[] = [];
   for (const { change, mac } of written) {
     const content = current.get(change.id);
-    if (!content) rows.push(freshContent(change, mac));
-    else if (content.sha256Mac !== mac) {
+    const kept = content && { pinned: content.pinned, lastAccessAt: content.lastAccessAt };
+    if (!content) rows.push(freshContent(change));
+    else if (content.sha256Mac === undefined) {
+      if (content.bytesVersion !== change.version) rows.push({ ...freshContent(change), ...kept });
+      else if (content.caseId !== change.data.caseId) rows.push({ ...content, caseId: change.data.caseId });
+    } else if (content.sha256Mac !== mac) {
       replaced.push(change.id);
-      rows.push({ ...freshContent(change, mac), pinned: content.pinned, lastAccessAt: content.lastAccessAt });
+      rows.push({ ...freshContent(change), ...kept });
     } else if (content.caseId !== change.data.caseId) {
       rows.push({ ...content, caseId: change.data.caseId });
     }
@@ -209,7 +235,10 @@ async function applySegment(
         result.skipped++;
       } else {
         deletes.delete(id);
-        puts.set(id, { record: { ...page.records.get(index)!, epoch }, index, change });
+        // The prepared record is this page's own: it takes the epoch in place.
+        const record = page.records.get(index)!;
+        record.epoch = epoch;
+        puts.set(id, { record, index, change });
         version.set(id, change.version);
         result.written++;
       }
@@ -221,7 +250,7 @@ async function applySegment(
     if (name === 'documents') {
       const written = [...puts.values()].map((p) => ({
         change: p.change as DocumentPut,
-        mac: page.contentMacs.get(p.index)!,
+        mac: page.contentMacs.get(p.index),
       }));
       writes.push(...reconcileContents(db, written, currentContents, [...deletes]));
     }

@@ -76,20 +76,33 @@ async function resetContent(db: CacheDb, documentId: string, failures: number): 
 }
 
 /**
- * The sha256 the bytes must have, from the sealed document; null when the document is gone or
- * its bytes are no longer the ones the bookkeeping was made for (the next pull sets that right).
+ * The sha256 the bytes must have, from the sealed document, and the owner the chunks are sealed
+ * for; null when the document is gone or its bytes are no longer the ones the bookkeeping was made
+ * for (the next pull sets that right).
  */
-async function expectedSha256(deps: ContentFetchDeps, record: ContentRecord): Promise<string | null> {
+async function expected(
+  deps: ContentFetchDeps,
+  record: ContentRecord,
+): Promise<{ sha256: string; owner: ChunkOwner } | null> {
   const sealed = await deps.db.documents.get(record.documentId);
   if (!sealed) return null;
   const doc = await openEntity(deps.cipher, 'documents', sealed, documentSchema);
-  return (await contentMac(deps.cipher, doc.sha256)) === record.sha256Mac ? doc.sha256 : null;
+  const sha256Mac = await contentMac(deps.cipher, doc.sha256);
+  if (record.sha256Mac !== undefined && record.sha256Mac !== sha256Mac) return null;
+  return { sha256: doc.sha256, owner: { documentId: record.documentId, bytesVersion: record.bytesVersion, sha256Mac } };
 }
 
-/** Inside a transaction over documents and contents: are these still the bytes being fetched? */
+/**
+ * Inside a transaction over documents and contents: are these still the bytes being fetched? (A
+ * record that has stored nothing yet takes the owner's hash with the first chunk.)
+ */
 async function stillWanted(db: CacheDb, owner: ChunkOwner): Promise<boolean> {
   const [doc, now] = await Promise.all([db.documents.get(owner.documentId), db.contents.get(owner.documentId)]);
-  return doc !== undefined && now !== undefined && sameBytes(now, owner);
+  return doc !== undefined && now !== undefined && heldFor(now, owner);
+}
+
+function heldFor(record: ContentRecord, owner: ChunkOwner): boolean {
+  return record.sha256Mac === undefined ? record.bytesVersion === owner.bytesVersion : sameBytes(record, owner);
 }
 
 export async function fetchContent(deps: ContentFetchDeps, documentId: string, signal?: AbortSignal): Promise<void> {
@@ -97,10 +110,10 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
   const write = deps.writeChunk ?? ((w: () => Promise<void>) => w());
   let record: ContentRecord | undefined = await db.contents.get(documentId);
   if (!record || record.state === 'complete') return;
-  const owner: ChunkOwner = record;
   const { chunkSize, byteSize } = record;
-  const sha256 = await expectedSha256(deps, record);
-  if (!sha256) return;
+  const target = await expected(deps, record);
+  if (!target) return;
+  const { sha256, owner } = target;
 
   while (record.storedBytes < byteSize) {
     signal?.throwIfAborted();
@@ -127,7 +140,7 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
             return;
           }
           await db.contentChunks.put(chunk);
-          await db.contents.update(documentId, { storedBytes, state: 'partial' });
+          await db.contents.update(documentId, { storedBytes, state: 'partial', sha256Mac: owner.sha256Mac });
         }),
       );
       if (download.gone) return;
@@ -135,7 +148,7 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
       deps.onBytes?.(documentId, piece.byteLength);
     }
     const stored: ContentRecord | undefined = await db.contents.get(documentId);
-    if (!stored || !sameBytes(stored, owner)) return; // purged or replaced meanwhile
+    if (!stored || !heldFor(stored, owner)) return; // purged or replaced meanwhile
     if (stored.storedBytes === from) throw new NetworkError('Keine Daten empfangen');
     record = stored;
   }

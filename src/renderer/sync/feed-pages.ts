@@ -26,10 +26,20 @@ export type FeedPagesOptions = {
   from: string | undefined;
   /** Pages asked for (or arrived) and not yet taken, at most. */
   lookahead?: number;
+  /** Documents with stored bytes, read as a page arrives (see `preparePage`); all when not given. */
+  withBytes?: () => Promise<ReadonlySet<string>>;
   onRequest?: () => void;
 };
 
-export function readFeedPages({ api, cipher, pageSize, from, lookahead = 2, onRequest }: FeedPagesOptions): FeedPages {
+export function readFeedPages({
+  api,
+  cipher,
+  pageSize,
+  from,
+  lookahead = 2,
+  withBytes,
+  onRequest,
+}: FeedPagesOptions): FeedPages {
   const queue: Promise<FetchedPage>[] = [];
   let untaken = 0;
   /** The cursor of the next page while the lookahead is full. */
@@ -44,7 +54,9 @@ export function readFeedPages({ api, cipher, pageSize, from, lookahead = 2, onRe
         if (untaken < lookahead) ask(page.cursor);
         else deferred = page.cursor;
       }
-      const prepared = preparePage(cipher, page.changes);
+      const prepared = (withBytes ? withBytes() : Promise.resolve(undefined)).then((stored) =>
+        preparePage(cipher, page.changes, stored),
+      );
       prepared.catch(() => undefined);
       return { page, prepared };
     });

@@ -8,7 +8,7 @@ import type { CacheCipher } from '../data/crypto/cipher.ts';
 import { CASE_TABLES, type CacheDb } from '../data/db.ts';
 import type { ApiClient } from './api-client.ts';
 import { CursorGoneError } from './api-errors.ts';
-import { writePage } from './apply-changes.ts';
+import { documentsWithBytes, writePage } from './apply-changes.ts';
 import { readFeedPages, type FeedPages, type FetchedPage } from './feed-pages.ts';
 import { RESNAPSHOT_KEY, undeliveredEntityIds } from '../data/repos/outbox.ts';
 import { sweepOrphanedContent } from '../data/repos/orphaned-content.ts';
@@ -71,7 +71,14 @@ export async function pull(
   };
 
   const pagesFrom = (from: string | undefined): FeedPages =>
-    readFeedPages({ api, cipher, pageSize, from, onRequest: () => void result.requests++ });
+    readFeedPages({
+      api,
+      cipher,
+      pageSize,
+      from,
+      withBytes: () => documentsWithBytes(db),
+      onRequest: () => void result.requests++,
+    });
   // After the user discarded a change the service refused, the service's state is fetched afresh.
   const resnapshot = resnapshotRow?.value === true;
   let pages: FeedPages;

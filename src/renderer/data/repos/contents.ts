@@ -8,7 +8,13 @@ import type { CacheDb } from '../db.ts';
 import type { ContentChunkRecord, ContentRecord } from '../records.ts';
 
 /** Whose bytes a chunk holds: the document, the version that brought the bytes, and (hashed) their sha256. */
-export type ChunkOwner = Pick<ContentRecord, 'documentId' | 'bytesVersion' | 'sha256Mac'>;
+export type ChunkOwner = Pick<ContentRecord, 'documentId' | 'bytesVersion'> & { readonly sha256Mac: string };
+
+/** The owner of a record's stored chunks; none while nothing is stored. */
+export function ownerOf(record: ContentRecord): ChunkOwner | null {
+  const { documentId, bytesVersion, sha256Mac } = record;
+  return sha256Mac === undefined ? null : { documentId, bytesVersion, sha256Mac };
+}
 
 /**
  * A chunk is sealed for its place in exactly these bytes of this document version, so chunks of
@@ -52,7 +58,7 @@ export async function dropContentBytes(db: CacheDb, documentIds: readonly string
 }
 
 /** Whether a content record still holds the bytes `owner` was made for. */
-export function sameBytes(record: ChunkOwner, owner: ChunkOwner): boolean {
+export function sameBytes(record: Pick<ContentRecord, 'bytesVersion' | 'sha256Mac'>, owner: ChunkOwner): boolean {
   return record.sha256Mac === owner.sha256Mac && record.bytesVersion === owner.bytesVersion;
 }
 
@@ -137,8 +143,9 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
               .toArray(),
           ] as const,
       );
-      if (!record || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
-      const parts = await Promise.all(chunks.map((c) => cipher.openBytes(c.sealed, chunkBinding(record, c.index))));
+      const owner = record && ownerOf(record);
+      if (!record || !owner || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
+      const parts = await Promise.all(chunks.map((c) => cipher.openBytes(c.sealed, chunkBinding(owner, c.index))));
       const bytes = concatBytes(parts);
       if (markUsed) await db.contents.update(documentId, { lastAccessAt: clock() });
       return bytes;
@@ -156,10 +163,11 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
         db.contentChunks.get([documentId, VIEW_PREVIEW_CHUNK]),
         markUsed ? db.contents.update(documentId, { lastAccessAt: clock() }) : null,
       ]);
-      if (!record || record.state !== 'complete') throw new ContentNotCachedError();
+      const owner = record && ownerOf(record);
+      if (!record || !owner || record.state !== 'complete') throw new ContentNotCachedError();
       const [viewIndex, preview] = await Promise.all([
-        openViewRecord(record, VIEW_INDEX_CHUNK, sealedIndex?.sealed),
-        openViewRecord(record, VIEW_PREVIEW_CHUNK, sealedPreview?.sealed),
+        openViewRecord(owner, VIEW_INDEX_CHUNK, sealedIndex?.sealed),
+        openViewRecord(owner, VIEW_PREVIEW_CHUNK, sealedPreview?.sealed),
       ]);
       return {
         byteSize: record.byteSize,
@@ -169,10 +177,10 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
         async readChunk(index) {
           const chunk = await db.contentChunks.get([documentId, index]);
           if (!chunk) throw new ContentNotCachedError();
-          return cipher.openBytes(chunk.sealed, chunkBinding(record, index));
+          return cipher.openBytes(chunk.sealed, chunkBinding(owner, index));
         },
-        saveViewIndex: (index) => saveViewRecord(record, VIEW_INDEX_CHUNK, index),
-        savePreview: (preview) => saveViewRecord(record, VIEW_PREVIEW_CHUNK, preview),
+        saveViewIndex: (index) => saveViewRecord(owner, VIEW_INDEX_CHUNK, index),
+        savePreview: (preview) => saveViewRecord(owner, VIEW_PREVIEW_CHUNK, preview),
       };
     },
 
