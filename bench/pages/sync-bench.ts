@@ -122,8 +122,8 @@ async function putAllRaw(pages: readonly RawPage[], name: string): Promise<numbe
 
 /**
  * Apply of the feed's pages through the engine's code against raw IndexedDB puts of the very
- * records apply writes; alternated five times (the machine is shared), the best of each, so that neither profits from
- * running second.
+ * records apply writes; alternated five times (the machine is shared), the best of each, so that
+ * neither profits from running second.
  */
 async function applyVersusRaw(
   serverUrl: string,
