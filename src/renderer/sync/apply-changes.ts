@@ -85,9 +85,26 @@ export async function documentsWithBytes(db: CacheDb): Promise<ReadonlySet<strin
   return new Set(await db.contents.where('state').anyOf('partial', 'complete').primaryKeys());
 }
 
+/** Changes sealed between two yields to whatever else the thread has to do. */
+const SEAL_SLICE = 100;
+
+type Scheduler = { postTask(task: () => void, options: { priority: 'background' }): Promise<void> };
+
 /**
- * Seals a page's puts. The keyed hash of a document's sha256 is needed only where bytes of it
- * are stored (`withBytes`; all documents when not given): a first sync computes none.
+ * Waits until the thread has nothing more urgent to do (`scheduler.postTask` at background
+ * priority where there is one): the sealing of the next page then fills the time in which the
+ * current page's transaction waits for IndexedDB, instead of competing with its requests.
+ */
+function whenIdle(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'background' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Seals a page's puts, a slice at a time in the thread's idle time. The keyed hash of a
+ * document's sha256 is needed only where bytes of it are stored (`withBytes`; all documents when
+ * not given): a first sync computes none.
  */
 export async function preparePage(
   cipher: CacheCipher,
@@ -97,20 +114,24 @@ export async function preparePage(
   const records = new Map<number, SealedEntityRecord>();
   const contentMacs = new Map<number, string>();
   const work: Promise<void>[] = [];
-  changes.forEach((change, index) => {
-    if (change.op !== 'put') return;
-    work.push(
-      recordOf(cipher, change).then((record) => {
-        records.set(index, record);
-      }),
-    );
-    if (change.entity === 'document' && (!withBytes || withBytes.has(change.id)))
+  for (let from = 0; from < changes.length; from += SEAL_SLICE) {
+    await whenIdle();
+    for (let index = from; index < Math.min(changes.length, from + SEAL_SLICE); index++) {
+      const change = changes[index]!;
+      if (change.op !== 'put') continue;
       work.push(
-        contentMac(cipher, change.data.sha256).then((mac) => {
-          contentMacs.set(index, mac);
+        recordOf(cipher, change).then((record) => {
+          records.set(index, record);
         }),
       );
-  });
+      if (change.entity === 'document' && (!withBytes || withBytes.has(change.id)))
+        work.push(
+          contentMac(cipher, change.data.sha256).then((mac) => {
+            contentMacs.set(index, mac);
+          }),
+        );
+    }
+  }
   await Promise.all(work);
   return { changes, records, contentMacs };
 }
