@@ -36,7 +36,7 @@ async function prepareDelivery(serverUrl: string, cases: number, perCase: number
   const login = await api.login('demo', 'demo');
   token = login.accessToken;
   await Dexie.delete(cacheDbName(login.user.id));
-  const session = openSession(login.user, (await createCacheKey()).key);
+  const session = openSession(login.user, (await createCacheKey()).keys);
   await pull(api, session.db, session.cipher);
   await queueNotes(session, cases, perCase, 'Sammelvermerk');
   const store = createOutboxStore(session.db, session.cipher, () => Date.now());
@@ -66,7 +66,7 @@ function join(): Promise<Session> {
   joined ??= new Promise((resolve) => {
     const channel = openSessionChannel();
     channel.onSession((shared) => {
-      if (shared) resolve(openSession(shared.user, shared.cacheKey));
+      if (shared) resolve(openSession(shared.user, shared.keys));
     });
     channel.request();
   });

@@ -9,8 +9,9 @@ import { problem, problemTypes } from './problem.ts';
 
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
 const ALLOW_HEADERS = 'Authorization, Content-Type, Range, If-None-Match, If-Range, Idempotency-Key';
+// `Date`: the client anchors its offline sign-in period to the service's clock.
 const EXPOSE_HEADERS =
-  'ETag, Content-Range, Accept-Ranges, Content-Length, Retry-After, WWW-Authenticate, Idempotent-Replayed';
+  'ETag, Content-Range, Accept-Ranges, Content-Length, Retry-After, WWW-Authenticate, Idempotent-Replayed, Date';
 
 export function isAllowedOrigin(origin: string, extra: readonly string[]): boolean {
   return origin === 'app://e-akte' || LOOPBACK.test(origin) || extra.includes(origin);

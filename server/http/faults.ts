@@ -68,15 +68,25 @@ export class FaultInjector {
         );
       }
     });
-    app.addHook('onSend', async (request, reply, payload) => {
+    // On each route, after @fastify/compress's own route hook (it adds one per route as well, and
+    // route hooks run after the application's): the link then carries the compressed bytes, as a
+    // real line does. An application-level onSend hook would see the body before compression.
+    app.addHook('onRoute', (route) => {
+      const hooks = route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend];
+      route.onSend = [...hooks, shapeResponse];
+    });
+    const shapeResponse = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (!this.#applies(request)) return payload;
       const { bandwidthBytesPerSec, resetRate, resetAfterBytes } = this.#faults;
       const reset = resetRate !== undefined && resetRate > 0 && this.#random() < resetRate;
       if (!bandwidthBytesPerSec && !reset) return payload;
       if (payload === null || payload === undefined || reply.statusCode === 204 || reply.statusCode === 304)
         return payload;
-      const source =
+      let source =
         typeof payload === 'string' || Buffer.isBuffer(payload) ? Buffer.from(payload) : (payload as Readable);
+      // A compressed answer is a stream of unknown length; a reset at "half of the body" needs it.
+      if (reset && resetAfterBytes === undefined && !Buffer.isBuffer(source) && !reply.getHeader('content-length'))
+        source = Buffer.concat(await source.toArray());
       const length = Buffer.isBuffer(source) ? source.byteLength : Number(reply.getHeader('content-length') ?? NaN);
       if (Buffer.isBuffer(source) && reply.getHeader('content-length') === undefined)
         reply.header('content-length', String(length));
@@ -84,7 +94,7 @@ export class FaultInjector {
         ? (resetAfterBytes ?? (Number.isFinite(length) ? Math.floor(length / 2) : 65_536))
         : undefined;
       return Readable.from(shape(source, reply, bandwidthBytesPerSec, cutAt, this.#link));
-    });
+    };
   }
 }
 

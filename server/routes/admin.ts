@@ -1,7 +1,8 @@
 /**
- * `/admin/*`, only with `--admin`: fault injection, assignments, newly scanned mail, letter
- * failures, forced cursor expiry, and what tests read back: the exactly-once bookkeeping, the
- * scan service's clarification queue and its list of requested originals. Unauthenticated on
+ * `/admin/*`, only with `--admin`: fault injection, assignments, newly scanned mail, moving a
+ * document to another case, letter failures, forced cursor expiry, and what tests read back: the
+ * exactly-once bookkeeping, the scan service's clarification queue and its list of requested
+ * originals. Unauthenticated on
  * purpose: it is a development and test peer, bound to loopback by default.
  */
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +10,7 @@ import {
   adminAssignmentSchema,
   adminInboxSchema,
   adminLetterFailSchema,
+  adminMoveDocumentSchema,
   adminUnassignSchema,
   faultsSchema,
   type AdminClarifications,
@@ -19,6 +21,7 @@ import type { ServerContext } from '../context.ts';
 import { addInboxDocument } from '../demo/inbox.ts';
 import { notFound } from '../http/problem.ts';
 import { parseOr400 } from '../http/validate.ts';
+import { inTransaction } from '../store/database.ts';
 
 const toMillis = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
@@ -54,6 +57,33 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     const theCase = ctx.entities.get('case', body.caseId);
     if (!theCase || theCase.deleted) throw notFound('Akte unbekannt.');
     return { documentId: addInboxDocument(ctx, body.caseId, body.pages, body.title) };
+  });
+
+  app.post('/admin/move-document', async (request) => {
+    const body = parseOr400(adminMoveDocumentSchema, request.body);
+    const doc = ctx.entities.get('document', body.documentId);
+    const target = ctx.entities.get('case', body.caseId);
+    if (!doc || doc.deleted || !target || target.deleted) throw notFound('Dokument oder Akte unbekannt.');
+    const updatedAt = new Date(ctx.now()).toISOString();
+    return inTransaction(ctx.db, () => {
+      const moved = ctx.entities.put('document', doc.id, body.caseId, (version) => ({
+        ...doc.data,
+        caseId: body.caseId,
+        version,
+        updatedAt,
+      }));
+      const annotations = ctx.entities
+        .listInCase('annotation', doc.caseId)
+        .filter((a) => a.data['documentId'] === doc.id);
+      for (const a of annotations)
+        ctx.entities.put('annotation', a.id, body.caseId, (version) => ({
+          ...a.data,
+          caseId: body.caseId,
+          version,
+          updatedAt,
+        }));
+      return { documentId: doc.id, caseId: body.caseId, version: moved.version, annotations: annotations.length };
+    });
   });
 
   app.post('/admin/letters/fail', async (request) => {

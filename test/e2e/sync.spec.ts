@@ -2,8 +2,11 @@
  * Sign-in and sync through the user interface: both windows as pages of one browser profile,
  * against the reference server, with the sync engine in its worker.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { documentTypeSchema } from '../../src/shared/domain/document.ts';
+import { viewerDe } from '../../src/renderer/features/viewer/messages-de.ts';
 import { browserOnly, expect, screenshotDir, signIn, test } from './fixtures.ts';
 
 test('a wrong password is refused with a clear message; the right one shows the synced cases', async ({
@@ -70,6 +73,29 @@ test('two windows: one sync engine runs, both show the same data, and signing ou
   await expect(second.getByRole('button', { name: 'Anmelden' })).toBeVisible();
 });
 
+const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
+
+/**
+ * The browser's HTTP cache keeps the app's own code as served by the browser host; it names
+ * every document type, because the app shows them. Such an entry (its key a file of the built
+ * renderer, on the host) is not the user's data; a cached answer of the service would be.
+ */
+function isCachedAppFile(bytes: Buffer, appOrigin: string): boolean {
+  if (bytes.length < 24 || bytes.readBigUInt64LE(0) !== 0xfcfb6d1ba7725c30n) return false;
+  const key = bytes.subarray(24, 24 + bytes.readUInt32LE(12)).toString('latin1');
+  const url = key.split(' ').at(-1) ?? '';
+  if (!url.startsWith(`${appOrigin}/`)) return false;
+  const file = path.join(rendererDir, new URL(url).pathname);
+  return file.startsWith(rendererDir) && existsSync(file) && statSync(file).isFile();
+}
+
+/** Where `needle` occurs in `bytes`. */
+function occurrences(bytes: Buffer, needle: Buffer): number[] {
+  const found: number[] = [];
+  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) found.push(at);
+  return found;
+}
+
 /** Every file of a profile folder, as bytes. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -80,13 +106,14 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test('the profile on disk holds no personal data and no PDF in plain text after a sync', async ({
+test('the profile on disk holds no personal data, no BG number, no document type, no user name and no PDF in plain text after a sync', async ({
   desk,
   referenceServer,
 }) => {
   const profile = desk.profile;
   {
     const page = await desk.start();
+    const appOrigin = new URL(page.url()).origin;
     await signIn(page);
     await expect(page.locator('.sync-status')).toContainText(/8 Akten · \d+ Dokumente · (\d+) offline/, {
       timeout: 30_000,
@@ -110,19 +137,40 @@ test('the profile on disk holds no personal data and no PDF in plain text after 
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'demo', password: 'demo' }),
       })
-    ).json()) as { accessToken: string };
+    ).json()) as { accessToken: string; user: { username: string; displayName: string } };
     const feed = (await (
       await fetch(`${referenceServer.url}/api/v1/changes?limit=1000`, {
         headers: { Authorization: `Bearer ${token.accessToken}` },
       })
     ).json()) as {
-      changes: { entity: string; op: string; data?: { address?: { street: string }; title?: string } }[];
+      changes: {
+        entity: string;
+        op: string;
+        data?: { address?: { street: string }; title?: string; bgNumber?: string; sha256?: string };
+      }[];
     };
     const streets = feed.changes.flatMap((c) => (c.data?.address ? [c.data.address.street] : []));
     expect(streets.length).toBeGreaterThan(0);
+    const bgNumbers = feed.changes.flatMap((c) => (c.data?.bgNumber ? [c.data.bgNumber] : []));
+    expect(bgNumbers).toHaveLength(8);
+    const checksums = feed.changes.flatMap((c) => (c.data?.sha256 ? [c.data.sha256] : []));
+    // A medical certificate is health data: neither the type nor its German label may show. (The
+    // types that are everyday English words — application, decision, letter, other — also name
+    // things of the browser's own, such as MIME types and the cache's table names.)
+    const everyday = new Set(['application', 'decision', 'letter', 'other']);
+    const types = documentTypeSchema.options.filter((t) => !everyday.has(t));
+    const typeLabels = Object.entries(viewerDe).flatMap(([key, label]) =>
+      key.startsWith('viewer.docType.') ? [label] : [],
+    );
+    expect(typeLabels).toContain('Ärztliche Bescheinigung');
+    // The demo user's name is "demo" (in its id "u-demo" too): searched for where it is not the id.
+    const userName = token.user.username;
+    expect(userName).toBe('demo');
     await desk.stop();
 
-    const needles = [...new Set([...names, ...streets])]
+    const needles = [
+      ...new Set([...names, ...streets, ...bgNumbers, ...checksums, ...types, ...typeLabels, token.user.displayName]),
+    ]
       .filter((n) => n.length >= 5)
       .map((n) => Buffer.from(n, 'utf8'));
     const utf16 = needles.map((n) => Buffer.from(n.toString('utf8'), 'utf16le'));
@@ -131,12 +179,16 @@ test('the profile on disk holds no personal data and no PDF in plain text after 
     const hits: string[] = [];
     for (const file of filesUnder(profile)) {
       const bytes = readFileSync(file);
+      if (isCachedAppFile(bytes, appOrigin)) continue;
       scanned += bytes.length;
       if (bytes.includes(pdf)) hits.push(`${path.relative(profile, file)}: %PDF-`);
       for (const [i, needle] of needles.entries()) {
         if (bytes.includes(needle) || bytes.includes(utf16[i]!))
           hits.push(`${path.relative(profile, file)}: ${needle.toString('utf8')}`);
       }
+      for (const at of occurrences(bytes, Buffer.from(userName, 'utf8')))
+        if (bytes.subarray(Math.max(0, at - 2), at).toString('latin1') !== 'u-')
+          hits.push(`${path.relative(profile, file)}: user name at ${at}`);
     }
     expect(scanned).toBeGreaterThan(1_000_000);
     expect(hits).toEqual([]);

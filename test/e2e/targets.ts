@@ -12,7 +12,7 @@
  * never passed.
  */
 import { _electron, test as base, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,6 +128,20 @@ function browserDesk(profile: string, workspaceUrl: string): Desk {
   return {
     profile,
     async start() {
+      // Electron has no password manager and no form autofill; the Chromium of browser mode has
+      // both and would keep the typed user name in the profile. Switched off, as in the desktop app.
+      const preferences = path.join(profile, 'Default', 'Preferences');
+      if (!existsSync(preferences)) {
+        mkdirSync(path.dirname(preferences), { recursive: true });
+        writeFileSync(
+          preferences,
+          JSON.stringify({
+            credentials_enable_service: false,
+            profile: { password_manager_enabled: false },
+            autofill: { enabled: false, profile_enabled: false, credit_card_enabled: false },
+          }),
+        );
+      }
       running = await launchKillableChromium(profile);
       await running.context.route(
         (url) => !ALLOWED_URL.test(url.href),

@@ -55,7 +55,7 @@ async function seedCase(): Promise<Awaited<ReturnType<typeof openTestSession>>['
     caseId: CASE_ID,
     version: 1,
     updatedAt: now,
-    bgNumber: theCase.bgNumber,
+    bgNumberMac: await session.cipher.indexHash('bgNumber', theCase.bgNumber),
     status: 'active',
     sealed: await session.cipher.sealJson(theCase, binding('cases', CASE_ID)),
     epoch: 1,

@@ -79,9 +79,11 @@ export function createApiClient(options: ApiClientOptions) {
     schema: S,
     init?: RequestInit,
     authenticated = true,
+    onResponse?: (response: Response) => void,
   ): Promise<z.output<S>> {
     const response = await send(path, init, authenticated);
     if (!response.ok) throw await errorFromResponse(response);
+    onResponse?.(response);
     let body: unknown;
     try {
       body = await response.json();
@@ -103,8 +105,18 @@ export function createApiClient(options: ApiClientOptions) {
   });
 
   return {
-    login: (username: string, password: string): Promise<LoginResponse> =>
-      json('/auth/login', loginResponseSchema, postJson({ username, password }), false),
+    /**
+     * Signs in; `serverTime` is the service's clock (its `Date` header, where the service lets the
+     * client read it), which anchors the offline sign-in period (see session/sign-in-clock.ts).
+     */
+    async login(username: string, password: string): Promise<LoginResponse & { serverTime?: number }> {
+      let serverTime: number | undefined;
+      const answer = await json('/auth/login', loginResponseSchema, postJson({ username, password }), false, (r) => {
+        const date = Date.parse(r.headers.get('Date') ?? '');
+        if (Number.isFinite(date)) serverTime = date;
+      });
+      return serverTime === undefined ? answer : { ...answer, serverTime };
+    },
     /**
      * Revokes the bearer token at the service. A 401 counts as done: the token is no longer valid
      * either way. Network errors are thrown, so the caller decides whether sign-out waits for them.

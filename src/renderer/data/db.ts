@@ -5,6 +5,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { SCHEMA_V1 } from './migrations/v1.ts';
 import { SCHEMA_V2, upgradeToV2 } from './migrations/v2.ts';
+import { SCHEMA_V3, upgradeToV3 } from './migrations/v3.ts';
 import type {
   AnnotationRecord,
   CaseRecord,
@@ -40,12 +41,16 @@ export class CacheDb extends Dexie {
     super(name, { chromeTransactionDurability: durability });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }
 
 export function cacheDbName(userId: string): string {
   return `eakte-cache-${userId}`;
 }
+
+/** The schema the current version declares (the benchmark's raw baseline builds the same stores). */
+export const CURRENT_SCHEMA = SCHEMA_V3;
 
 /** Tables that hold one case's data, purged together when the case leaves the user. */
 export const CASE_TABLES = ['cases', 'persons', 'documents', 'annotations', 'notes', 'followUps', 'letters'] as const;

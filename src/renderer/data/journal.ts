@@ -66,10 +66,14 @@ async function recordOf(cipher: CacheCipher, entry: JournalEntry): Promise<Outbo
 }
 
 export type RestoreResult = {
+  /** Entries of the journal this cache key reads (present or restored): the follower keeps them in step. */
   readonly journaled: readonly string[];
   /** Entries IndexedDB had lost, added back in their order. */
   readonly restored: number;
-  /** Entries this cache key cannot open (left in the journal, nothing is destroyed). */
+  /**
+   * Entries this cache key cannot open (sealed under an earlier key, see session/set-aside.ts):
+   * left in the journal, never acknowledged, nothing is destroyed.
+   */
   readonly unreadable: number;
 };
 
@@ -87,18 +91,30 @@ export async function restoreFromJournal(
   const entries = await journal.read();
   const present = new Set((await db.outbox.orderBy('id').keys()) as string[]);
   if ((await readState(db, 'journalMark')) !== undefined) {
-    const stale = entries.filter((e) => !present.has(e.id)).map((e) => e.id);
+    // Delivered or discarded here, only the acknowledgement was lost; an entry this key cannot
+    // open is someone's set-aside work and stays.
+    const stale: string[] = [];
+    let unreadable = 0;
+    for (const entry of entries) {
+      if (present.has(entry.id)) continue;
+      const readable = await recordOf(cipher, entry).then(
+        () => true,
+        () => false,
+      );
+      if (readable) stale.push(entry.id);
+      else unreadable++;
+    }
     if (stale.length) await journal.acknowledge(stale);
-    return { journaled: entries.filter((e) => present.has(e.id)).map((e) => e.id), restored: 0, unreadable: 0 };
+    return { journaled: entries.filter((e) => present.has(e.id)).map((e) => e.id), restored: 0, unreadable };
   }
   const missing: OutboxRecord[] = [];
-  let unreadable = 0;
+  const unreadable = new Set<string>();
   for (const entry of entries) {
     if (present.has(entry.id)) continue;
     try {
       missing.push(await recordOf(cipher, entry));
     } catch {
-      unreadable++;
+      unreadable.add(entry.id);
     }
   }
   let restored = 0;
@@ -116,7 +132,11 @@ export async function restoreFromJournal(
     }
     await writeState(db, 'journalMark', true);
   });
-  return { journaled: entries.map((e) => e.id), restored, unreadable };
+  return {
+    journaled: entries.flatMap((e) => (unreadable.has(e.id) ? [] : [e.id])),
+    restored,
+    unreadable: unreadable.size,
+  };
 }
 
 /** At most this many entries, and this much sealed text, per append: a letter's entry carries its PDF. */

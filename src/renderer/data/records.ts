@@ -1,6 +1,8 @@
 /**
- * What the cache stores per table. Indexed fields are non-personal (ids, BG number, dates, status,
- * type, sizes); everything else of an entity is in `sealed` (AES-GCM under the cache key).
+ * What the cache stores per table. Fields in the clear tell nothing about whose file it is: ids,
+ * dates, states and sizes; BG numbers and sha256 values only as keyed hashes (HMAC under a key
+ * derived from the cache key, see crypto/cache-keys.ts). Everything of an entity — document type
+ * and register too — is in `sealed` (AES-GCM under the cache key).
  */
 import type { MutationOp } from '../../shared/api/mutations.ts';
 
@@ -16,18 +18,18 @@ export type SealedEntityRecord = {
   epoch?: number;
 };
 
-/** `headPersonId` (an id, not personal) lets a list read the applicant without opening the case first. */
-export type CaseRecord = SealedEntityRecord & { bgNumber: string; status: string; headPersonId?: string };
+/**
+ * `bgNumberMac` finds a case by its BG number without holding it; `headPersonId` (an id, not
+ * personal) lets a list read the applicant without opening the case first.
+ */
+export type CaseRecord = SealedEntityRecord & { bgNumberMac: string; status: string; headPersonId?: string };
 export type PersonRecord = SealedEntityRecord;
 export type DocumentRecord = SealedEntityRecord & {
-  type: string;
-  register: string;
   direction: string;
   status: string;
   receivedOn: string;
   pageCount: number;
   byteSize: number;
-  sha256: string;
 };
 export type AnnotationRecord = SealedEntityRecord & { documentId: string; page: number };
 export type NoteRecord = SealedEntityRecord;
@@ -39,8 +41,15 @@ export type ContentState = 'missing' | 'partial' | 'complete';
 /** Bookkeeping of a document's bytes; the bytes themselves are in `contentChunks`. */
 export type ContentRecord = {
   documentId: string;
+  /** The document's case now (a document moved to another case goes with that case). */
   caseId: string;
-  sha256: string;
+  /**
+   * The keyed hash of the bytes' sha256, set when the first chunk is stored: tells whether a new
+   * version brings other bytes. Absent while nothing is stored (then there is nothing to keep).
+   */
+  sha256Mac?: string;
+  /** The document version that brought these bytes; chunks are sealed for it (see contents.ts). */
+  bytesVersion: number;
   byteSize: number;
   /** Bytes stored so far, always a whole number of chunks (the last may be short). */
   storedBytes: number;

@@ -1,10 +1,11 @@
 /**
  * Hands the unlocked session from the window where the user signed in to the other window (the
  * viewer), and tells both when the user signs out. Only the app's own pages share this channel
- * (same origin, same profile); the key is a non-extractable CryptoKey, never its bytes.
+ * (same origin, same profile); the keys are non-extractable CryptoKeys, never their bytes.
  */
 import { z } from 'zod';
 import { userSchema, type User } from '../../shared/domain/user.ts';
+import type { CacheKeys } from '../data/crypto/cache-keys.ts';
 
 const CHANNEL = 'eakte-session';
 
@@ -14,7 +15,7 @@ const messageSchema = z.discriminatedUnion('type', [
     type: z.literal('session'),
     sessionId: z.uuid(),
     user: userSchema,
-    cacheKey: z.instanceof(CryptoKey),
+    keys: z.strictObject({ cacheKey: z.instanceof(CryptoKey), indexKey: z.instanceof(CryptoKey) }),
     serverUrl: z.string(),
     cacheBudgetBytes: z.number(),
   }),
@@ -25,7 +26,7 @@ const messageSchema = z.discriminatedUnion('type', [
 export type SharedSession = {
   sessionId: string;
   user: User;
-  cacheKey: CryptoKey;
+  keys: CacheKeys;
   serverUrl: string;
   cacheBudgetBytes: number;
 };

@@ -5,7 +5,7 @@
 import { Dexie, liveQuery } from 'dexie';
 import type { Policy } from '../../shared/policy/policy.ts';
 import { cacheDbName, CacheDb } from '../data/db.ts';
-import { desktopJournal, followOutbox, restoreFromJournal, type JournalPort } from '../data/journal.ts';
+import { desktopJournal, followOutbox, restoreFromJournal } from '../data/journal.ts';
 import { KeyringDb } from '../data/keyring.ts';
 import type { DesktopApi } from '../platform/desktop-api.ts';
 import { createApiClient } from '../api/api-client.ts';
@@ -14,7 +14,9 @@ import type { SyncStatus } from '../sync/status.ts';
 import { startSyncClient, type SyncClient } from '../sync/sync-client.ts';
 import { openSession, type OpenedSession, type Session } from './session.ts';
 import { openSessionChannel, type SharedSession } from './session-channel.ts';
-import { SignInError } from './sign-in-errors.ts';
+import { observeTime } from './keyring-entry.ts';
+import { countUndelivered, setAsidePending } from './set-aside.ts';
+import { SignInError, signInErrors, type SignInNotice } from './sign-in-errors.ts';
 import { signIn, type SignInInput } from './sign-in.ts';
 import { loadToken, saveToken } from '../data/repos/token.ts';
 
@@ -32,26 +34,14 @@ export type SessionState =
       journal: JournalHealth;
       /** Entries brought back from the journal at this start (IndexedDB had lost them). */
       restored: number;
+      /** What the sign-in has to tell the user (key store lost, entries set aside); null once read. */
+      notice: SignInNotice | null;
     };
 
 export type SessionControllerOptions = { desktop: DesktopApi; policy: Policy; syncIntervalMs?: number };
 
-/**
- * Entries on this device not yet delivered — in the outbox, or only in its journal when the
- * database was lost. Readable without the cache key (ids are in the clear).
- */
-async function countUndelivered(userId: string, journal: JournalPort): Promise<number> {
-  const journaled = new Set((await journal.read().catch(() => [])).map((e) => e.id));
-  if (!(await Dexie.exists(cacheDbName(userId)))) return journaled.size;
-  const db = new CacheDb(cacheDbName(userId));
-  try {
-    const ids = (await db.outbox.orderBy('id').keys()) as string[];
-    for (const id of ids) journaled.delete(id);
-    return ids.length + journaled.size;
-  } finally {
-    db.close();
-  }
-}
+/** How often a running session records the time it has seen (see sign-in-clock.ts). */
+const OBSERVE_TIME_MS = 5 * 60_000;
 
 export function createSessionController({ desktop, policy, syncIntervalMs }: SessionControllerOptions) {
   const keyring = new KeyringDb();
@@ -75,9 +65,10 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
     shared: SharedSession,
     token: string | null,
     offline: boolean,
+    notice: SignInNotice | null = null,
   ): Promise<{ session: OpenedSession; sync: SyncClient } | null> {
     const mine = ++generation;
-    const session = openSession(shared.user, shared.cacheKey);
+    const session = openSession(shared.user, shared.keys);
     const journal = desktopJournal(desktop, shared.user.id);
     let journalHealth: JournalHealth = 'ok';
     let restored = 0;
@@ -103,7 +94,8 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
       userId: shared.user.id,
       serverUrl: shared.serverUrl,
       token,
-      cacheKey: shared.cacheKey,
+      cacheKey: shared.keys.cacheKey,
+      indexKey: shared.keys.indexKey,
       cacheBudgetBytes: shared.cacheBudgetBytes,
       outboxRetentionDays: policy.outboxRetentionDays,
       ...(syncIntervalMs ? { intervalMs: syncIntervalMs } : {}),
@@ -129,14 +121,30 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
       // Entries are in IndexedDB with strict durability either way; the journal is the second copy.
       return { inFlight: latest?.push.state === 'sending' ? 1 : 0, persisted: true };
     });
+    // A clock set back while the app runs is caught at the next offline sign-in.
+    const observe = (): void => {
+      void observeTime(keyring, session.cipher, shared.user.id, Date.now()).catch(() => undefined);
+    };
+    observe();
+    const observer = setInterval(observe, OBSERVE_TIME_MS);
     stopWatching = () => {
+      clearInterval(observer);
       outboxWatch.unsubscribe();
       follower.stop();
       stopStatus();
       setOutboxFlushSource(null);
     };
     opened = session;
-    set({ kind: 'signed-in', sessionId: shared.sessionId, session, sync, offline, journal: journalHealth, restored });
+    set({
+      kind: 'signed-in',
+      sessionId: shared.sessionId,
+      session,
+      sync,
+      offline,
+      journal: journalHealth,
+      restored,
+      notice,
+    });
     return { session, sync };
   }
 
@@ -170,6 +178,7 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
       if (state.kind === 'signed-in') return;
       set({ kind: 'signed-out', busy: true, error: null });
       const api = createApiClient({ baseUrl: policy.serverUrl, getToken: () => null });
+      const deleteCache = (userId: string) => Dexie.delete(cacheDbName(userId));
       try {
         const result = await signIn(input, {
           login: (u, p) => api.login(u, p),
@@ -180,8 +189,10 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
           },
           keyring,
           maxOfflineDays: policy.maxOfflineDays,
-          pendingOutbox: (userId) => countUndelivered(userId, desktopJournal(desktop, userId)),
-          deleteCache: (userId) => Dexie.delete(cacheDbName(userId)),
+          pendingOutbox: (userId) => countUndelivered(keyring, desktopJournal(desktop, userId), userId),
+          setAside: (userId, reason, wrap) =>
+            setAsidePending({ keyring, journal: desktopJournal(desktop, userId), deleteCache }, userId, reason, wrap),
+          deleteCache,
           keyWrapBackup: {
             read: async (userId) => (await desktop.journal.readKeyWrap({ userId })).wrap,
             // In Electron the desktop's key lives in the OS key store and survives the loss of
@@ -199,11 +210,11 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
         const shared: SharedSession = {
           sessionId: crypto.randomUUID(),
           user: result.user,
-          cacheKey: result.cacheKey,
+          keys: result.keys,
           serverUrl: policy.serverUrl,
           cacheBudgetBytes: policy.cacheBudgetBytes,
         };
-        const active = await activate(shared, result.token?.accessToken ?? null, result.offline);
+        const active = await activate(shared, result.token?.accessToken ?? null, result.offline, result.notice);
         if (!active) return;
         const { session, sync } = active;
         if (result.token) {
@@ -213,12 +224,14 @@ export function createSessionController({ desktop, policy, syncIntervalMs }: Ses
         channel.share(shared);
         void navigator.storage?.persist?.().catch(() => false);
       } catch (error) {
-        const failure =
-          error instanceof SignInError
-            ? error
-            : new SignInError('server', 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.');
+        const failure = error instanceof SignInError ? error : signInErrors.server();
         set({ kind: 'signed-out', busy: false, error: failure });
       }
+    },
+
+    /** The user has read the sign-in's notice. */
+    dismissNotice(): void {
+      if (state.kind === 'signed-in' && state.notice) set({ ...state, notice: null });
     },
 
     signOut(): void {

@@ -1,12 +1,13 @@
 /**
  * An unlocked session: the signed-in user and the repositories over their cache, opened under
- * their cache key. Both windows hold one; the key never leaves memory. Local changes are written
+ * their cache keys. Both windows hold one; the key never leaves memory. Local changes are written
  * through a second connection with strict durability (see CacheDb). Features get a `Session`: the
  * repositories only, never the database (a lint rule keeps features away from data/db); the
  * session's owner (the session controller, the sync worker, tests) keeps `db` and `cipher`.
  */
 import type { User } from '../../shared/domain/user.ts';
 import { systemClock, type Clock } from '../../shared/util/clock.ts';
+import type { CacheKeys } from '../data/crypto/cache-keys.ts';
 import { CacheCipher } from '../data/crypto/cipher.ts';
 import { CacheDb, cacheDbName } from '../data/db.ts';
 import { createAnnotationsRepo } from '../data/repos/annotations.ts';
@@ -44,12 +45,12 @@ export type OpenedSession = Session & { readonly db: CacheDb; readonly cipher: C
 
 export function openSession(
   user: User,
-  cacheKey: CryptoKey,
+  keys: CacheKeys,
   { clock = systemClock }: { clock?: Clock } = {},
 ): OpenedSession {
   const db = new CacheDb(cacheDbName(user.id));
   const strict = new CacheDb(cacheDbName(user.id), { durability: 'strict' });
-  const cipher = new CacheCipher(cacheKey);
+  const cipher = new CacheCipher(keys);
   const writes = { db: strict, cipher, clock };
   const author = { id: user.id, displayName: user.displayName };
   const audit = createAuditRepo(writes, user.id);

@@ -3,6 +3,7 @@
  * several downloads at a time, within the byte budget. Urgent requests (a document the user opens)
  * jump the queue while the round runs.
  */
+import type { CacheCipher } from '../data/crypto/cipher.ts';
 import type { CacheDb } from '../data/db.ts';
 import type { ContentsRepo } from '../data/repos/contents.ts';
 import type { ApiClient } from '../api/api-client.ts';
@@ -16,6 +17,7 @@ export type ContentRoundDeps = {
   yieldToUser?: (signal: AbortSignal) => Promise<void>;
   api: ApiClient;
   db: CacheDb;
+  cipher: CacheCipher;
   contents: ContentsRepo;
   room: StorageRoom;
   concurrency: number;
@@ -87,6 +89,7 @@ export async function contentRound(
           {
             api: deps.api,
             db: deps.db,
+            cipher: deps.cipher,
             contents: deps.contents,
             writeChunk: async (write) => {
               // A document the user waits for goes on; the others let the user's own reads go first.

@@ -211,6 +211,7 @@ export class SyncEngine {
           {
             api: this.api,
             db: deps.db,
+            cipher: deps.cipher,
             contents: deps.contents,
             room: deps.room,
             concurrency: deps.contentConcurrency ?? 6,

@@ -31,6 +31,8 @@ export type WorkerStart = {
   serverUrl: string;
   token: string | null;
   cacheKey: CryptoKey;
+  /** The index key (keyed hashes of BG numbers and sha256 values), see data/crypto/cache-keys.ts. */
+  indexKey: CryptoKey;
   cacheBudgetBytes: number;
   /** Days an undeliverable outbox entry is kept (policy `outboxRetentionDays`). */
   outboxRetentionDays: number;

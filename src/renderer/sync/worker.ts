@@ -25,6 +25,7 @@ const startSchema = z.strictObject({
   serverUrl: z.url(),
   token: z.string().nullable(),
   cacheKey: z.instanceof(CryptoKey),
+  indexKey: z.instanceof(CryptoKey),
   cacheBudgetBytes: z.number().int().positive(),
   outboxRetentionDays: z.number().int().min(1).max(365),
   intervalMs: z.number().int().positive().optional(),
@@ -76,7 +77,7 @@ async function run(start: z.infer<typeof startSchema>): Promise<void> {
 
   await navigator.locks.request(syncLockName(start.userId), async () => {
     const db = new CacheDb(cacheDbName(start.userId));
-    const cipher = new CacheCipher(start.cacheKey);
+    const cipher = new CacheCipher({ cacheKey: start.cacheKey, indexKey: start.indexKey });
     // Taking over from another window, or after an offline sign-in: the stored token, if valid.
     token ??= (await loadToken(db, cipher))?.accessToken ?? null;
     const estimate = async () => {

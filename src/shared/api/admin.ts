@@ -52,6 +52,18 @@ export const adminInboxSchema = z.strictObject({
 });
 export const adminInboxResponseSchema = z.strictObject({ documentId: documentIdSchema });
 
+/**
+ * A document filed under another case (as the service's clarification of a misfiled scan does),
+ * with its annotations: the feed then carries them under the new case.
+ */
+export const adminMoveDocumentSchema = z.strictObject({ documentId: documentIdSchema, caseId: caseIdSchema });
+export const adminMoveDocumentResponseSchema = z.strictObject({
+  documentId: documentIdSchema,
+  caseId: caseIdSchema,
+  version: z.number().int().min(1),
+  annotations: z.number().int().min(0),
+});
+
 export const adminLetterFailSchema = z.strictObject({
   id: letterIdSchema,
   reason: z.string().min(1).max(1000),

@@ -2,8 +2,10 @@
  * A signed-in session for tests and a cache seeded with a document, its bytes and its case, as
  * the sync engine would leave them.
  */
+import type { CacheKeys } from '../../../src/renderer/data/crypto/cache-keys.ts';
 import { createCacheKey } from '../../../src/renderer/data/crypto/key-wrap.ts';
 import { documentRecord } from '../../../src/renderer/data/repos/documents.ts';
+import { contentMac } from '../../../src/renderer/sync/apply-changes.ts';
 import type { ContentChunkRecord, ContentRecord } from '../../../src/renderer/data/records.ts';
 import { openSession, type OpenedSession as Session } from '../../../src/renderer/session/session.ts';
 import type { CaseDocument } from '../../../src/shared/domain/document.ts';
@@ -15,10 +17,10 @@ export function testUser(id: string, displayName = 'Erika Muster'): User {
   return { id, username: id, displayName, roles: ['caseworker'] } as User;
 }
 
-/** A fresh session; pass the same key to open the same cache as another "window". */
-export async function openTestSession(user: User, key?: CryptoKey): Promise<{ session: Session; key: CryptoKey }> {
-  const cacheKey = key ?? (await createCacheKey()).key;
-  return { session: openSession(user, cacheKey), key: cacheKey };
+/** A fresh session; pass the same keys to open the same cache as another "window". */
+export async function openTestSession(user: User, key?: CacheKeys): Promise<{ session: Session; key: CacheKeys }> {
+  const keys = key ?? (await createCacheKey()).keys;
+  return { session: openSession(user, keys), key: keys };
 }
 
 async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -64,13 +66,13 @@ export async function seedDocument(
   const { db, cipher, contents } = session;
   const chunks: ContentChunkRecord[] = [];
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
+  const owner = { documentId: doc.id, bytesVersion: doc.version, sha256Mac: await contentMac(cipher, doc.sha256) };
   for (let index = 0, at = 0; at < bytes.byteLength || index === 0; index++, at += chunkSize) {
-    chunks.push(await contents.sealChunk(doc.id, index, bytes.slice(at, at + chunkSize)));
+    chunks.push(await contents.sealChunk(owner, index, bytes.slice(at, at + chunkSize)));
   }
   const content: ContentRecord = {
-    documentId: doc.id,
+    ...owner,
     caseId,
-    sha256: doc.sha256,
     byteSize: bytes.byteLength,
     storedBytes: bytes.byteLength,
     chunkSize,
@@ -85,6 +87,7 @@ export async function seedDocument(
     { id: caseId, bgNumber, status: 'active', openedOn: '2024-01-15', version: 1, updatedAt: now },
     `cases/${caseId}`,
   );
+  const bgNumberMac = await cipher.indexHash('bgNumber', bgNumber);
   await db.transaction('rw', [db.documents, db.contents, db.contentChunks, db.cases], async () => {
     await db.cases.put({
       id: caseId,
@@ -92,7 +95,7 @@ export async function seedDocument(
       version: 1,
       updatedAt: now,
       sealed: caseSealed,
-      bgNumber,
+      bgNumberMac,
       status: 'active',
     });
     await db.documents.put(record);

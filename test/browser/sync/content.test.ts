@@ -1,7 +1,9 @@
 /** Document bytes against the real reference server: resume with Range, checksum, budget, encryption. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cacheDbName } from '../../../src/renderer/data/db.ts';
+import { ContentNotCachedError } from '../../../src/renderer/data/repos/contents.ts';
 import { ChecksumMismatchError, NetworkError, StorageFullError } from '../../../src/renderer/api/api-errors.ts';
+import { applyChangesPage } from '../../../src/renderer/sync/apply-changes.ts';
 import { fetchContent } from '../../../src/renderer/sync/content-fetch.ts';
 import { pull } from '../../../src/renderer/sync/pull.ts';
 import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';
@@ -25,7 +27,7 @@ async function largestDocument(): Promise<{ id: string; byteSize: number }> {
   return { id: largest.id, byteSize: largest.byteSize };
 }
 
-const deps = () => ({ api: h.api, db: h.session.db, contents: h.session.contents });
+const deps = () => ({ api: h.api, db: h.session.db, cipher: h.session.cipher, contents: h.session.contents });
 
 describe('content', () => {
   it('resumes a download dropped midway with Range from the last stored chunk, not from zero', async () => {
@@ -73,7 +75,7 @@ describe('content', () => {
     await expect(fetchContent(deps(), doc.id)).rejects.toBeInstanceOf(ChecksumMismatchError);
     expect(await h.session.db.contents.get(doc.id)).toMatchObject({ state: 'missing', storedBytes: 0, failures: 1 });
     expect(await h.session.db.contentChunks.where('documentId').equals(doc.id).count()).toBe(0);
-    await expect(h.session.contents.read(doc.id)).rejects.toThrow(/noch nicht auf diesem Gerät/);
+    await expect(h.session.contents.read(doc.id)).rejects.toBeInstanceOf(ContentNotCachedError);
 
     await fetchContent(deps(), doc.id);
     expect(await h.session.db.contents.get(doc.id)).toMatchObject({ state: 'complete', failures: 0 });
@@ -124,6 +126,34 @@ describe('content', () => {
     expect(full).toBeInstanceOf(StorageFullError);
     // The outbox is never touched by eviction.
     expect(await h.session.db.outbox.count()).toBe(1);
+  });
+
+  it('keeps stored bytes for a new version with the same sha256, and drops them for one with other bytes', async () => {
+    h = await signedIn(serverUrl);
+    await pull(h.api, h.session.db, h.session.cipher);
+    const [small] = (await h.session.db.documents.toArray()).sort((a, b) => a.byteSize - b.byteSize);
+    await fetchContent(deps(), small!.id);
+    const doc = (await h.session.documents.get(small!.id))!;
+    const cursor = (await h.session.db.syncState.get('cursor'))!.value as string;
+    const put = (version: number, sha256: string) =>
+      applyChangesPage(
+        h.session.db,
+        h.session.cipher,
+        [{ entity: 'document', op: 'put', id: doc.id, caseId: doc.caseId, version, data: { ...doc, version, sha256 } }],
+        cursor,
+        1,
+      );
+    await put(doc.version + 1, doc.sha256);
+    expect(await h.session.db.contents.get(doc.id)).toMatchObject({ state: 'complete', bytesVersion: doc.version });
+    expect(await h.session.contents.read(doc.id)).toHaveLength(doc.byteSize);
+
+    await put(doc.version + 2, 'f'.repeat(64));
+    expect(await h.session.db.contents.get(doc.id)).toMatchObject({
+      state: 'missing',
+      storedBytes: 0,
+      bytesVersion: doc.version + 2,
+    });
+    expect(await h.session.db.contentChunks.where('documentId').equals(doc.id).count()).toBe(0);
   });
 
   it('stores no personal data and no PDF in plain text', async () => {

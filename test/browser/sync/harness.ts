@@ -60,7 +60,7 @@ export async function signedIn(
   const login = await api.login(username, 'demo');
   token = login.accessToken;
   await Dexie.delete(cacheDbName(login.user.id));
-  const session = openSession(login.user, (await createCacheKey()).key, clock ? { clock } : {});
+  const session = openSession(login.user, (await createCacheKey()).keys, clock ? { clock } : {});
   return Object.assign(harness, {
     serverUrl,
     api,

@@ -147,6 +147,10 @@ describe('outbox delivery', () => {
     const ids = [...byCase.values()].flat();
     expect(ids.every((id) => state.mutations[id]!.applied === 1)).toBe(true);
     await h.admin('/faults', 'POST', {});
+    // Done with this session's engine: the next session of the same user replaces its database,
+    // and a pull still running would write into that one under this session's key.
+    engine.stop();
+    await running;
     const other = await signedIn(serverUrl);
     await pull(other.api, other.session.db, other.session.cipher);
     let found = 0;

@@ -91,7 +91,13 @@ describe('pull', () => {
     const [doc] = await h.session.documents.listForCase(caseId);
     // Something cached and something typed under the case.
     await db.contents.update(doc!.id, { storedBytes: 3, state: 'partial' });
-    await db.contentChunks.put(await h.session.contents.sealChunk(doc!.id, 0, new Uint8Array([1, 2, 3])));
+    await db.contentChunks.put(
+      await h.session.contents.sealChunk(
+        { documentId: doc!.id, bytesVersion: 1, sha256Mac: 'a'.repeat(64) },
+        0,
+        new Uint8Array([1, 2, 3]),
+      ),
+    );
     await h.session.annotations.create({
       caseId,
       documentId: doc!.id,

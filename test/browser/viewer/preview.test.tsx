@@ -92,7 +92,7 @@ it('is kept after the first view, shows page 1 exactly as drawn next time, and g
   mounted = null;
 
   // Remembered for other bytes: not used. Evicting the bytes drops it with them.
-  await session.db.contents.update('doc-pre', { sha256: 'f'.repeat(64) });
+  await session.db.contents.update('doc-pre', { sha256Mac: 'f'.repeat(64) });
   expect((await session.contents.openChunked('doc-pre')).preview).toBeNull();
   await dropContentBytes(session.db, ['doc-pre']);
   expect(await stored()).toBeUndefined();

@@ -44,7 +44,7 @@ it('is stored after the first view, used by the next open, and dropped with the 
   mounted = null;
 
   // An index recorded for other bytes is not used.
-  await session.db.contents.update('doc-big', { sha256: 'f'.repeat(64) });
+  await session.db.contents.update('doc-big', { sha256Mac: 'f'.repeat(64) });
   expect((await session.contents.openChunked('doc-big')).viewIndex).toBeNull();
   // Evicting the bytes drops the index with them.
   await dropContentBytes(session.db, ['doc-big']);
@@ -55,7 +55,7 @@ it('is not stored for bytes that changed while the document was shown', async ()
   const { session } = await openTestSession(testUser(`u-index-stale-${Date.now()}`));
   await seedDocument(session, await makeTestScan(6), { id: 'doc-stale', pageCount: 6, chunkSize: CHUNK });
   const content = await session.contents.openChunked('doc-stale');
-  await session.db.contents.update('doc-stale', { sha256: 'e'.repeat(64) });
+  await session.db.contents.update('doc-stale', { sha256Mac: 'e'.repeat(64) });
   await content.saveViewIndex(new Uint8Array([1, 2, 3]));
   expect(await session.db.contentChunks.get(['doc-stale', VIEW_INDEX_CHUNK])).toBeUndefined();
 });

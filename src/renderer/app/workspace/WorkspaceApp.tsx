@@ -17,6 +17,7 @@ import { DueFollowUps } from '../../features/follow-ups/DueFollowUps.tsx';
 import { InboxView } from '../../features/inbox/InboxView.tsx';
 import { PolicyWarningBanner } from '../../features/settings/PolicyWarnings.tsx';
 import { SettingsView } from '../../features/settings/SettingsView.tsx';
+import { SignInNotice } from '../../features/signin/SignInNotice.tsx';
 import { SignInScreen } from '../../features/signin/SignInScreen.tsx';
 import { SyncStatusLine } from '../../features/sync/SyncStatusLine.tsx';
 import type { Session } from '../../session/session.ts';
@@ -117,6 +118,7 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
         />
         <div className="desk-area">
           <PolicyWarningBanner onOpenSettings={() => setArea('settings')} />
+          <SignInNotice />
           {area === 'cases' &&
             (rows ? (
               <div className="desk-cases">

@@ -1,27 +1,37 @@
 /**
  * Seals and opens what the cache stores: personal fields and document bytes, with AES-GCM under
  * the user's cache key. Each sealed value is bound to where it lives (table and id) as additional
- * data, so a record copied under another id does not open.
+ * data, so a record copied under another id does not open. Values that indexes must find or
+ * compare but nobody may read (BG numbers, sha256 values) become keyed hashes under the index key.
  */
 import type { z } from 'zod';
+import { keyedHash, type CacheKeys } from './cache-keys.ts';
 
 const IV_BYTES = 12;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** `unreadable`: the tag does not check (other key, other place, damaged); `invalid`: it opened but does not fit. */
 export class CacheSealError extends Error {
   readonly code = 'cache-seal';
-  constructor(message: string) {
-    super(message);
+  readonly reason: 'unreadable' | 'invalid';
+  constructor(reason: 'unreadable' | 'invalid', binding: string) {
+    super(`sealed value ${binding} is ${reason}`);
     this.name = 'CacheSealError';
+    this.reason = reason;
   }
 }
 
+/** What a keyed hash stands for; part of the hashed text, so equal values of two kinds differ. */
+export type IndexLabel = 'bgNumber' | 'sha256';
+
 export class CacheCipher {
   readonly key: CryptoKey;
+  readonly indexKey: CryptoKey;
 
-  constructor(key: CryptoKey) {
-    this.key = key;
+  constructor(keys: CacheKeys) {
+    this.key = keys.cacheKey;
+    this.indexKey = keys.indexKey;
   }
 
   async sealBytes(plain: Uint8Array<ArrayBuffer>, binding: string): Promise<Uint8Array<ArrayBuffer>> {
@@ -40,13 +50,13 @@ export class CacheCipher {
   async openBytes(sealed: Uint8Array<ArrayBuffer>, binding: string): Promise<Uint8Array<ArrayBuffer>> {
     try {
       const plain = await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: sealed.slice(0, IV_BYTES), additionalData: encoder.encode(binding) },
+        { name: 'AES-GCM', iv: sealed.subarray(0, IV_BYTES), additionalData: encoder.encode(binding) },
         this.key,
-        sealed.slice(IV_BYTES),
+        sealed.subarray(IV_BYTES),
       );
       return new Uint8Array(plain);
     } catch {
-      throw new CacheSealError(`cached data (${binding}) does not decrypt`);
+      throw new CacheSealError('unreadable', binding);
     }
   }
 
@@ -61,7 +71,12 @@ export class CacheCipher {
   ): Promise<z.output<S>> {
     const text = decoder.decode(await this.openBytes(sealed, binding));
     const parsed = schema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new CacheSealError(`cached data (${binding}) is damaged`);
+    if (!parsed.success) throw new CacheSealError('invalid', binding);
     return parsed.data;
+  }
+
+  /** The keyed hash an index holds instead of `value` (64 hex characters). */
+  indexHash(label: IndexLabel, value: string): Promise<string> {
+    return keyedHash(this.indexKey, label, value);
   }
 }

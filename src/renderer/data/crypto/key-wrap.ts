@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { base64Pattern, base64ToBytes, bytesToBase64 } from '../../../shared/util/base64.ts';
+import { importCacheKeys, type CacheKeys } from './cache-keys.ts';
 
 export const PBKDF2_ITERATIONS = 600_000;
 const encoder = new TextEncoder();
@@ -25,7 +26,7 @@ export type PasswordWrap = z.infer<typeof passwordWrapSchema>;
 export class WrongPasswordError extends Error {
   readonly code = 'wrong-password';
   constructor() {
-    super('Das Passwort ist falsch.');
+    super('wrong password');
     this.name = 'WrongPasswordError';
   }
 }
@@ -47,10 +48,10 @@ async function deriveWrappingKey(
   );
 }
 
-/** A fresh cache key: the usable key and its raw bytes (only to wrap them, then to be wiped). */
-export async function createCacheKey(): Promise<{ key: CryptoKey; raw: Uint8Array<ArrayBuffer> }> {
+/** A fresh cache key: the usable keys and its raw bytes (only to wrap them, then to be wiped). */
+export async function createCacheKey(): Promise<{ keys: CacheKeys; raw: Uint8Array<ArrayBuffer> }> {
   const raw = crypto.getRandomValues(new Uint8Array(32));
-  return { key: await importCacheKey(raw.slice()), raw };
+  return { keys: await importCacheKeys(raw.slice()), raw };
 }
 
 export async function wrapWithPassword(
@@ -87,18 +88,9 @@ export async function unwrapRawWithPassword(wrap: PasswordWrap, password: string
   }
 }
 
-/** The usable (non-extractable) cache key from raw bytes, which are wiped afterwards. */
-export async function importCacheKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
-  try {
-    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  } finally {
-    raw.fill(0);
-  }
-}
-
 /** Unwraps the cache key with the password. */
-export async function unwrapWithPassword(wrap: PasswordWrap, password: string): Promise<CryptoKey> {
-  return importCacheKey(await unwrapRawWithPassword(wrap, password));
+export async function unwrapWithPassword(wrap: PasswordWrap, password: string): Promise<CacheKeys> {
+  return importCacheKeys(await unwrapRawWithPassword(wrap, password));
 }
 
 /** The password wrap as text, for the desktop's second wrap. */

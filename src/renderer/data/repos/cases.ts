@@ -3,13 +3,15 @@
  * inbox and follow-up counts, how much of it is on the device, and whether it is the user's own or
  * held as a substitute (and until when). Every Dexie read comes first, so liveQuery tracks them;
  * decrypted cases and members are kept per version, because the list is read again whenever a
- * sync writes and most of it has not changed.
+ * sync writes and most of it has not changed. The BG number is only in the sealed case; the index
+ * holds its keyed hash, so a case is found by its number (equality) without the number on disk.
  */
 import { caseSchema, type Case } from '../../../shared/domain/case.ts';
 import { personSchema, type Person } from '../../../shared/domain/person.ts';
 import type { CacheCipher } from '../crypto/cipher.ts';
 import type { CacheDb } from '../db.ts';
 import type { SealedEntityRecord } from '../records.ts';
+import type { CaseRecord } from '../records.ts';
 import { binding, openEntity } from './sealed-entities.ts';
 import { readState, touchRecentCase } from './sync-state.ts';
 
@@ -66,16 +68,31 @@ function openedCache<T>() {
 
 const ROLE_ORDER: Readonly<Record<Person['role'], number>> = { applicant: 0, partner: 1, child: 2, other: 3 };
 
+/** A BG number as typed or printed ("12345 BG 0012345", lower case) in the form the service uses. */
+export function normalBgNumber(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase();
+}
+
 export function createCasesRepo(db: CacheDb, cipher: CacheCipher) {
   const openCase = openedCache<Case>();
   const openPerson = openedCache<Person>();
+  const open = (record: CaseRecord) =>
+    openCase(record, () => cipher.openJson(record.sealed, binding('cases', record.id), caseSchema));
 
   return {
+    /** The cached case with this BG number (as typed: spaces and case do not matter), if any. */
+    async findByBgNumber(bgNumber: string): Promise<Case | undefined> {
+      const wanted = normalBgNumber(bgNumber);
+      const mac = await cipher.indexHash('bgNumber', wanted);
+      const records = await db.cases.where('bgNumberMac').equals(mac).toArray();
+      const opened = await Promise.all(records.map(open));
+      return opened.find((c) => c.bgNumber === wanted);
+    },
+
     /** The BG number of a cached case (the viewer's header, the outbox's labels), or null. */
     async bgNumberOf(caseId: string): Promise<string | null> {
       const record = await db.cases.get(caseId);
-      if (!record) return null;
-      return (await cipher.openJson(record.sealed, binding('cases', record.id), caseSchema)).bgNumber;
+      return record ? (await open(record)).bgNumber : null;
     },
 
     /**
@@ -92,9 +109,7 @@ export function createCasesRepo(db: CacheDb, cipher: CacheCipher) {
         readState(db, 'assignments'),
       ]);
       const [cases, persons] = await Promise.all([
-        Promise.all(
-          caseRecords.map((r) => openCase(r, () => cipher.openJson(r.sealed, binding('cases', r.id), caseSchema))),
-        ),
+        Promise.all(caseRecords.map((r) => open(r))),
         Promise.all(personRecords.map((r) => openPerson(r, () => openEntity(cipher, 'persons', r, personSchema)))),
       ]);
       type Tally = { documents: number; last: string | null; unread: number };
@@ -170,7 +185,7 @@ export function createCasesRepo(db: CacheDb, cipher: CacheCipher) {
       ]);
       if (!record) return null;
       const [theCase, members] = await Promise.all([
-        openCase(record, () => cipher.openJson(record.sealed, binding('cases', record.id), caseSchema)),
+        open(record),
         Promise.all(personRecords.map((r) => openPerson(r, () => openEntity(cipher, 'persons', r, personSchema)))),
       ]);
       return {

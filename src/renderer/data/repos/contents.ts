@@ -7,8 +7,21 @@ import type { CacheCipher } from '../crypto/cipher.ts';
 import type { CacheDb } from '../db.ts';
 import type { ContentChunkRecord, ContentRecord } from '../records.ts';
 
-export function chunkBinding(documentId: string, index: number): string {
-  return `contentChunks/${documentId}/${index}`;
+/** Whose bytes a chunk holds: the document, the version that brought the bytes, and (hashed) their sha256. */
+export type ChunkOwner = Pick<ContentRecord, 'documentId' | 'bytesVersion'> & { readonly sha256Mac: string };
+
+/** The owner of a record's stored chunks; none while nothing is stored. */
+export function ownerOf(record: ContentRecord): ChunkOwner | null {
+  const { documentId, bytesVersion, sha256Mac } = record;
+  return sha256Mac === undefined ? null : { documentId, bytesVersion, sha256Mac };
+}
+
+/**
+ * A chunk is sealed for its place in exactly these bytes of this document version, so chunks of
+ * two versions never mix, and a chunk copied to another place does not open.
+ */
+export function chunkBinding(owner: ChunkOwner, index: number): string {
+  return `contentChunks/${owner.documentId}/${owner.bytesVersion}/${owner.sha256Mac}/${index}`;
 }
 
 /**
@@ -29,6 +42,7 @@ export const VIEW_PREVIEW_CHUNK = -2;
  */
 export const VIEW_FAILURE_CHUNK = -3;
 const VIEW_RECORDS = [VIEW_INDEX_CHUNK, VIEW_PREVIEW_CHUNK, VIEW_FAILURE_CHUNK] as const;
+/** The view records start with the keyed hash of the bytes they were made for (64 hex characters). */
 const SHA256_HEX_LENGTH = 64;
 
 /**
@@ -47,6 +61,11 @@ export async function dropContentBytes(db: CacheDb, documentIds: readonly string
       .anyOf([...documentIds])
       .modify({ storedBytes: 0, state: 'missing', viewBytes: 0 });
   });
+}
+
+/** Whether a content record still holds the bytes `owner` was made for. */
+export function sameBytes(record: Pick<ContentRecord, 'bytesVersion' | 'sha256Mac'>, owner: ChunkOwner): boolean {
+  return record.sha256Mac === owner.sha256Mac && record.bytesVersion === owner.bytesVersion;
 }
 
 export class ContentNotCachedError extends Error {
@@ -84,35 +103,30 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
    * it cannot be read, or it was made for other bytes.
    */
   async function openViewRecord(
-    documentId: string,
+    owner: ChunkOwner,
     index: number,
-    sha256: string,
     sealed: Uint8Array<ArrayBuffer> | undefined,
   ): Promise<Uint8Array<ArrayBuffer> | null> {
     if (!sealed) return null;
     try {
-      const plain = await cipher.openBytes(sealed, chunkBinding(documentId, index));
+      const plain = await cipher.openBytes(sealed, chunkBinding(owner, index));
       const recordedFor = new TextDecoder().decode(plain.subarray(0, SHA256_HEX_LENGTH));
-      return recordedFor === sha256 ? plain.slice(SHA256_HEX_LENGTH) : null;
+      return recordedFor === owner.sha256Mac ? plain.slice(SHA256_HEX_LENGTH) : null;
     } catch {
       return null;
     }
   }
 
   /** Stores such a record, unless the document's bytes changed or went meanwhile. */
-  async function saveViewRecord(
-    documentId: string,
-    index: number,
-    sha256: string,
-    bytes: Uint8Array<ArrayBuffer>,
-  ): Promise<void> {
+  async function saveViewRecord(owner: ChunkOwner, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+    const { documentId } = owner;
     const plain = new Uint8Array(SHA256_HEX_LENGTH + bytes.byteLength);
-    plain.set(new TextEncoder().encode(sha256));
+    plain.set(new TextEncoder().encode(owner.sha256Mac));
     plain.set(bytes, SHA256_HEX_LENGTH);
-    const sealed = await cipher.sealBytes(plain, chunkBinding(documentId, index));
+    const sealed = await cipher.sealBytes(plain, chunkBinding(owner, index));
     await db.transaction('rw', db.contents, db.contentChunks, async () => {
       const now = await db.contents.get(documentId);
-      if (now?.state !== 'complete' || now.sha256 !== sha256) return;
+      if (now?.state !== 'complete' || !sameBytes(now, owner)) return;
       // What the record replaces no longer counts in the cache budget; it does.
       const before = (await db.contentChunks.get([documentId, index]))?.sealed.byteLength ?? 0;
       await db.contentChunks.put({ documentId, index, sealed });
@@ -147,8 +161,9 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
               .toArray(),
           ] as const,
       );
-      if (!record || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
-      const parts = await Promise.all(chunks.map((c) => cipher.openBytes(c.sealed, chunkBinding(documentId, c.index))));
+      const owner = record && ownerOf(record);
+      if (!record || !owner || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
+      const parts = await Promise.all(chunks.map((c) => cipher.openBytes(c.sealed, chunkBinding(owner, c.index))));
       const bytes = concatBytes(parts);
       if (markUsed) await db.contents.update(documentId, { lastAccessAt: clock() });
       return bytes;
@@ -167,12 +182,12 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
         db.contentChunks.get([documentId, VIEW_FAILURE_CHUNK]),
         markUsed ? db.contents.update(documentId, { lastAccessAt: clock() }) : null,
       ]);
-      if (!record || record.state !== 'complete') throw new ContentNotCachedError();
-      const { sha256 } = record;
+      const owner = record && ownerOf(record);
+      if (!record || !owner || record.state !== 'complete') throw new ContentNotCachedError();
       const [viewIndex, preview, failure] = await Promise.all([
-        openViewRecord(documentId, VIEW_INDEX_CHUNK, sha256, sealedIndex?.sealed),
-        openViewRecord(documentId, VIEW_PREVIEW_CHUNK, sha256, sealedPreview?.sealed),
-        openViewRecord(documentId, VIEW_FAILURE_CHUNK, sha256, sealedFailure?.sealed),
+        openViewRecord(owner, VIEW_INDEX_CHUNK, sealedIndex?.sealed),
+        openViewRecord(owner, VIEW_PREVIEW_CHUNK, sealedPreview?.sealed),
+        openViewRecord(owner, VIEW_FAILURE_CHUNK, sealedFailure?.sealed),
       ]);
       return {
         byteSize: record.byteSize,
@@ -182,12 +197,12 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
         async readChunk(index) {
           const chunk = await db.contentChunks.get([documentId, index]);
           if (!chunk) throw new ContentNotCachedError();
-          return cipher.openBytes(chunk.sealed, chunkBinding(documentId, index));
+          return cipher.openBytes(chunk.sealed, chunkBinding(owner, index));
         },
-        saveViewIndex: (index) => saveViewRecord(documentId, VIEW_INDEX_CHUNK, sha256, index),
-        savePreview: (preview) => saveViewRecord(documentId, VIEW_PREVIEW_CHUNK, sha256, preview),
+        saveViewIndex: (index) => saveViewRecord(owner, VIEW_INDEX_CHUNK, index),
+        savePreview: (preview) => saveViewRecord(owner, VIEW_PREVIEW_CHUNK, preview),
         failure: failure ? new TextDecoder().decode(failure) : null,
-        saveFailure: (code) => saveViewRecord(documentId, VIEW_FAILURE_CHUNK, sha256, new TextEncoder().encode(code)),
+        saveFailure: (code) => saveViewRecord(owner, VIEW_FAILURE_CHUNK, new TextEncoder().encode(code)),
       };
     },
 
@@ -212,8 +227,8 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
       );
     },
 
-    async sealChunk(documentId: string, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<ContentChunkRecord> {
-      return { documentId, index, sealed: await cipher.sealBytes(bytes, chunkBinding(documentId, index)) };
+    async sealChunk(owner: ChunkOwner, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<ContentChunkRecord> {
+      return { documentId: owner.documentId, index, sealed: await cipher.sealBytes(bytes, chunkBinding(owner, index)) };
     },
 
     /**

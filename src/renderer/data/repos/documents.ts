@@ -37,17 +37,15 @@ export const cachedDocumentSchema = documentSchema.extend({
 });
 export type CachedDocument = z.infer<typeof cachedDocumentSchema>;
 
+/** Type, register and sha256 stay in the sealed document: a medical certificate is health data. */
 export async function documentRecord(cipher: CacheCipher, doc: CachedDocument): Promise<DocumentRecord> {
   return {
     ...(await sealEntity(cipher, TABLE, doc)),
-    type: doc.type,
-    register: doc.register,
     direction: doc.direction,
     status: doc.status,
     receivedOn: doc.receivedOn,
     pageCount: doc.pageCount,
     byteSize: doc.byteSize,
-    sha256: doc.sha256,
   };
 }
 

@@ -7,24 +7,30 @@ import type { PutChange } from '../../../shared/api/changes.ts';
 import { assertNever } from '../../../shared/util/assert-never.ts';
 import type { CacheCipher } from '../crypto/cipher.ts';
 import type { SealedEntityRecord } from '../records.ts';
+import { normalBgNumber } from './cases.ts';
 import { documentRecord } from './documents.ts';
 import { binding, sealEntity } from './sealed-entities.ts';
 
 /** The record a put change is stored as (also the benchmark's raw-IndexedDB baseline). */
 export async function recordOf(cipher: CacheCipher, change: PutChange): Promise<SealedEntityRecord> {
   switch (change.entity) {
-    case 'case':
+    case 'case': {
       // A case is its own case: caseId = id, so purging by caseId takes the case row too.
+      const [sealed, bgNumberMac] = await Promise.all([
+        cipher.sealJson(change.data, binding('cases', change.data.id)),
+        cipher.indexHash('bgNumber', normalBgNumber(change.data.bgNumber)),
+      ]);
       return {
         id: change.data.id,
         caseId: change.data.id,
         version: change.data.version,
         updatedAt: change.data.updatedAt,
-        sealed: await cipher.sealJson(change.data, binding('cases', change.data.id)),
-        bgNumber: change.data.bgNumber,
+        sealed,
+        bgNumberMac,
         status: change.data.status,
         ...(change.data.headPersonId ? { headPersonId: change.data.headPersonId } : {}),
       } as SealedEntityRecord;
+    }
     case 'document':
       return documentRecord(cipher, change.data);
     case 'annotation':

@@ -1,6 +1,11 @@
-/** The sign-in form: user name and password; the previous password only after a password change. */
+/**
+ * The sign-in form: user name and password; after a password change also the previous password,
+ * or going on without it (what it protects is then set aside for IT). Errors arrive as codes and
+ * are said here in the user's language.
+ */
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/messages-de.ts';
 import { useSessionController } from '../../session/session-root.tsx';
 import './signin.css';
 
@@ -13,10 +18,9 @@ export function SignInScreen() {
   const [missing, setMissing] = useState(false);
   const busy = state.kind === 'signed-out' && state.busy;
   const error = state.kind === 'signed-out' ? state.error : null;
-  const needsPrevious = error?.code === 'password-changed';
+  const needsPrevious = error?.code === 'password-changed' || error?.code === 'previous-password-wrong';
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
+  const send = (setAsidePending: boolean): void => {
     if (!username.trim() || !password) {
       setMissing(true);
       return;
@@ -25,8 +29,13 @@ export function SignInScreen() {
     void controller.signIn({
       username: username.trim(),
       password,
-      ...(needsPrevious && previousPassword ? { previousPassword } : {}),
+      ...(needsPrevious && previousPassword && !setAsidePending ? { previousPassword } : {}),
+      ...(needsPrevious && setAsidePending ? { setAsidePending: true } : {}),
     });
+  };
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    send(false);
   };
 
   return (
@@ -76,8 +85,16 @@ export function SignInScreen() {
         </button>
         {(missing || error) && (
           <p role="alert" className="signin-error">
-            {missing ? t('signin.required') : error?.message}
+            {missing || !error ? t('signin.required') : t(`signin.error.${error.code}` as MessageKey, error.params)}
           </p>
+        )}
+        {needsPrevious && (
+          <div className="signin-set-aside">
+            <p>{t('signin.setAside.hint')}</p>
+            <button type="button" disabled={busy} onClick={() => send(true)}>
+              {t('signin.setAside')}
+            </button>
+          </div>
         )}
       </form>
     </section>

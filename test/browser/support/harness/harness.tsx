@@ -5,7 +5,7 @@
  */
 import { getDocument, GlobalWorkerOptions, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { importCacheKey } from '../../../../src/renderer/data/crypto/key-wrap.ts';
+import { importCacheKeys } from '../../../../src/renderer/data/crypto/cache-keys.ts';
 import { VIEW_INDEX_CHUNK, VIEW_PREVIEW_CHUNK } from '../../../../src/renderer/data/repos/contents.ts';
 import { createOpeningViewRepo } from '../../../../src/renderer/data/repos/opening-view.ts';
 import { createFirstViewDrawer } from '../../../../src/renderer/pdf/first-view-drawer.ts';
@@ -87,7 +87,7 @@ const harness = {
   /** Signs in a test user; pass the raw cache key (hex) to share the cache with another page. */
   async signIn(userId: string, displayName: string, keyHex?: string): Promise<void> {
     const key = keyHex
-      ? await importCacheKey(new Uint8Array(keyHex.match(/../g)!.map((h) => parseInt(h, 16))))
+      ? await importCacheKeys(new Uint8Array(keyHex.match(/../g)!.map((h) => parseInt(h, 16))))
       : undefined;
     session = (await openTestSession(testUser(userId, displayName), key)).session;
     await warmUpPdfWorker();

@@ -1,0 +1,72 @@
+/** Reading the change feed ahead: pages in order, at most a few asked for ahead, none after a stop. */
+import { describe, expect, it } from 'vitest';
+import type { ChangesResponse } from '../../../../src/shared/api/changes.ts';
+import { importCacheKeys } from '../../../../src/renderer/data/crypto/cache-keys.ts';
+import { CacheCipher } from '../../../../src/renderer/data/crypto/cipher.ts';
+import { readFeedPages } from '../../../../src/renderer/sync/feed-pages.ts';
+
+const PAGES = 6;
+
+/** A feed of empty pages whose answers the test releases one by one. */
+function fakeFeed() {
+  const asked: (string | undefined)[] = [];
+  const answers: (() => void)[] = [];
+  return {
+    asked,
+    answer: () => answers.shift()?.(),
+    api: {
+      changes: (cursor: string | undefined): Promise<ChangesResponse> => {
+        asked.push(cursor);
+        const k = cursor ? Number(cursor) : 0;
+        return new Promise((resolve) =>
+          answers.push(() => resolve({ changes: [], cursor: String(k + 1), hasMore: k + 1 < PAGES })),
+        );
+      },
+    },
+  };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const cipher = async () => new CacheCipher(await importCacheKeys(crypto.getRandomValues(new Uint8Array(32))));
+
+describe('feed pages', () => {
+  it('asks for the next page as soon as a cursor arrives, at most two ahead of the one taken', async () => {
+    const feed = fakeFeed();
+    const pages = readFeedPages({ api: feed.api, cipher: await cipher(), pageSize: 10, from: undefined });
+    expect(feed.asked).toEqual([undefined]);
+    feed.answer();
+    await tick();
+    expect(feed.asked).toEqual([undefined, '1']);
+    feed.answer();
+    await tick();
+    // Two pages arrived and none taken: the third waits.
+    expect(feed.asked).toEqual([undefined, '1']);
+    expect((await pages.next()).page.cursor).toBe('1');
+    expect(feed.asked).toEqual([undefined, '1', '2']);
+    expect((await pages.next()).page.cursor).toBe('2');
+    feed.answer();
+    await tick();
+    expect(feed.asked).toEqual([undefined, '1', '2', '3']);
+    const rest: string[] = [];
+    for (let more = true; more;) {
+      const next = pages.next();
+      // Release whatever is asked for by now.
+      feed.answer();
+      feed.answer();
+      const { page } = await next;
+      rest.push(page.cursor);
+      more = page.hasMore;
+    }
+    expect(rest).toEqual(['3', '4', '5', '6']);
+    expect(feed.asked).toEqual([undefined, '1', '2', '3', '4', '5']);
+  });
+
+  it('asks for nothing more once stopped', async () => {
+    const feed = fakeFeed();
+    const pages = readFeedPages({ api: feed.api, cipher: await cipher(), pageSize: 10, from: '2' });
+    pages.stop();
+    feed.answer();
+    await tick();
+    expect(feed.asked).toEqual(['2']);
+  });
+});
