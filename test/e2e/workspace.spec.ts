@@ -5,9 +5,10 @@
  * eight-week rule, English without German, and a case of another user that cannot be found.
  */
 import type { Locator, Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { de } from '../../src/renderer/i18n/messages-de.ts';
 import { en } from '../../src/renderer/i18n/messages-en.ts';
-import { feedOf } from './feed.ts';
+import { feedOf, login } from './feed.ts';
 import { expect, signIn, test, type Service } from './fixtures.ts';
 
 type Person = { caseId: string; firstName: string; lastName: string; address: { street: string; city: string } };
@@ -29,6 +30,10 @@ async function demoData(service: Service, user = 'demo') {
     cases: (feed.get('case') ?? []) as unknown as Case[],
     persons: (feed.get('person') ?? []) as unknown as Person[],
     documents: (feed.get('document') ?? []) as unknown as Doc[],
+    /** What people wrote: notes, follow-ups, annotations. */
+    texts: (['note', 'followUp', 'annotation'] as const).flatMap((kind) =>
+      (feed.get(kind) ?? []).flatMap((e) => (typeof e['text'] === 'string' ? [e['text']] : [])),
+    ),
   };
 }
 
@@ -290,6 +295,7 @@ test('in English the workspace shows no German, errors included; a case of anoth
   const dataTexts = [
     ...data.documents.map((d) => d.title),
     ...data.persons.flatMap((p) => [p.lastName, p.firstName, p.address.street, p.address.city]),
+    ...data.texts,
   ];
   const fragments = germanFragments(dataTexts);
 
@@ -349,4 +355,79 @@ test('a substitute sees the cases held in substitution apart, with the end of th
   await signedIn(page, 'demo2');
   await expect(page.getByRole('row', { name: /Vertretung \(\d+\)/ })).toBeVisible();
   await expect(page.locator('.case-row .case-until').first()).toContainText(/Vertretung bis \d\d\.\d\d\.\d{4}/);
+});
+
+test('a letter composed while the service is down is accepted once with the previewed bytes, dispatched and filed in the case', async ({
+  workspace: page,
+  service,
+}) => {
+  const data = await demoData(service);
+  await signedIn(page);
+  await expect(page.locator('.sync-status')).toContainText('Abgeglichen', { timeout: 30_000 });
+  const target = data.cases[2]!;
+  await page.locator(`.case-row[data-case-id="${target.id}"]`).click();
+  await expect(caseHeading(page, target.bgNumber)).toBeVisible();
+  const lettersBefore = new Set(Object.keys((await service.state()).letters));
+  // What the preview shows, as the composer announces it (sha256 of the bytes drawn).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { previewed: string[] }).previewed = seen;
+    document.addEventListener('letters:preview-painted', (e) =>
+      seen.push((e as CustomEvent<{ sha256: string }>).detail.sha256),
+    );
+  });
+
+  await service.stop();
+  await page.getByRole('button', { name: 'Schreiben erstellen' }).click();
+  const composer = page.getByRole('dialog', { name: 'Schreiben erstellen' });
+  await composer.getByLabel('Vorlage').selectOption({ label: 'Einladung zu einem persönlichen Termin' });
+  await composer.getByLabel('Datum des Termins').fill('2031-07-01');
+  await composer.getByLabel('Uhrzeit').fill('10:30');
+  await composer.getByLabel('Ort und Zimmer').fill('Zimmer 214, 2. Obergeschoss');
+  await composer.getByLabel('Anlass des Gesprächs').fill('Ihre berufliche Situation');
+  await composer.getByLabel('Bitte mitbringen').fill('- Personalausweis\n- Lebenslauf');
+  await expect(composer.getByRole('heading', { name: 'Das Schreiben kann gesendet werden.' })).toBeVisible();
+  await expect(composer.getByRole('img', { name: /Vorschau, Seite 1 von/ })).toBeVisible({ timeout: 20_000 });
+  await expect(composer.getByText('Vorschau wird aktualisiert …')).toHaveCount(0, { timeout: 20_000 });
+  const previewed = await page.evaluate(() => (window as unknown as { previewed: string[] }).previewed.at(-1));
+  expect(previewed).toMatch(/^[0-9a-f]{64}$/);
+  await composer.getByRole('button', { name: 'Senden' }).click();
+  await expect(composer).toHaveCount(0);
+
+  const subject = 'Einladung zu einem Gespräch am 01.07.2031 um 10:30 Uhr';
+  const row = page.getByRole('row').filter({ hasText: subject });
+  await expect(row).toContainText('In der Warteschlange');
+
+  await service.resume();
+  await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
+  await expect(row).toContainText('Angenommen', { timeout: 30_000 });
+  // The provider walks it through printed to dispatched; each pull brings the step it reached.
+  await expect
+    .poll(
+      async () => {
+        await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
+        await page.waitForTimeout(1_000);
+        return row.innerText();
+      },
+      { timeout: 30_000 },
+    )
+    .toContain('Versandt');
+  const fresh = Object.entries((await service.state()).letters).filter(([id]) => !lettersBefore.has(id));
+  expect(fresh).toHaveLength(1);
+  expect(fresh[0]![1].applied).toBe(1);
+
+  // Filed at the service as an outgoing document of the case, with exactly the previewed bytes.
+  const feed = await feedOf(service, 'demo');
+  const letter = (feed.get('letter') ?? []).find((l) => l['id'] === fresh[0]![0])!;
+  expect(letter).toMatchObject({ caseId: target.id, subject, status: 'dispatched' });
+  const token = await login(service, 'demo');
+  const stored = await fetch(`${service.url}/api/v1/documents/${String(letter['documentId'])}/content`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(
+    createHash('sha256')
+      .update(Buffer.from(await stored.arrayBuffer()))
+      .digest('hex'),
+  ).toBe(previewed);
+  await expect(page.locator('.document-list li').filter({ hasText: subject })).toHaveCount(1, { timeout: 30_000 });
 });

@@ -14,6 +14,6 @@ export function useSession(): Session | null {
 
 export function useRequiredSession(): Session {
   const session = useContext(SessionContext);
-  if (!session) throw new Error('Keine Sitzung');
+  if (!session) throw new Error('useSession outside a signed-in session');
   return session;
 }

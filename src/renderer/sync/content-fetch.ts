@@ -126,7 +126,7 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
       await resetContent(db, documentId, record.failures);
       offset = 0;
     }
-    if (!response.body) throw new NetworkError('Antwort ohne Inhalt');
+    if (!response.body) throw new NetworkError('content answer without a body');
     const download = { gone: false };
     for await (const piece of pieces(response.body, chunkSize)) {
       if (offset + piece.byteLength > byteSize) throw new ChecksumMismatchError(documentId);
@@ -149,7 +149,7 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
     }
     const stored: ContentRecord | undefined = await db.contents.get(documentId);
     if (!stored || !heldFor(stored, owner)) return; // purged or replaced meanwhile
-    if (stored.storedBytes === from) throw new NetworkError('Keine Daten empfangen');
+    if (stored.storedBytes === from) throw new NetworkError('no bytes received');
     record = stored;
   }
 
