@@ -5,7 +5,8 @@
  * word typed must be the start of some term of the case; cases where a word is a whole term come
  * first. The terms live in MiniSearch's radix tree (`minisearch/SearchableMap`), each with the set
  * of cases holding it: a query is a prefix walk per word and a set intersection, a few ms over
- * 10,000 cases. (MiniSearch's own ranked search scores every prefix-expanded term of every case
+ * 10,000 cases, and a key press that only extends the last query checks that query's hits
+ * against their own terms instead. (MiniSearch's own ranked search scores every prefix-expanded term of every case
  * and took over 100 ms per short query at that size — more than a frame; the list is sorted by
  * its columns, not by relevance, so the scores bought nothing.) Fed from the decrypted cache and
  * kept in step with it: only cases whose data changed are indexed again.
@@ -54,10 +55,28 @@ function fingerprint(c: SearchCase): string {
   return JSON.stringify(c);
 }
 
+/** Between the terms of a case joined into one string; no folded term contains it. */
+const SEP = '\u0001';
+
+/** Whether every form of `next` starts with a form of `before`: then it matches only cases `before` matched. */
+function narrows(before: readonly string[], next: readonly string[]): boolean {
+  return next.every((form) => before.some((b) => form.startsWith(b)));
+}
+
+type Query = {
+  readonly words: readonly (readonly string[])[];
+  readonly hits: Set<string>;
+  readonly exact: Map<string, number>;
+};
+
 export class CaseSearch {
   /** Folded term → the ids of the cases holding it. */
   private readonly terms = new SearchableMap<Set<string>>();
-  private readonly known = new Map<string, { print: string; terms: Set<string> }>();
+  /** First letter of a term → the ids of the cases holding such a term: the first key press needs no walk. */
+  private readonly initials = new Map<string, Set<string>>();
+  private readonly known = new Map<string, { print: string; terms: Set<string>; joined: string }>();
+  /** The last query, which the next key press usually only narrows. */
+  private last: Query | null = null;
 
   get size(): number {
     return this.known.size;
@@ -71,17 +90,23 @@ export class CaseSearch {
       const print = fingerprint(c);
       const before = this.known.get(c.id);
       if (before?.print === print) continue;
+      this.last = null;
       if (before) this.remove(c.id, before.terms);
       const terms = termsOf(c);
       for (const term of terms) {
         const holders = this.terms.get(term);
         if (holders) holders.add(c.id);
         else this.terms.set(term, new Set([c.id]));
+        const initial = term[0]!;
+        const starting = this.initials.get(initial);
+        if (starting) starting.add(c.id);
+        else this.initials.set(initial, new Set([c.id]));
       }
-      this.known.set(c.id, { print, terms });
+      this.known.set(c.id, { print, terms, joined: SEP + [...terms].join(SEP) });
     }
     for (const [id, entry] of [...this.known])
       if (!seen.has(id)) {
+        this.last = null;
         this.remove(id, entry.terms);
         this.known.delete(id);
       }
@@ -89,27 +114,85 @@ export class CaseSearch {
 
   /** The ids of the cases that match every word typed (each the start of a term), whole-term matches first. */
   search(text: string): string[] {
+    const query = this.query(text);
+    if (!query) return [];
+    const found = [...query.hits];
+    const { exact } = query;
+    return exact.size ? found.sort((a, b) => (exact.get(b) ?? 0) - (exact.get(a) ?? 0)) : found;
+  }
+
+  /** The same cases as `search`, unordered: for a list that keeps its own order. */
+  matching(text: string): ReadonlySet<string> {
+    return this.query(text)?.hits ?? new Set();
+  }
+
+  private query(text: string): Query | null {
     const words = searchTerms(text)
       .map(foldTerm)
       .filter((forms) => forms.length > 0);
-    if (!words.length) return [];
+    if (!words.length) return null;
+    const query = this.narrowed(words) ?? this.walked(words);
+    this.last = query;
+    return query;
+  }
+
+  /**
+   * Typing on: when the words only extend the last query's (its last word longer, or words
+   * added), the answer is among its hits, and each is checked against its own few terms instead
+   * of walking every term under the prefix again.
+   */
+  private narrowed(words: readonly (readonly string[])[]): Query | null {
+    const last = this.last;
+    if (!last || words.length < last.words.length) return null;
+    const k = last.words.length - 1;
+    for (let i = 0; i < k; i++) if (last.words[i]!.join(' ') !== words[i]!.join(' ')) return null;
+    if (!narrows(last.words[k]!, words[k]!)) return null;
+    const unchanged = last.words[k]!.join(' ') === words[k]!.join(' ');
+    const checked = words.slice(unchanged ? k + 1 : k);
+    const hits = new Set<string>();
+    const exact = new Map<string, number>();
+    for (const id of last.hits) {
+      const entry = this.known.get(id);
+      if (!entry) continue;
+      let whole = 0;
+      const matches = checked.every((forms) => {
+        if (forms.some((form) => entry.terms.has(form))) whole++;
+        // A term starting with the form: one native search in the case's terms, joined.
+        return forms.some((form) => entry.joined.includes(SEP + form));
+      });
+      if (!matches) continue;
+      hits.add(id);
+      // Whole-term matches of the words not checked again count as before.
+      const before = unchanged ? (last.exact.get(id) ?? 0) : countWhole(entry.terms, words.slice(0, k));
+      if (before + whole) exact.set(id, before + whole);
+    }
+    return { words, hits, exact };
+  }
+
+  /** A query from scratch: a prefix walk per word, the hits of each intersected. */
+  private walked(words: readonly (readonly string[])[]): Query {
     let hits: Set<string> | null = null;
     const exact = new Map<string, number>();
     for (const forms of words) {
       const matching = new Set<string>();
       const whole = new Set<string>();
       for (const form of forms) {
+        if (form.length === 1) {
+          for (const id of this.initials.get(form) ?? []) if (!hits || hits.has(id)) matching.add(id);
+          for (const id of this.terms.get(form) ?? []) whole.add(id);
+          continue;
+        }
         for (const [term, holders] of this.terms.atPrefix(form)) {
           for (const id of holders) if (!hits || hits.has(id)) matching.add(id);
           if (term === form) for (const id of holders) whole.add(id);
         }
       }
       hits = matching;
-      for (const id of whole) exact.set(id, (exact.get(id) ?? 0) + 1);
-      if (!hits.size) return [];
+      for (const id of whole) if (hits.has(id)) exact.set(id, (exact.get(id) ?? 0) + 1);
+      if (!hits.size) break;
     }
-    const found = [...(hits ?? [])];
-    return exact.size ? found.sort((a, b) => (exact.get(b) ?? 0) - (exact.get(a) ?? 0)) : found;
+    for (const id of exact.keys()) if (!hits!.has(id)) exact.delete(id);
+    return { words, hits: hits ?? new Set(), exact };
   }
 
   private remove(id: string, terms: ReadonlySet<string>): void {
@@ -117,6 +200,11 @@ export class CaseSearch {
       const holders = this.terms.get(term);
       holders?.delete(id);
       if (holders?.size === 0) this.terms.delete(term);
+      this.initials.get(term[0]!)?.delete(id);
     }
   }
+}
+
+function countWhole(terms: ReadonlySet<string>, words: readonly (readonly string[])[]): number {
+  return words.filter((forms) => forms.some((form) => terms.has(form))).length;
 }

@@ -32,7 +32,7 @@ export function useCaseRows(session: Session): CaseRow[] | undefined {
 /** The rows matching `query` (all when it is empty), in the order given. */
 export function searchCases(search: CaseSearch, rows: readonly CaseRow[], query: string): readonly CaseRow[] {
   if (!query.trim()) return rows;
-  const hits = new Set(search.search(query));
+  const hits = search.matching(query);
   return rows.filter((r) => hits.has(r.case.id));
 }
 

@@ -86,4 +86,34 @@ describe('case search', () => {
     expect(s.search('oemer')).toEqual(['c4']);
     expect(s.size).toBe(3);
   });
+
+  it('finds for a query typed key by key the same cases as for the query asked at once, also after backspace and a change', () => {
+    const typed = new CaseSearch();
+    typed.sync(cases);
+    const queries = [
+      'müller jürgen 1980',
+      'mueller 30.11.1992',
+      '12345 bg 77',
+      'gross 2019-07',
+      'hann münden zoe',
+      'linden 37073',
+    ];
+    for (const query of queries) {
+      for (let n = 1; n <= query.length; n++) {
+        const fresh = new CaseSearch();
+        fresh.sync(cases);
+        expect(typed.search(query.slice(0, n)).sort(), query.slice(0, n)).toEqual(
+          fresh.search(query.slice(0, n)).sort(),
+        );
+      }
+      // Backspace: the shorter query is asked afresh, not narrowed from the longer one.
+      const shorter = query.slice(0, 3);
+      const fresh = new CaseSearch();
+      fresh.sync(cases);
+      expect(typed.search(shorter).sort()).toEqual(fresh.search(shorter).sort());
+    }
+    typed.search('mül');
+    typed.sync([{ ...cases[1]!, members: [member('Anna', 'Mülheim', '1992-11-30', 'Weender Str. 10')] }]);
+    expect(typed.search('mülh')).toEqual(['c2']);
+  });
 });
