@@ -256,7 +256,10 @@ describe('misfiled scans', () => {
       bandwidthBytesPerSec: Math.ceil(doc.byteSize / 4),
       pathPrefix: '/api/v1/documents/',
     });
-    const fetching = fetchContent({ api: h.api, db: h.session.db, cipher: h.session.cipher, contents: h.session.contents }, doc.id);
+    const fetching = fetchContent(
+      { api: h.api, db: h.session.db, cipher: h.session.cipher, contents: h.session.contents },
+      doc.id,
+    );
     await waitFor(async () => ((await h.session.db.contents.get(doc.id))?.storedBytes ?? 0) > 0, 10_000, 'first chunk');
     // A colleague (the substitute) reports it, while this device has its status change still to send.
     await h.session.documents.setStatus(doc.id as DocumentId, doc.status === 'read' ? 'processed' : 'read');
