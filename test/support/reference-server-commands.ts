@@ -3,7 +3,7 @@
  * reference server for browser tests. A stopped server resumes on the same port with the same
  * data, as a central service does after an outage.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserCommand } from 'vitest/node';
@@ -33,6 +33,7 @@ export const startReferenceServer: BrowserCommand<
 > = async (_ctx, name, demo, options = {}) => {
   const existing = servers.get(name);
   if (existing?.handle) await existing.handle.close();
+  if (existing) rmSync(existing.dataDir, { recursive: true, force: true });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'eakte-browser-test-'));
   const handle = await listen(dataDir, 0, { ...TEST_DEMO, ...demo }, options);
   servers.set(name, { handle, dataDir, port: Number(new URL(handle.url).port), options });
@@ -53,6 +54,11 @@ export const resumeReferenceServer: BrowserCommand<[name: string]> = async (_ctx
   running.handle ??= await listen(running.dataDir, running.port, TEST_DEMO, running.options);
   return { url: running.handle.url };
 };
+
+// Each server's district (about 20 MB) goes with the test run, not left in the temporary folder.
+process.once('exit', () => {
+  for (const { dataDir } of servers.values()) rmSync(dataDir, { recursive: true, force: true });
+});
 
 export const referenceServerCommands = { startReferenceServer, stopReferenceServer, resumeReferenceServer };
 
