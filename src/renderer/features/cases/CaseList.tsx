@@ -13,6 +13,7 @@ import type { CaseRow } from '../../data/repos/cases.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages-de.ts';
+import { caseListLayout } from './case-list-layout.ts';
 import type { CaseSearch } from './case-search.ts';
 import { searchCases } from './use-cases.ts';
 import './cases.css';
@@ -53,8 +54,6 @@ function compare(column: Column): (a: CaseRow, b: CaseRow) => number {
   }
 }
 
-type Item = { kind: 'group'; key: string; label: string } | { kind: 'row'; key: string; row: CaseRow };
-
 type Props = {
   rows: readonly CaseRow[];
   search: CaseSearch;
@@ -78,32 +77,17 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
     return [...rows].sort((a, b) => (sort.descending ? order(b, a) : order(a, b)) || order(a, b));
   }, [rows, sort]);
   const shown = useMemo(() => searchCases(search, sorted, query), [search, sorted, query]);
-  const items = useMemo<Item[]>(() => {
-    const own = shown.filter((r) => r.role === 'owner');
-    const substitute = shown.filter((r) => r.role === 'substitute');
-    return [
-      ...(substitute.length
-        ? [{ kind: 'group' as const, key: 'g-own', label: t('cases.own', { count: own.length }) }]
-        : []),
-      ...own.map((row) => ({ kind: 'row' as const, key: row.case.id, row })),
-      ...(substitute.length
-        ? [{ kind: 'group' as const, key: 'g-sub', label: t('cases.substitute', { count: substitute.length }) }]
-        : []),
-      ...substitute.map((row) => ({ kind: 'row' as const, key: row.case.id, row })),
-    ];
-  }, [shown, t]);
-  // Item index of each row in keyboard order, and the other way round (-1 for a group heading).
-  const [rowItems, positionOf] = useMemo(() => {
-    const indexes: number[] = [];
-    const positions = new Int32Array(items.length).fill(-1);
-    items.forEach((item, k) => {
-      if (item.kind === 'row') positions[k] = indexes.push(k) - 1;
-    });
-    return [indexes, positions] as const;
-  }, [items]);
+  const layout = useMemo(
+    () =>
+      caseListLayout(shown, (own, substitute) => [
+        t('cases.own', { count: own }),
+        t('cases.substitute', { count: substitute }),
+      ]),
+    [shown, t],
+  );
 
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: layout.count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -111,13 +95,13 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
 
   // The row with the keyboard focus stays in the list and in view while it moves.
   useEffect(() => {
-    if (focused >= rowItems.length) setFocused(Math.max(0, rowItems.length - 1));
-  }, [rowItems.length, focused]);
+    if (focused >= layout.rows) setFocused(Math.max(0, layout.rows - 1));
+  }, [layout.rows, focused]);
 
   const moveTo = (position: number): void => {
-    const next = Math.max(0, Math.min(rowItems.length - 1, position));
+    const next = Math.max(0, Math.min(layout.rows - 1, position));
     setFocused(next);
-    const index = rowItems[next];
+    const index = layout.indexOf(next);
     if (index === undefined) return;
     virtualizer.scrollToIndex(index, { align: 'auto' });
     requestAnimationFrame(() =>
@@ -133,9 +117,9 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
       PageDown: () => moveTo(focused + page),
       PageUp: () => moveTo(focused - page),
       Home: () => moveTo(0),
-      End: () => moveTo(rowItems.length - 1),
+      End: () => moveTo(layout.rows - 1),
       Enter: () => {
-        const item = items[rowItems[focused] ?? -1];
+        const item = layout.item(layout.indexOf(focused) ?? -1);
         if (item?.kind === 'row') onOpen(item.row.case.id, 'keyboard');
       },
     };
@@ -167,11 +151,11 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
             setFocused(0);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' && rowItems.length) {
+            if (e.key === 'ArrowDown' && layout.rows) {
               e.preventDefault();
               moveTo(0);
-            } else if (e.key === 'Enter' && rowItems.length) {
-              const first = items[rowItems[0]!];
+            } else if (e.key === 'Enter' && layout.rows) {
+              const first = layout.item(layout.indexOf(0)!);
               if (first?.kind === 'row') onOpen(first.row.case.id, 'keyboard');
             }
           }}
@@ -187,7 +171,7 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
           className="case-grid"
           role="grid"
           aria-labelledby="case-list-heading"
-          aria-rowcount={items.length + 1}
+          aria-rowcount={layout.count + 1}
           onKeyDown={onKeyDown}
         >
           <div role="rowgroup" className="case-grid-head">
@@ -215,7 +199,7 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
           <div ref={scroller} role="rowgroup" className="case-grid-body">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((v) => {
-                const item = items[v.index]!;
+                const item = layout.item(v.index)!;
                 const style = { transform: `translateY(${v.start}px)`, height: ROW_HEIGHT };
                 if (item.kind === 'group')
                   return (
@@ -226,7 +210,7 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
                     </div>
                   );
                 const { row } = item;
-                const position = positionOf[v.index] ?? -1;
+                const position = layout.positionOf(v.index);
                 const selected = row.case.id === selectedId;
                 return (
                   <div
