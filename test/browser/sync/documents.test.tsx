@@ -138,7 +138,12 @@ describe('paper originals', () => {
       .requests.filter((r) => r.documentId === doc.id);
     expect(listed).toEqual([expect.objectContaining({ userId: h.user.id, mutationId: entries[0]!.id })]);
 
-    // At the service (a fresh cache of the same user): requested, at the service's time.
+    // At the service (a fresh cache of the same user): requested, at the service's time. The
+    // first session's engine stops first: the second session replaces its database under a new key.
+    engine.stop();
+    await running?.catch(() => undefined);
+    engine = null;
+    running = null;
     const other = await signedIn(serverUrl);
     await pull(other.api, other.session.db, other.session.cipher);
     const atService = await other.session.documents.get(doc.id);
