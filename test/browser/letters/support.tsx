@@ -10,7 +10,6 @@ import { page, userEvent } from 'vitest/browser';
 import type { LetterId } from '../../../src/shared/domain/ids.ts';
 import type { Person } from '../../../src/shared/domain/person.ts';
 import type { LetterToQueue } from '../../../src/renderer/data/repos/letters.ts';
-import { engineOutbox } from '../../../src/renderer/data/repos/outbox-store.ts';
 import { sealEntity } from '../../../src/renderer/data/repos/sealed-entities.ts';
 import { PREVIEW_PAINTED_EVENT, type PreviewPainted } from '../../../src/renderer/features/letters/PreviewPages.tsx';
 import { BUNDLED_OFFICE, BUNDLED_TEMPLATES } from '../../../src/renderer/features/letters/bundled-templates.ts';
@@ -25,9 +24,8 @@ import { createBrowserDesktopApi } from '../../../src/renderer/platform/browser-
 import type { DesktopApi } from '../../../src/renderer/platform/desktop-api.ts';
 import { DesktopApiProvider } from '../../../src/renderer/platform/desktop-context.tsx';
 import type { OpenedSession as Session } from '../../../src/renderer/session/session.ts';
-import { SyncEngine } from '../../../src/renderer/sync/engine.ts';
-import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';
-import type { Harness } from '../sync/harness.ts';
+import type { SyncEngine } from '../../../src/renderer/sync/engine.ts';
+import { testEngine, type Harness } from '../sync/harness.ts';
 
 /** Renders `node` inside the window's providers; answers the unmount. */
 export function mount(node: ReactNode, { language = 'de', api }: { language?: Language; api?: DesktopApi } = {}) {
@@ -54,23 +52,7 @@ export function watchPreviews(): { painted: PreviewPainted[]; stop(): void } {
 }
 
 export function startEngine(h: Harness): { engine: SyncEngine; running: Promise<void> } {
-  const estimate = async () => navigator.storage.estimate();
-  const { db, cipher, contents } = h.session;
-  const engine = new SyncEngine({
-    api: h.api,
-    db,
-    cipher,
-    contents,
-    ...engineOutbox(db, cipher, () => Date.now()),
-    room: createStorageRoom({ db, policyBudget: 2 * 1024 ** 3, estimate }),
-    publish: () => undefined,
-    isOnline: () => true,
-    estimate,
-    persisted: async () => null,
-    intervalMs: 300,
-    random: () => 0.2,
-    contentConcurrency: 1,
-  });
+  const engine = testEngine(h, { intervalMs: 300 });
   return { engine, running: engine.run() };
 }
 

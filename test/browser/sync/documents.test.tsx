@@ -25,12 +25,11 @@ import { OutboxPanel } from '../../../src/renderer/features/outbox/OutboxPanel.t
 import { formatDate } from '../../../src/renderer/i18n/format.ts';
 import { I18nProvider } from '../../../src/renderer/i18n/i18n-context.tsx';
 import { fetchContent } from '../../../src/renderer/sync/content-fetch.ts';
-import { SyncEngine } from '../../../src/renderer/sync/engine.ts';
+import type { SyncEngine } from '../../../src/renderer/sync/engine.ts';
 import { pull } from '../../../src/renderer/sync/pull.ts';
 import { push } from '../../../src/renderer/sync/push.ts';
-import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';
 import '../../../src/renderer/styles/app.css';
-import { signedIn, startServer, stopServer, waitFor, type Harness } from './harness.ts';
+import { signedIn, startServer, stopServer, testEngine, waitFor, type Harness } from './harness.ts';
 
 const SERVER = 'documents';
 let serverUrl: string;
@@ -55,23 +54,7 @@ afterEach(async () => {
 afterAll(() => stopServer(SERVER));
 
 function startEngine(): SyncEngine {
-  const estimate = async () => navigator.storage.estimate();
-  const { db, cipher, contents } = h.session;
-  const started = new SyncEngine({
-    api: h.api,
-    db,
-    cipher,
-    contents,
-    ...engineOutbox(db, cipher, () => Date.now()),
-    room: createStorageRoom({ db, policyBudget: 2 * 1024 ** 3, estimate }),
-    publish: () => undefined,
-    isOnline: () => true,
-    estimate,
-    persisted: async () => null,
-    intervalMs: 500,
-    random: () => 0.2,
-    contentConcurrency: 1,
-  });
+  const started = testEngine(h);
   running = started.run();
   return started;
 }

@@ -9,7 +9,10 @@ import type { Clock } from '../../../src/shared/util/clock.ts';
 import { createCacheKey } from '../../../src/renderer/data/crypto/key-wrap.ts';
 import { cacheDbName } from '../../../src/renderer/data/db.ts';
 import { createApiClient, type ApiClient } from '../../../src/renderer/api/api-client.ts';
+import { engineOutbox } from '../../../src/renderer/data/repos/outbox-store.ts';
 import { openSession, type OpenedSession as Session } from '../../../src/renderer/session/session.ts';
+import { SyncEngine, type EngineDeps } from '../../../src/renderer/sync/engine.ts';
+import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';
 import type { TestServerOptions } from '../../support/reference-server-commands.ts';
 
 export type Harness = {
@@ -120,4 +123,30 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * A sync engine over the harness's session as the browser tests run it: the real outbox, the
+ * real storage room under a 2 GB budget, always online, quick rounds, no jitter; `overrides`
+ * changes what a test needs otherwise.
+ */
+export function testEngine(h: Harness, overrides: Partial<EngineDeps> = {}): SyncEngine {
+  const estimate = async () => navigator.storage.estimate();
+  const { db, cipher, contents } = h.session;
+  return new SyncEngine({
+    api: h.api,
+    db,
+    cipher,
+    contents,
+    ...engineOutbox(db, cipher, () => Date.now()),
+    room: createStorageRoom({ db, policyBudget: 2 * 1024 ** 3, estimate }),
+    publish: () => undefined,
+    isOnline: () => true,
+    estimate,
+    persisted: async () => null,
+    intervalMs: 500,
+    random: () => 0.2,
+    contentConcurrency: 1,
+    ...overrides,
+  });
 }

@@ -12,12 +12,11 @@ import type { Mutation } from '../../../src/shared/api/mutations.ts';
 import { engineOutbox } from '../../../src/renderer/data/repos/outbox-store.ts';
 import { OutboxPanel } from '../../../src/renderer/features/outbox/OutboxPanel.tsx';
 import { I18nProvider } from '../../../src/renderer/i18n/i18n-context.tsx';
-import { SyncEngine } from '../../../src/renderer/sync/engine.ts';
+import type { SyncEngine } from '../../../src/renderer/sync/engine.ts';
 import { pull } from '../../../src/renderer/sync/pull.ts';
 import { push } from '../../../src/renderer/sync/push.ts';
-import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';
 import '../../../src/renderer/styles/app.css';
-import { signedIn, startServer, stopServer, waitFor, type Harness } from './harness.ts';
+import { signedIn, startServer, stopServer, testEngine, waitFor, type Harness } from './harness.ts';
 
 let serverUrl: string;
 let h: Harness;
@@ -43,23 +42,7 @@ async function adminState(): Promise<AdminState> {
 }
 
 function startEngine(): SyncEngine {
-  const estimate = async () => navigator.storage.estimate();
-  const { db, cipher, contents } = h.session;
-  const started = new SyncEngine({
-    api: h.api,
-    db,
-    cipher,
-    contents,
-    ...engineOutbox(db, cipher, () => Date.now()),
-    room: createStorageRoom({ db, policyBudget: 2 * 1024 ** 3, estimate }),
-    publish: () => undefined,
-    isOnline: () => true,
-    estimate,
-    persisted: async () => null,
-    intervalMs: 500,
-    random: () => 0.2,
-    contentConcurrency: 1,
-  });
+  const started = testEngine(h);
   running = started.run();
   return started;
 }

@@ -6,14 +6,12 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { VIEW_PREVIEW_CHUNK } from '../../../src/renderer/data/repos/contents.ts';
-import { engineOutbox } from '../../../src/renderer/data/repos/outbox-store.ts';
 import { createOpeningViewRepo } from '../../../src/renderer/data/repos/opening-view.ts';
 import { createFirstViewDrawer } from '../../../src/renderer/pdf/first-view-drawer.ts';
 import { openActivityChannel } from '../../../src/renderer/platform/activity-channel.ts';
-import { SyncEngine } from '../../../src/renderer/sync/engine.ts';
+import type { SyncEngine } from '../../../src/renderer/sync/engine.ts';
 import type { PrepareOutcome } from '../../../src/renderer/sync/prepare-document.ts';
-import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';
-import { signedIn, startServer, stopServer, waitFor, type Harness } from '../sync/harness.ts';
+import { signedIn, startServer, stopServer, testEngine, waitFor, type Harness } from '../sync/harness.ts';
 import { mountViewer, type MountedViewer } from '../support/mount-viewer.tsx';
 import { canvasPixels } from '../support/pixels.ts';
 import { makeTestScan } from '../support/scanned-pdf.ts';
@@ -57,22 +55,11 @@ async function reportedLayout() {
 }
 
 function startEngine(harness: Harness, outcomes: Map<string, PrepareOutcome>): SyncEngine {
-  const estimate = async () => navigator.storage.estimate();
-  const { db, cipher, contents } = harness.session;
-  const openingView = createOpeningViewRepo(db);
-  const started = new SyncEngine({
-    api: harness.api,
-    db,
-    cipher,
-    contents,
-    ...engineOutbox(db, cipher, () => Date.now()),
-    room: createStorageRoom({ db, policyBudget: 2 * 1024 ** 3, estimate }),
-    publish: () => undefined,
-    isOnline: () => true,
-    estimate,
-    persisted: async () => null,
-    intervalMs: 500,
+  const openingView = createOpeningViewRepo(harness.session.db);
+  const started = testEngine(harness, {
     random: () => 0,
+    // Six downloads at a time, as the app runs them.
+    contentConcurrency: 6,
     firstViews: {
       drawer: createFirstViewDrawer(),
       resources: RESOURCES,
