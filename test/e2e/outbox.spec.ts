@@ -74,7 +74,13 @@ async function delivered(page: Page, timeout = 60_000): Promise<void> {
     // What is left, for the report.
     await page.locator('.sync-status .outbox-button').click();
     const left = await page.getByRole('dialog', { name: 'Ausstehende Änderungen' }).innerText();
-    const rows = await page.evaluate(async () => {
+    throw new Error(`${String(error)}\nAusstehend:\n${left}\n${await outboxRows(page)}`, { cause: error });
+  }
+}
+
+/** The device's outbox entries without their sealed payloads, for a failure's report. */
+async function outboxRows(page: Page): Promise<string> {
+  return page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve) => {
         const open = indexedDB.open('eakte-cache-u-demo');
         open.onsuccess = () => resolve(open.result);
@@ -91,8 +97,6 @@ async function delivered(page: Page, timeout = 60_000): Promise<void> {
         }),
       );
     });
-    throw new Error(`${String(error)}\nAusstehend:\n${left}\n${rows}`, { cause: error });
-  }
 }
 
 async function addNote(viewer: Page, text: string): Promise<void> {
@@ -100,6 +104,8 @@ async function addNote(viewer: Page, text: string): Promise<void> {
   await panel.getByRole('button', { name: '+ Notiz' }).click();
   await panel.getByRole('textbox', { name: 'Text' }).fill(text);
   await panel.getByRole('button', { name: 'Speichern' }).click();
+  // Saved: the editor has closed and the mark shows its text.
+  await expect(panel.getByRole('textbox', { name: 'Text' })).toHaveCount(0);
   await expect(panel.getByText(text)).toBeVisible();
 }
 
@@ -196,13 +202,6 @@ test('killed at random moments while delivering, 20 times: nothing lost, nothing
   desk,
   service,
 }) => {
-  // Two of three runs on a fresh clone lost the text of one note: its annotation arrived at the
-  // service, the change that gave it its text never did, and everything after it did. Until that
-  // is found and fixed, the spec is reported as a known failure instead of failing every run.
-  test.fixme(
-    process.env['EAKTE_RUN_KNOWN_FAILURES'] !== '1',
-    'bekannter Fehler: unter Abstürzen kann die Textänderung einer Notiz verloren gehen (EAKTE_RUN_KNOWN_FAILURES=1 führt den Test aus)',
-  );
   test.setTimeout(600_000);
   const { shown } = await caseWithDocuments(service);
   const typed: string[] = [];
@@ -229,7 +228,15 @@ test('killed at random moments while delivering, 20 times: nothing lost, nothing
   }
   // Right after the last start the outbox may not be read yet, so an empty outbox line proves
   // nothing: wait until the service holds every mark, each once.
-  await expect(async () => expectAllOnce(service, typed)).toPass({ timeout: 90_000 });
+  try {
+    await expect(async () => expectAllOnce(service, typed)).toPass({ timeout: 90_000 });
+  } catch (error) {
+    const state = await service.state();
+    throw new Error(
+      `${String(error)}\nGerät:\n${await outboxRows(workspace)}\nDienst:\n${JSON.stringify(state.mutations)}`,
+      { cause: error },
+    );
+  }
   await delivered(workspace);
 });
 

@@ -189,3 +189,48 @@ it('shows a colleague’s mark with the author, read-only, as soon as it arrives
   expect([...entry.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Zeigen']);
   await page.screenshot({ path: '../../../.test-output/screenshots/viewer-annotations-colleague.png' });
 });
+
+it('keeps what was typed: read-only while saving, still there when the save failed, and as a draft when another mark is opened', async () => {
+  const before = new Set(seenByOther.map((a) => a.id));
+  await panel().getByRole('button', { name: '+ Notiz' }).click();
+  await expect.poll(() => seenByOther.length).toBe(before.size + 1);
+  const first = seenByOther.find((a) => !before.has(a.id))!;
+  const editor = panel().getByRole('textbox', { name: 'Text' });
+  await userEvent.fill(editor, 'Kontoauszug fehlt');
+
+  // The disk is full: this save fails, after a moment in which nothing more can be typed.
+  const update = session.annotations.update.bind(session.annotations);
+  let fail!: () => void;
+  session.annotations.update = () =>
+    new Promise((_, reject) => {
+      fail = () => reject(new DOMException('Der Speicher ist voll.', 'QuotaExceededError'));
+    });
+  await panel().getByRole('button', { name: 'Speichern' }).click();
+  await expect.element(editor).toHaveAttribute('readonly');
+  await expect.element(panel().getByRole('button', { name: 'Speichern' })).toBeDisabled();
+  fail();
+  session.annotations.update = update;
+  await expect.element(editor).not.toHaveAttribute('readonly');
+  await expect.element(editor).toHaveValue('Kontoauszug fehlt');
+  expect(seenByOther.find((a) => a.id === first.id)?.text).toBeUndefined();
+
+  // Another note is added: the first editor closes, and its text waits as a draft.
+  await panel().getByRole('button', { name: '+ Notiz' }).click();
+  await expect.poll(() => seenByOther.length).toBe(before.size + 2);
+  const second = seenByOther.find((a) => !before.has(a.id) && a.id !== first.id)!;
+  await expect.poll(() => document.querySelectorAll('.annotation-editor').length).toBe(1);
+  await expect.element(editor).toHaveValue('');
+  await userEvent.fill(editor, 'Mietvertrag liegt vor');
+  await panel().getByRole('button', { name: 'Speichern' }).click();
+  await expect.poll(() => seenByOther.find((a) => a.id === second.id)?.text).toBe('Mietvertrag liegt vor');
+  await expect.poll(() => document.querySelectorAll('.annotation-editor').length).toBe(0);
+
+  await page
+    .elementLocator(document.querySelector(`[data-entry="${first.id}"]`)!)
+    .getByRole('button', { name: 'Bearbeiten' })
+    .click();
+  await expect.element(editor).toHaveValue('Kontoauszug fehlt');
+  await panel().getByRole('button', { name: 'Speichern' }).click();
+  await expect.poll(() => seenByOther.find((a) => a.id === first.id)?.text).toBe('Kontoauszug fehlt');
+  await expect.poll(() => document.querySelectorAll('.annotation-editor').length).toBe(0);
+});

@@ -12,29 +12,53 @@ import './annotations.css';
 
 type Props = { currentPage: number; pageSize: PageSize; goToPage: (page: number) => void };
 
-function Editor({ annotation, onDone }: { annotation: Annotation; onDone: () => void }) {
+/**
+ * Edits one mark. While its save runs the editor stays, read-only, so that nothing can be typed
+ * into a mark that is already on its way; it closes once saved, and stays with the text when the
+ * save failed.
+ */
+function Editor({
+  annotation,
+  drafts,
+  onDone,
+}: {
+  annotation: Annotation;
+  drafts: Map<string, string>;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const ui = useAnnotations();
-  const [text, setText] = useState(annotation.text ?? '');
+  const [text, setText] = useState(drafts.get(annotation.id) ?? annotation.text ?? '');
   const [stamp, setStamp] = useState<StampKind>(annotation.stamp ?? 'received');
+  const [saving, setSaving] = useState(false);
   const first = useRef<HTMLTextAreaElement & HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
+  const close = (): void => {
+    drafts.delete(annotation.id);
+    onDone();
+  };
   return (
     <form
       className="annotation-editor"
+      aria-busy={saving}
       onSubmit={(e) => {
         e.preventDefault();
+        if (saving) return;
         const changes = annotation.kind === 'stamp' ? { stamp } : { text };
-        void ui.update(annotation, changes).then(onDone);
+        setSaving(true);
+        void ui.update(annotation, changes).then((saved) => {
+          if (saved) close();
+          else setSaving(false);
+        });
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onDone();
+        if (e.key === 'Escape' && !saving) close();
       }}
     >
       {annotation.kind === 'stamp' ? (
         <label>
           {t('viewer.stampKind')}
-          <select ref={first} value={stamp} onChange={(e) => setStamp(e.target.value as StampKind)}>
+          <select ref={first} value={stamp} disabled={saving} onChange={(e) => setStamp(e.target.value as StampKind)}>
             {STAMP_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(STAMP_LABEL[k])}
@@ -50,17 +74,21 @@ function Editor({ annotation, onDone }: { annotation: Annotation; onDone: () => 
             value={text}
             maxLength={4000}
             rows={3}
+            readOnly={saving}
             // Case content: the browser must not keep it for restoring the page.
             autoComplete="off"
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              drafts.set(annotation.id, e.target.value);
+            }}
           />
         </label>
       )}
       <div className="row">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={saving}>
           {t('viewer.annotation.save')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" disabled={saving} onClick={close}>
           {t('viewer.annotation.cancel')}
         </button>
       </div>
@@ -72,6 +100,10 @@ export function AnnotationPanel({ currentPage, pageSize, goToPage }: Props) {
   const { t, language } = useI18n();
   const ui = useAnnotations();
   const list = useRef<HTMLOListElement>(null);
+  // Text typed into an editor and not saved yet, per mark: opening another mark's editor (or
+  // adding a new mark) closes this one, and its text is there again when it is opened next. Kept
+  // as long as the panel shows this document, in memory only.
+  const drafts = useRef(new Map<string, string>()).current;
   useEffect(() => {
     if (ui.selectedId)
       list.current?.querySelector(`[data-entry="${ui.selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -144,9 +176,10 @@ export function AnnotationPanel({ currentPage, pageSize, goToPage }: Props) {
                 <div className="entry-meta">
                   {t('viewer.annotation.by', { author: a.authorName })} · {formatDate(a.updatedAt, language)}
                 </div>
-                {a.text && <p className="entry-text">{a.text}</p>}
+                {/* While its editor is open, the editor holds the text. */}
+                {a.text && !(ui.editingId === a.id && own) && <p className="entry-text">{a.text}</p>}
                 {ui.editingId === a.id && own ? (
-                  <Editor annotation={a} onDone={() => ui.edit(null)} />
+                  <Editor annotation={a} drafts={drafts} onDone={() => ui.edit(null)} />
                 ) : (
                   <div className="row">
                     <button

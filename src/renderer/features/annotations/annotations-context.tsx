@@ -31,7 +31,8 @@ export type AnnotationsUi = {
     rect: Rect,
     extra?: { text?: string; stamp?: StampKind },
   ): Promise<Annotation | null>;
-  update(annotation: Annotation, changes: AnnotationChanges, verb?: 'saved' | 'moved' | 'resized'): Promise<void>;
+  /** Resolves true once saved; false when it failed (the error is shown), so that nothing typed is lost. */
+  update(annotation: Annotation, changes: AnnotationChanges, verb?: 'saved' | 'moved' | 'resized'): Promise<boolean>;
   remove(annotation: Annotation): Promise<void>;
 };
 
@@ -87,8 +88,10 @@ export function AnnotationsProvider({ session, documentId, caseId, announce, chi
               kind: t(KIND_LABEL[annotation.kind]),
             }),
           );
+          return true;
         } catch (error) {
           fail(error);
+          return false;
         }
       },
       async remove(annotation) {
