@@ -63,9 +63,13 @@ function narrows(before: readonly string[], next: readonly string[]): boolean {
   return next.every((form) => before.some((b) => form.startsWith(b)));
 }
 
+type Entry = { readonly id: string; readonly print: string; readonly terms: Set<string>; readonly joined: string };
+
 type Query = {
   readonly words: readonly (readonly string[])[];
   readonly hits: Set<string>;
+  /** The hits' entries, so that the next key press walks them without looking each up (a narrowed query has them). */
+  readonly entries?: readonly Entry[];
   readonly exact: Map<string, number>;
 };
 
@@ -74,7 +78,7 @@ export class CaseSearch {
   private readonly terms = new SearchableMap<Set<string>>();
   /** First letter of a term → the ids of the cases holding such a term: the first key press needs no walk. */
   private readonly initials = new Map<string, Set<string>>();
-  private readonly known = new Map<string, { print: string; terms: Set<string>; joined: string }>();
+  private readonly known = new Map<string, Entry>();
   /** The last query, which the next key press usually only narrows. */
   private last: Query | null = null;
 
@@ -102,7 +106,7 @@ export class CaseSearch {
         if (starting) starting.add(c.id);
         else this.initials.set(initial, new Set([c.id]));
       }
-      this.known.set(c.id, { print, terms, joined: SEP + [...terms].join(SEP) });
+      this.known.set(c.id, { id: c.id, print, terms, joined: SEP + [...terms].join(SEP) });
     }
     for (const [id, entry] of [...this.known])
       if (!seen.has(id)) {
@@ -149,24 +153,39 @@ export class CaseSearch {
     if (!narrows(last.words[k]!, words[k]!)) return null;
     const unchanged = last.words[k]!.join(' ') === words[k]!.join(' ');
     const checked = words.slice(unchanged ? k + 1 : k);
+    // A term starting with a form: one native search for SEP + form in the case's terms, joined.
+    const needles = checked.map((forms) => forms.map((form) => SEP + form));
     const hits = new Set<string>();
+    const entries: Entry[] = [];
     const exact = new Map<string, number>();
-    for (const id of last.hits) {
-      const entry = this.known.get(id);
-      if (!entry) continue;
+    // Plain loops: this runs for every hit of the last query, thousands after the first letter.
+    for (const entry of last.entries ?? this.entriesOf(last.hits)) {
       let whole = 0;
-      const matches = checked.every((forms) => {
-        if (forms.some((form) => entry.terms.has(form))) whole++;
-        // A term starting with the form: one native search in the case's terms, joined.
-        return forms.some((form) => entry.joined.includes(SEP + form));
-      });
+      let matches = true;
+      for (let w = 0; w < checked.length && matches; w++) {
+        const forms = checked[w]!;
+        const starts = needles[w]!;
+        matches = false;
+        for (let f = 0; f < starts.length; f++)
+          if (entry.joined.includes(starts[f]!)) {
+            matches = true;
+            break;
+          }
+        if (matches)
+          for (let f = 0; f < forms.length; f++)
+            if (entry.terms.has(forms[f]!)) {
+              whole++;
+              break;
+            }
+      }
       if (!matches) continue;
-      hits.add(id);
+      hits.add(entry.id);
+      entries.push(entry);
       // Whole-term matches of the words not checked again count as before.
-      const before = unchanged ? (last.exact.get(id) ?? 0) : countWhole(entry.terms, words.slice(0, k));
-      if (before + whole) exact.set(id, before + whole);
+      const before = unchanged ? (last.exact.get(entry.id) ?? 0) : countWhole(entry.terms, words.slice(0, k));
+      if (before + whole) exact.set(entry.id, before + whole);
     }
-    return { words, hits, exact };
+    return { words, hits, entries, exact };
   }
 
   /** A query from scratch: a prefix walk per word, the hits of each intersected. */
@@ -193,6 +212,15 @@ export class CaseSearch {
     }
     for (const id of exact.keys()) if (!hits!.has(id)) exact.delete(id);
     return { words, hits: hits ?? new Set(), exact };
+  }
+
+  private entriesOf(ids: ReadonlySet<string>): Entry[] {
+    const entries: Entry[] = [];
+    for (const id of ids) {
+      const entry = this.known.get(id);
+      if (entry) entries.push(entry);
+    }
+    return entries;
   }
 
   private remove(id: string, terms: ReadonlySet<string>): void {
