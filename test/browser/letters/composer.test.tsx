@@ -11,7 +11,10 @@ import type { AdminState } from '../../../src/shared/api/admin.ts';
 import { openPayload } from '../../../src/renderer/data/repos/outbox.ts';
 import { CaseLetters } from '../../../src/renderer/features/letters/CaseLetters.tsx';
 import { LetterComposer, type ComposerResult } from '../../../src/renderer/features/letters/LetterComposer.tsx';
+import { rasterize } from '../../../src/renderer/features/letters/letter-preview.ts';
+import { PREVIEW_WIDTH_PX } from '../../../src/renderer/features/letters/use-letter-preview.ts';
 import { deemedNotifiedOn } from '../../../src/renderer/features/letters/notified-date.ts';
+import { base64ToBytes } from '../../../src/shared/util/base64.ts';
 import { formatDate } from '../../../src/renderer/i18n/format.ts';
 import { lettersDe } from '../../../src/renderer/letters/messages-de.ts';
 import type { LetterProblemCode } from '../../../src/renderer/letters/problems.ts';
@@ -95,6 +98,30 @@ describe('a letter from the composer to the citizen', () => {
       return !!last && composer().getByText('Vorschau wird aktualisiert …').query() === null;
     });
     await page.screenshot({ path: '../../../.test-output/screenshots/letter-composer-de.png' });
+    // One more word, typed: every page of the preview that follows must be exactly pdf.js's
+    // drawing of the bytes that are sent.
+    const settled = previews.painted.length;
+    const reason = field('Anlass des Gesprächs').element() as HTMLInputElement;
+    reason.focus();
+    reason.setSelectionRange(reason.value.length, reason.value.length);
+    await userEvent.keyboard(' heute');
+    await waitFor(async () => {
+      const last = previews.painted.at(-1);
+      return (
+        previews.painted.length > settled &&
+        !!last &&
+        composer().getByText('Vorschau wird aktualisiert …').query() === null
+      );
+    });
+    const pixels = (source: CanvasImageSource & { width: number; height: number }): Uint8ClampedArray => {
+      const canvas = document.createElement('canvas');
+      canvas.width = source.width;
+      canvas.height = source.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(source, 0, 0);
+      return context.getImageData(0, 0, canvas.width, canvas.height).data;
+    };
+    const shownPages = [...document.querySelectorAll<HTMLCanvasElement>('canvas.letter-preview-page')].map(pixels);
     const previewed = previews.painted.at(-1)!.sha256;
 
     await userEvent.click(composer().getByRole('button', { name: 'Senden' }));
@@ -113,6 +140,16 @@ describe('a letter from the composer to the citizen', () => {
       templateId: 'einladung',
     });
     expect(payload.meta.subject).toBe('Einladung zu einem Gespräch am 01.07.2025 um 10:30 Uhr');
+    const drawn = await rasterize(base64ToBytes(payload.pdf), PREVIEW_WIDTH_PX, window.devicePixelRatio || 1);
+    expect(drawn).toHaveLength(shownPages.length);
+    drawn.forEach((bitmap, k) => {
+      const expected = pixels(bitmap);
+      expect(shownPages[k]!.length, `page ${k + 1}`).toBe(expected.length);
+      expect(
+        shownPages[k]!.every((v, i) => v === expected[i]),
+        `page ${k + 1} as pdf.js draws the sent bytes`,
+      ).toBe(true);
+    });
     const audit = await openPayload(session.cipher, entries[1]!);
     expect(audit.kind === 'audit' && audit.event.action).toBe('letter.send');
 
