@@ -71,6 +71,62 @@ export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () =>
     });
   }
 
+  /**
+   * Applied entries go, inside settle's transaction: their entities take the versions the service
+   * gave them, and the next change of each entity, where one waits, learns the version it builds on.
+   */
+  async function settleApplied(applied: readonly { entry: OutboxRecord; version: number }[]): Promise<void> {
+    if (!applied.length) return;
+    await deleteSeqs(applied.map((a) => a.entry.seq!));
+    // The highest version per entity (an entity may have had several changes in one batch).
+    const byEntity = new Map<string, { entity: Mutation['entity']; version: number }>();
+    for (const { entry, version } of applied) {
+      if (!entry.entityId || !entry.entity) continue;
+      const before = byEntity.get(entry.entityId);
+      if (!before || before.version < version)
+        byEntity.set(entry.entityId, { entity: entry.entity as Mutation['entity'], version });
+    }
+    if (!byEntity.size) return;
+    const perTable = new Map<string, string[]>();
+    for (const [id, { entity }] of byEntity) {
+      const table = ENTITY_TABLE[entity];
+      perTable.set(table, [...(perTable.get(table) ?? []), id]);
+    }
+    for (const [name, ids] of perTable) {
+      const table = db.table<SealedEntityRecord, string>(name);
+      const locals = await table.bulkGet(ids);
+      const raised = locals.flatMap((local) => {
+        const version = local ? byEntity.get(local.id)!.version : 0;
+        return local && local.version < version ? [{ key: local.id, changes: { version } }] : [];
+      });
+      if (raised.length) await table.bulkUpdate(raised);
+    }
+    // The next change of an entity built on the applied one: now it knows its version.
+    const waiting = await db.outbox
+      .where('entityId')
+      .anyOf([...byEntity.keys()])
+      .filter((e) => e.chained === 1)
+      .toArray();
+    const next = new Map<string, OutboxRecord>();
+    for (const e of waiting) {
+      const first = next.get(e.entityId!);
+      if (!first || (e.seq ?? 0) < (first.seq ?? 0)) next.set(e.entityId!, e);
+    }
+    for (const [id, e] of next) await db.outbox.update(e.seq, { chained: 0, baseVersion: byEntity.get(id)!.version });
+  }
+
+  /** Deletes outbox entries by seq, one request per run of consecutive numbers. */
+  async function deleteSeqs(seqs: readonly number[]): Promise<void> {
+    const sorted = [...seqs].sort((a, b) => a - b);
+    for (let from = 0; from < sorted.length;) {
+      let to = from;
+      while (to + 1 < sorted.length && sorted[to + 1] === sorted[to]! + 1) to++;
+      if (to === from) await db.outbox.delete(sorted[from]);
+      else await db.outbox.where(':id').between(sorted[from]!, sorted[to]!, true, true).delete();
+      from = to + 1;
+    }
+  }
+
   return {
     async deliverable(perCase) {
       await resolveOrphanedChains();
@@ -111,24 +167,15 @@ export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () =>
       const tables = Object.values(ENTITY_TABLE).map((t) => db.table(t));
       await db.transaction('rw', [db.outbox, ...tables], async () => {
         const entries = await db.outbox.bulkGet(settlements.map((s) => s.seq));
+        // Applied ones in bulk: a batch settles up to a hundred at once, and a request per entry
+        // for each step (delete, version, next change) was most of the time a delivery took.
+        const applied = settlements.flatMap((s, k) =>
+          s.status === 'applied' && entries[k] ? [{ entry: entries[k], version: s.version }] : [],
+        );
+        await settleApplied(applied);
         for (const [k, s] of settlements.entries()) {
           const entry = entries[k];
-          if (!entry) continue;
-          if (s.status === 'applied') {
-            await db.outbox.delete(s.seq);
-            if (!entry.entityId || !entry.entity) continue;
-            const table = db.table<SealedEntityRecord, string>(ENTITY_TABLE[entry.entity as Mutation['entity']]);
-            const local = await table.get(entry.entityId);
-            if (local && local.version < s.version) await table.update(entry.entityId, { version: s.version });
-            // The next change of this entity built on this one: now it knows its version.
-            const [next] = await db.outbox
-              .where('entityId')
-              .equals(entry.entityId)
-              .filter((e) => e.chained === 1)
-              .sortBy('seq');
-            if (next) await db.outbox.update(next.seq, { chained: 0, baseVersion: s.version });
-            continue;
-          }
+          if (!entry || s.status === 'applied') continue;
           const attempted = { attempts: entry.attempts + 1, lastAttemptAt: at };
           if (s.status === 'conflict')
             await db.outbox.update(s.seq, {
