@@ -5,7 +5,7 @@
  */
 import type { CaseRow } from '../../data/repos/cases.ts';
 
-export type CaseListItem = { kind: 'group'; key: string; label: string } | { kind: 'row'; key: string; row: CaseRow };
+export type CaseListItem = { kind: 'group'; label: string } | { kind: 'row'; row: CaseRow };
 
 export type CaseListLayout = {
   /** Items shown: rows, and in groups a heading before each. */
@@ -29,15 +29,15 @@ export function caseListLayout(
   const grouped = substitute.length > 0;
   const rows = own.length + substitute.length;
   const [ownLabel, substituteLabel] = grouped ? labels(own.length, substitute.length) : ['', ''];
-  const rowItem = (row: CaseRow | undefined): CaseListItem | undefined => row && { kind: 'row', key: row.case.id, row };
+  const rowItem = (row: CaseRow | undefined): CaseListItem | undefined => row && { kind: 'row', row };
   return {
     count: grouped ? rows + 2 : rows,
     rows,
     item(index) {
       if (!grouped) return rowItem(own[index]);
-      if (index === 0) return { kind: 'group', key: 'g-own', label: ownLabel };
+      if (index === 0) return { kind: 'group', label: ownLabel };
       if (index <= own.length) return rowItem(own[index - 1]);
-      if (index === own.length + 1) return { kind: 'group', key: 'g-sub', label: substituteLabel };
+      if (index === own.length + 1) return { kind: 'group', label: substituteLabel };
       return rowItem(substitute[index - own.length - 2]);
     },
     indexOf(position) {

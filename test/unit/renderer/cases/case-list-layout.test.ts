@@ -17,7 +17,7 @@ function walk(shown: CaseRow[]) {
 describe('case list layout', () => {
   it('lists own cases alone without headings', () => {
     const { layout, items, positions } = walk([row('a', 'owner'), row('b', 'owner')]);
-    expect(items.map((i) => i?.key)).toEqual(['a', 'b']);
+    expect(items.map((i) => (i?.kind === 'row' ? i.row.case.id : i?.label))).toEqual(['a', 'b']);
     expect(positions).toEqual([0, 1]);
     expect(layout.item(2)).toBeUndefined();
     expect(layout.indexOf(2)).toBeUndefined();
@@ -26,7 +26,7 @@ describe('case list layout', () => {
   it('puts own cases and substitute cases under their headings, and the keyboard skips the headings', () => {
     const shown = [row('s1', 'substitute'), row('a', 'owner'), row('b', 'owner'), row('s2', 'substitute')];
     const { layout, items, positions } = walk(shown);
-    expect(items.map((i) => (i?.kind === 'group' ? i.label : i?.key))).toEqual([
+    expect(items.map((i) => (i?.kind === 'group' ? i.label : i?.row.case.id))).toEqual([
       'own 2',
       'a',
       'b',
@@ -42,7 +42,7 @@ describe('case list layout', () => {
 
   it('has only the substitute group when every case is held in substitution', () => {
     const { items, positions } = walk([row('s1', 'substitute')]);
-    expect(items.map((i) => (i?.kind === 'group' ? i.label : i?.key))).toEqual(['own 0', 'sub 1', 's1']);
+    expect(items.map((i) => (i?.kind === 'group' ? i.label : i?.row.case.id))).toEqual(['own 0', 'sub 1', 's1']);
     expect(positions).toEqual([2]);
   });
 });
