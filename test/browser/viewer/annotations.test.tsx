@@ -212,6 +212,10 @@ it('keeps what was typed: read-only while saving, still there when the save fail
   session.annotations.update = update;
   await expect.element(editor).not.toHaveAttribute('readonly');
   await expect.element(editor).toHaveValue('Kontoauszug fehlt');
+  // Said in the user's language, with what to do, not the browser's technical text.
+  await expect
+    .element(page.getByText(/Die Änderung wurde nicht gespeichert: Auf diesem Gerät ist kein Platz mehr/))
+    .toBeInTheDocument();
   expect(seenByOther.find((a) => a.id === first.id)?.text).toBeUndefined();
 
   // Another note is added: the first editor closes, and its text waits as a draft.

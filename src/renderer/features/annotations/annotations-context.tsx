@@ -10,6 +10,7 @@ import type { Annotation, AnnotationKind, Rect, StampKind } from '../../../share
 import type { CaseId, DocumentId } from '../../../shared/domain/ids.ts';
 import type { AnnotationChanges } from '../../data/repos/annotations.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { describeError } from '../errors/error-message.ts';
 import type { Session } from '../../session/session.ts';
 import { KIND_LABEL, type Tool } from './annotation-kinds.ts';
 
@@ -47,7 +48,7 @@ type Props = {
 };
 
 export function AnnotationsProvider({ session, documentId, caseId, announce, children }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const annotations = useLiveQuery(() => session.annotations.listForDocument(documentId), [session, documentId]);
   const [tool, setTool] = useState<Tool>('select');
   const [stampKind, setStampKind] = useState<StampKind>('received');
@@ -56,7 +57,7 @@ export function AnnotationsProvider({ session, documentId, caseId, announce, chi
 
   const value = useMemo<AnnotationsUi>(() => {
     const fail = (error: unknown) =>
-      announce(t('viewer.annotation.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      announce(t('viewer.annotation.failed', { reason: describeError(t, language, error) }));
     return {
       session,
       annotations: annotations ?? [],
@@ -105,7 +106,7 @@ export function AnnotationsProvider({ session, documentId, caseId, announce, chi
         }
       },
     };
-  }, [session, annotations, tool, stampKind, selectedId, editingId, caseId, documentId, announce, t]);
+  }, [session, annotations, tool, stampKind, selectedId, editingId, caseId, documentId, announce, t, language]);
 
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
