@@ -81,22 +81,22 @@ async function delivered(page: Page, timeout = 60_000): Promise<void> {
 /** The device's outbox entries without their sealed payloads, for a failure's report. */
 async function outboxRows(page: Page): Promise<string> {
   return page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const open = indexedDB.open('eakte-cache-u-demo');
-        open.onsuccess = () => resolve(open.result);
-      });
-      const all = await new Promise<unknown[]>((resolve) => {
-        const r = db.transaction('outbox').objectStore('outbox').getAll();
-        r.onsuccess = () => resolve(r.result as unknown[]);
-      });
-      db.close();
-      return JSON.stringify(
-        all.map((e) => {
-          const { sealed: _s, sealedServer: _v, ...rest } = e as Record<string, unknown>;
-          return rest;
-        }),
-      );
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('eakte-cache-u-demo');
+      open.onsuccess = () => resolve(open.result);
     });
+    const all = await new Promise<unknown[]>((resolve) => {
+      const r = db.transaction('outbox').objectStore('outbox').getAll();
+      r.onsuccess = () => resolve(r.result as unknown[]);
+    });
+    db.close();
+    return JSON.stringify(
+      all.map((e) => {
+        const { sealed: _s, sealedServer: _v, ...rest } = e as Record<string, unknown>;
+        return rest;
+      }),
+    );
+  });
 }
 
 async function addNote(viewer: Page, text: string): Promise<void> {
