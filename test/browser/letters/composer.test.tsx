@@ -20,6 +20,7 @@ import { lettersDe } from '../../../src/renderer/letters/messages-de.ts';
 import type { LetterProblemCode } from '../../../src/renderer/letters/problems.ts';
 import { pull } from '../../../src/renderer/sync/pull.ts';
 import '../../../src/renderer/styles/app.css';
+import { canvasPixels } from '../support/pixels.ts';
 import { signedIn, startServer, waitFor, type Harness } from '../sync/harness.ts';
 import {
   composer,
@@ -113,15 +114,9 @@ describe('a letter from the composer to the citizen', () => {
         composer().getByText('Vorschau wird aktualisiert …').query() === null
       );
     });
-    const pixels = (source: CanvasImageSource & { width: number; height: number }): Uint8ClampedArray => {
-      const canvas = document.createElement('canvas');
-      canvas.width = source.width;
-      canvas.height = source.height;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(source, 0, 0);
-      return context.getImageData(0, 0, canvas.width, canvas.height).data;
-    };
-    const shownPages = [...document.querySelectorAll<HTMLCanvasElement>('canvas.letter-preview-page')].map(pixels);
+    const shownPages = [...document.querySelectorAll<HTMLCanvasElement>('canvas.letter-preview-page')].map((c) =>
+      canvasPixels(c),
+    );
     const previewed = previews.painted.at(-1)!.sha256;
 
     await userEvent.click(composer().getByRole('button', { name: 'Senden' }));
@@ -143,7 +138,7 @@ describe('a letter from the composer to the citizen', () => {
     const drawn = await rasterize(base64ToBytes(payload.pdf), PREVIEW_WIDTH_PX, window.devicePixelRatio || 1);
     expect(drawn).toHaveLength(shownPages.length);
     drawn.forEach((bitmap, k) => {
-      const expected = pixels(bitmap);
+      const expected = canvasPixels(bitmap);
       expect(shownPages[k]!.length, `page ${k + 1}`).toBe(expected.length);
       expect(
         shownPages[k]!.every((v, i) => v === expected[i]),

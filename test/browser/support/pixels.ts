@@ -1,5 +1,5 @@
-/** The pixels any canvas shows (also a `bitmaprenderer` one, which has no 2D context to read). */
-export function canvasPixels(canvas: HTMLCanvasElement): Uint8ClampedArray {
+/** The pixels any canvas shows (also a `bitmaprenderer` one, which has no 2D context to read), or a bitmap holds. */
+export function canvasPixels(canvas: HTMLCanvasElement | ImageBitmap): Uint8ClampedArray {
   const copy = document.createElement('canvas');
   copy.width = canvas.width;
   copy.height = canvas.height;
