@@ -89,8 +89,9 @@ export function createOutboxStore(db: CacheDb, cipher: CacheCipher, clock: () =>
     if (!byEntity.size) return;
     const perTable = new Map<string, string[]>();
     for (const [id, { entity }] of byEntity) {
-      const table = ENTITY_TABLE[entity];
-      perTable.set(table, [...(perTable.get(table) ?? []), id]);
+      const ids = perTable.get(ENTITY_TABLE[entity]);
+      if (ids) ids.push(id);
+      else perTable.set(ENTITY_TABLE[entity], [id]);
     }
     for (const [name, ids] of perTable) {
       const table = db.table<SealedEntityRecord, string>(name);
