@@ -23,6 +23,8 @@ let h: Harness | undefined;
 let engine: SyncEngine | undefined;
 let mounted: MountedViewer | null = null;
 
+let running: Promise<void> | null = null;
+
 beforeAll(async () => {
   serverUrl = await startServer('prepare-arrival');
 });
@@ -30,6 +32,8 @@ afterEach(async () => {
   mounted?.unmount();
   mounted = null;
   engine?.stop();
+  // Its last round may still be reading: the database closes only once the engine has ended.
+  await running;
   await h?.close();
 });
 afterAll(() => stopServer('prepare-arrival'));
@@ -76,7 +80,7 @@ function startEngine(harness: Harness, outcomes: Map<string, PrepareOutcome>): S
       onOutcome: (id, outcome) => outcomes.set(id, outcome),
     },
   });
-  void started.run();
+  running = started.run();
   return started;
 }
 
