@@ -1,8 +1,10 @@
 /**
  * The change feed as pull reads it: the pages in order, each asked for as soon as the page
  * before it brings its cursor — up to `lookahead` pages ahead of the one being written — and
- * sealed as soon as it arrives. So on a far link the round trips, the service's work and the
- * WebCrypto work overlap the writes into IndexedDB, and at most a few pages wait in memory.
+ * sealed as it arrives, after the page before it (pages sealed side by side would share the
+ * thread and the crypto queue, and the page written next would be ready later). So on a far link
+ * the round trips, the service's work and the WebCrypto work overlap the writes into IndexedDB,
+ * and at most a few pages wait in memory.
  */
 import type { ChangesResponse } from '../../shared/api/changes.ts';
 import type { CacheCipher } from '../data/crypto/cipher.ts';
@@ -45,6 +47,8 @@ export function readFeedPages({
   /** The cursor of the next page while the lookahead is full. */
   let deferred: string | null = null;
   let stopped = false;
+  /** The sealing of the page before: pages are sealed one after another, in order. */
+  let sealed: Promise<unknown> = Promise.resolve();
 
   const ask = (cursor: string | undefined): void => {
     onRequest?.();
@@ -54,10 +58,11 @@ export function readFeedPages({
         if (untaken < lookahead) ask(page.cursor);
         else deferred = page.cursor;
       }
-      const prepared = (withBytes ? withBytes() : Promise.resolve(undefined)).then((stored) =>
-        preparePage(cipher, page.changes, stored),
-      );
-      prepared.catch(() => undefined);
+      const before = sealed;
+      const prepared = before
+        .then(() => (withBytes ? withBytes() : undefined))
+        .then((stored) => preparePage(cipher, page.changes, stored));
+      sealed = prepared.catch(() => undefined);
       return { page, prepared };
     });
     pending.catch(() => undefined);

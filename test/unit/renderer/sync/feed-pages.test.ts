@@ -69,4 +69,40 @@ describe('feed pages', () => {
     await tick();
     expect(feed.asked).toEqual(['2']);
   });
+
+  it('seals a page only once the page before it is sealed, so the next page to write is ready first', async () => {
+    const log: string[] = [];
+    const gates = new Map<string, () => void>();
+    // A cipher whose sealing of each note the test releases.
+    const slow = {
+      sealJson: (_value: unknown, binding: string) => {
+        log.push(`seal ${binding}`);
+        return new Promise<Uint8Array<ArrayBuffer>>((resolve) => gates.set(binding, () => resolve(new Uint8Array(1))));
+      },
+    } as unknown as CacheCipher;
+    const note = (k: number): ChangesResponse['changes'][number] =>
+      ({
+        entity: 'note',
+        op: 'put',
+        id: `n${k}`,
+        caseId: 'c',
+        version: 1,
+        data: { id: `n${k}`, caseId: 'c', version: 1, updatedAt: '2026-01-01T00:00:00Z', text: 'x' },
+      }) as ChangesResponse['changes'][number];
+    const api = {
+      changes: async (cursor: string | undefined): Promise<ChangesResponse> => {
+        const k = cursor ? Number(cursor) : 0;
+        return { changes: [note(k)], cursor: String(k + 1), hasMore: k + 1 < 3 };
+      },
+    };
+    const pages = readFeedPages({ api, cipher: slow, pageSize: 1, from: undefined });
+    for (let i = 0; i < 20; i++) await tick();
+    // Two pages arrived; only the first is being sealed.
+    expect(log).toEqual(['seal notes/n0']);
+    gates.get('notes/n0')!();
+    const first = await pages.next();
+    expect((await first.prepared).records.size).toBe(1);
+    for (let i = 0; i < 20; i++) await tick();
+    expect(log).toEqual(['seal notes/n0', 'seal notes/n1']);
+  });
 });
