@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import { keyedHash, type CacheKeys } from './cache-keys.ts';
 
 const IV_BYTES = 12;
+/** IVs drawn from the random source at once: a snapshot seals thousands of values in a row. */
+const IVS_PER_DRAW = 256;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -28,14 +30,27 @@ export type IndexLabel = 'bgNumber' | 'sha256';
 export class CacheCipher {
   readonly key: CryptoKey;
   readonly indexKey: CryptoKey;
+  private ivs = new Uint8Array(0);
+  private ivAt = 0;
 
   constructor(keys: CacheKeys) {
     this.key = keys.cacheKey;
     this.indexKey = keys.indexKey;
   }
 
+  /** A fresh random IV; each is handed out once (`encrypt` copies it when called). */
+  private nextIv(): Uint8Array<ArrayBuffer> {
+    if (this.ivAt + IV_BYTES > this.ivs.length) {
+      this.ivs = crypto.getRandomValues(new Uint8Array(IV_BYTES * IVS_PER_DRAW));
+      this.ivAt = 0;
+    }
+    const iv = this.ivs.subarray(this.ivAt, this.ivAt + IV_BYTES);
+    this.ivAt += IV_BYTES;
+    return iv;
+  }
+
   async sealBytes(plain: Uint8Array<ArrayBuffer>, binding: string): Promise<Uint8Array<ArrayBuffer>> {
-    const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+    const iv = this.nextIv();
     const sealed = await crypto.subtle.encrypt(
       { name: 'AES-GCM', iv, additionalData: encoder.encode(binding) },
       this.key,
