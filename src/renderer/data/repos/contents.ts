@@ -148,23 +148,28 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
       documentId: string,
       { verifying = false, markUsed = !verifying }: { verifying?: boolean; markUsed?: boolean } = {},
     ): Promise<Uint8Array<ArrayBuffer>> {
-      const [record, chunks] = await db.transaction(
-        'r',
-        db.contents,
-        db.contentChunks,
-        async () =>
-          [
-            await db.contents.get(documentId),
-            await db.contentChunks
-              .where('[documentId+index]')
-              .between([documentId, 0], [documentId, Infinity])
-              .toArray(),
-          ] as const,
-      );
-      const owner = record && ownerOf(record);
-      if (!record || !owner || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
-      const parts = await Promise.all(chunks.map((c) => cipher.openBytes(c.sealed, chunkBinding(owner, c.index))));
-      const bytes = concatBytes(parts);
+      // Each chunk is decrypted as soon as it is read, while the next ones are still on the way.
+      const parts: Promise<Uint8Array<ArrayBuffer>>[] = [];
+      await db.transaction('r', db.contents, db.contentChunks, async () => {
+        const [record, keys] = await Promise.all([
+          db.contents.get(documentId),
+          db.contentChunks.where('[documentId+index]').between([documentId, 0], [documentId, Infinity]).primaryKeys(),
+        ]);
+        const owner = record && ownerOf(record);
+        if (!record || !owner || (record.state !== 'complete' && !verifying)) throw new ContentNotCachedError();
+        await Promise.all(
+          keys.map(([, index], k) =>
+            db.contentChunks.get([documentId, index]).then((chunk) => {
+              const opened = chunk
+                ? cipher.openBytes(chunk.sealed, chunkBinding(owner, index))
+                : Promise.reject(new ContentNotCachedError());
+              opened.catch(() => undefined);
+              parts[k] = opened;
+            }),
+          ),
+        );
+      });
+      const bytes = concatBytes(await Promise.all(parts));
       if (markUsed) await db.contents.update(documentId, { lastAccessAt: clock() });
       return bytes;
     },

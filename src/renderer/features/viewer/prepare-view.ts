@@ -46,7 +46,7 @@ export function prepareFirstView(
     // A large document gets its view index first: drawing page 1 below then reads the index and
     // page 1's chunk instead of walking the whole file a second time.
     if (readInPieces(content) && !content.viewIndex) {
-      await recordIndexOf(session, documentId, content, abort.signal, { markUsed: false });
+      await recordIndexOf(session, documentId, content, abort.signal);
       if (abort.signal.aborted) return;
       content = await session.contents.openChunked(documentId, { markUsed: false });
     }
@@ -55,7 +55,7 @@ export function prepareFirstView(
     if (abort.signal.aborted) return;
     let doc;
     try {
-      doc = await openPdfFrom(session, documentId, content, abort.signal, { markUsed: false });
+      doc = await openPdfFrom(session, documentId, content, abort.signal);
     } catch (error) {
       if (error instanceof PdfOpenError && !abort.signal.aborted && error.code !== 'unreadable')
         await content.saveFailure(error.code);

@@ -62,10 +62,13 @@ export const readInPieces = (content: ChunkedContent): boolean => opensInPieces(
  */
 const WHOLE_WITHOUT_INDEX = 128 * 1024 * 1024;
 
-/** The stored bytes whole; a chunk that fails its authentication is a damaged copy, as when read in pieces. */
-async function readWhole(session: Session, documentId: string, markUsed: boolean): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The stored bytes whole; a chunk that fails its authentication is a damaged copy, as when read in
+ * pieces. The use was marked (or not) when the content was opened (`openChunked`).
+ */
+async function readWhole(session: Session, documentId: string): Promise<Uint8Array<ArrayBuffer>> {
   try {
-    return await session.contents.read(documentId, { markUsed });
+    return await session.contents.read(documentId, { markUsed: false });
   } catch (error) {
     if (error instanceof ContentNotCachedError) throw error;
     throw new PdfOpenError('unreadable', error instanceof Error ? error.message : String(error));
@@ -77,11 +80,11 @@ export async function openPdfFrom(
   documentId: string,
   content: ChunkedContent,
   signal: AbortSignal,
-  { markUsed = true, password }: { markUsed?: boolean; password?: string } = {},
+  { password }: { password?: string } = {},
 ): Promise<PdfDocument> {
   const options = { signal, ...(password !== undefined ? { password } : {}) };
   if (!readInPieces(content) || (!content.viewIndex && content.byteSize <= WHOLE_WITHOUT_INDEX))
-    return openPdf(await readWhole(session, documentId, markUsed), options);
+    return openPdf(await readWhole(session, documentId), options);
   return openPdfChunked(
     { length: content.byteSize, chunkSize: content.chunkSize, readChunk: (index) => content.readChunk(index) },
     { ...options, viewIndex: content.viewIndex },
@@ -91,15 +94,17 @@ export async function openPdfFrom(
 /** Pause after the first page before the index is built, so that it never competes with it. */
 const INDEX_DELAY_MS = 2000;
 
-/** Records and stores the view index of a document read in pieces (see README, view index). */
+/**
+ * Records and stores the view index of a document read in pieces (see README, view index). Not a
+ * use of the document: that was marked (or not) when the content was opened.
+ */
 export async function recordIndexOf(
   session: Session,
   documentId: string,
   content: ChunkedContent,
   signal: AbortSignal,
-  { markUsed = true } = {},
 ): Promise<void> {
-  const bytes = await session.contents.read(documentId, { markUsed });
+  const bytes = await session.contents.read(documentId, { markUsed: false });
   if (signal.aborted) return;
   const index = await recordViewIndex(bytes, content.chunkSize, { signal });
   if (index && !signal.aborted) await content.saveViewIndex(index);
