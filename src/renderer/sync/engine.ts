@@ -1,9 +1,9 @@
 /**
  * The sync engine: schedules the three verbs off the UI thread (it runs in a worker, see
  * worker.ts) — pull the change feed, fetch document bytes, push the outbox. It pulls on start,
- * when the network comes back, on an interval, after delivering local changes and on "sync now"; it pushes
- * after each pull and on each local change; each loop backs off on failure and honours
- * Retry-After. What the verbs do lives in pull.ts, content-round.ts and push.ts; the published
+ * when the network comes back, on an interval, after delivering local changes (not audit events
+ * alone) and on "sync now"; it pushes after each pull and on each local change, once the user
+ * has paused for a moment; each loop backs off on failure and honours Retry-After. What the verbs do lives in pull.ts, content-round.ts and push.ts; the published
  * state in status-publisher.ts, the counts in counts.ts. After documents arrive, their first
  * views are prepared (prepare-round.ts) while neither a pull, a download nor the user needs the
  * machine (quiet.ts).
@@ -49,6 +49,11 @@ export type EngineDeps = {
   clock?: Clock;
   intervalMs?: number;
   contentConcurrency?: number;
+  /**
+   * The windows' announcements that the user clicks, pages or types; returns the unsubscribe.
+   * Downloads, delivery and preparing first views wait for a pause.
+   */
+  onUserActivity?: (listener: () => void) => () => void;
   /** Preparing first views of arrived documents; absent: not done here. */
   firstViews?: FirstViewDeps;
 };
@@ -59,8 +64,6 @@ export type FirstViewDeps = {
   resources: string;
   /** The layout the viewer window last reported. */
   view: () => Promise<OpeningView | null>;
-  /** The windows' announcements that the user pages or types; returns the unsubscribe. */
-  onUserActivity?: (listener: () => void) => () => void;
   /** Pause after the user's last activity before work resumes. */
   quietAfterMs?: number;
   onOutcome?: (documentId: string, outcome: PrepareOutcome) => void;
@@ -70,7 +73,12 @@ export type TriggerReason = 'start' | 'online' | 'interval' | 'local-change' | '
 
 const DAY_MS = 86_400_000;
 
-/** Downloads write no chunk until the user has paused this long (clicks, keys, scrolling). */
+/**
+ * Downloads write no chunk, and delivery sends nothing, until the user has paused this long
+ * (clicks, keys, scrolling): what the user just asked for is read from the cache without waiting
+ * behind them. Each case opened records an audit event; delivered at once, every click would
+ * start a request and its bookkeeping while the case view is being read and drawn.
+ */
 const USER_PAUSE_MS = 400;
 
 export class SyncEngine {
@@ -141,7 +149,7 @@ export class SyncEngine {
   /** Runs until stopped: pull, content, push and preparing first views side by side. */
   async run(): Promise<void> {
     await this.refreshCounts();
-    const stopListening = this.deps.firstViews?.onUserActivity?.(() => this.quiet.activity());
+    const stopListening = this.deps.onUserActivity?.(() => this.quiet.activity());
     try {
       await Promise.all([this.metadataLoop(), this.contentLoop(), this.pushLoop(), this.prepareLoop()]);
     } finally {
@@ -275,6 +283,8 @@ export class SyncEngine {
     while (!this.stopped) {
       let delay = this.interval;
       if (deps.isOnline() && this.status.current.push.state !== 'needs-sign-in') {
+        await this.quiet.userPaused(USER_PAUSE_MS, this.stopper.signal);
+        if (this.stopped) break;
         this.status.patch({ push: { ...this.status.current.push, state: 'sending' } });
         try {
           await deps.outboxRepo.purgeExpired(deps.retentionDays ?? 30);
@@ -282,8 +292,10 @@ export class SyncEngine {
           if (outcome.status === 'done') {
             this.pushFailures = 0;
             // What the service made of the changes (a misfiled scan taken out, a letter's status)
-            // arrives with the next pull: pull now rather than at the next interval.
-            if (outcome.delivered > 0) this.metaWakeup.fire();
+            // arrives with the next pull: pull now rather than at the next interval. Audit
+            // events change nothing there: a case worker clicking through cases, each view
+            // recorded, does not make the sync pull after every click.
+            if (outcome.changes > 0) this.metaWakeup.fire();
             this.status.patch({
               push: { state: 'idle', nextAttemptAt: null, lastError: null },
               // The service answered: an outage that only delivery had noticed is over.

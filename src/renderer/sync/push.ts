@@ -70,8 +70,12 @@ export type PushApi = {
 };
 
 export type PushOutcome =
-  /** Nothing deliverable is left (what remains waits for the user, or for nothing). */
-  | { readonly status: 'done'; readonly delivered: number }
+  /**
+   * Nothing deliverable is left (what remains waits for the user, or for nothing). `changes`:
+   * how many of the delivered were changes and letters, whose effects the feed brings back;
+   * audit events have none.
+   */
+  | { readonly status: 'done'; readonly delivered: number; readonly changes: number }
   /** A transient failure: try again after a backoff (or at least `retryAfterMs`). */
   | {
       readonly status: 'retry';
@@ -170,6 +174,7 @@ async function pool<T>(tasks: readonly T[], limit: number, run: (task: T) => Pro
 export async function push(store: OutboxStore, api: PushApi, options: PushOptions = {}): Promise<PushOutcome> {
   const concurrency = options.concurrency ?? 4;
   let delivered = 0;
+  let audited = 0;
   /** Entries that left "pending" this round, delivered or not: a round that moves none must not repeat. */
   let moved = 0;
   let halt: Halt | null = null;
@@ -298,12 +303,14 @@ export async function push(store: OutboxStore, api: PushApi, options: PushOption
     if (refusals.length) await store.settle(refusals);
     await store.recorded(done);
     delivered += done.length;
+    audited += done.length;
   };
 
   for (;;) {
-    if (options.signal?.aborted) return { status: 'done', delivered };
+    const done = (): PushOutcome => ({ status: 'done', delivered, changes: delivered - audited });
+    if (options.signal?.aborted) return done();
     const items = await store.deliverable(MAX_MUTATIONS_PER_BATCH);
-    if (!items.length) return { status: 'done', delivered };
+    if (!items.length) return done();
     moved = 0;
     const mutations = items.filter((i): i is MutationItem => i.kind === 'mutation');
     const audits = items.filter((i): i is AuditItem => i.kind === 'audit');

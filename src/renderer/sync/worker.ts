@@ -106,11 +106,22 @@ async function run(start: z.infer<typeof startSchema>): Promise<void> {
         }
       },
       ...(start.intervalMs ? { intervalMs: start.intervalMs } : {}),
+      onUserActivity,
       ...(start.pdfResources ? { firstViews: firstViews(db, start.pdfResources) } : {}),
     });
     scope.addEventListener('online', () => engine?.trigger('online'));
     await engine.run();
   });
+}
+
+/** The windows' announcements that the user clicks, pages or types (see activity-channel.ts). */
+function onUserActivity(listener: () => void): () => void {
+  const channel = openActivityChannel();
+  const stop = channel.onActivity(listener);
+  return () => {
+    stop();
+    channel.close();
+  };
 }
 
 /**
@@ -123,13 +134,5 @@ function firstViews(db: CacheDb, resources: string): NonNullable<EngineDeps['fir
     drawer: createFirstViewDrawer(),
     resources,
     view: () => openingView.load(),
-    onUserActivity: (listener) => {
-      const channel = openActivityChannel();
-      const stop = channel.onActivity(listener);
-      return () => {
-        stop();
-        channel.close();
-      };
-    },
   };
 }

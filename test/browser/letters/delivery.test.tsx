@@ -110,7 +110,7 @@ describe('a letter in the outbox', () => {
 
     // Sent again under its id: the service answers the first result; the status is asked for.
     // (The letter and its letter.send audit event.)
-    expect(await push(store(), h.api)).toEqual({ status: 'done', delivered: 2 });
+    expect(await push(store(), h.api)).toEqual({ status: 'done', delivered: 2, changes: 1 });
     expect(await h.session.db.outbox.count()).toBe(0);
     expect(await mine()).toMatchObject({
       status: 'dispatched',

@@ -74,3 +74,82 @@ it('syncs, keeps everything readable while the server is down, and catches up by
   expect(engine.current.lastError).toBeNull();
   expect(engine.current.phase).toMatch(/idle|fetching|pulling/);
 }, 90_000);
+
+it('pulls after delivering a change, and not after delivering only audit events', async () => {
+  h = await signedIn(serverUrl);
+  let pulls = 0;
+  const api = { ...h.api, changes: (...args: Parameters<typeof h.api.changes>) => (pulls++, h.api.changes(...args)) };
+  const estimate = async () => navigator.storage.estimate();
+  engine = new SyncEngine({
+    api,
+    db: h.session.db,
+    cipher: h.session.cipher,
+    contents: h.session.contents,
+    ...engineOutbox(h.session.db, h.session.cipher, () => Date.now()),
+    room: createStorageRoom({ db: h.session.db, policyBudget: 2 * 1024 ** 3, estimate }),
+    publish: () => undefined,
+    isOnline: () => true,
+    estimate,
+    persisted: async () => null,
+    // No pull on an interval within the test: every pull after the first was asked for.
+    intervalMs: 600_000,
+    random: () => 0,
+  });
+  void engine.run();
+  await waitFor(() => engine!.current.phase === 'idle' && pulls > 0, 30_000, 'first sync');
+  const [someCase] = await h.session.cases.list();
+  const caseId = someCase!.case.id;
+  const delivered = async () => (await h.session.db.outbox.count()) === 0;
+
+  const before = pulls;
+  await h.session.audit.record({ action: 'case.open', caseId });
+  engine.trigger('local-change');
+  await waitFor(delivered, 10_000, 'the audit event delivered');
+  await new Promise((r) => setTimeout(r, 500));
+  expect(pulls).toBe(before);
+
+  await h.session.notes.create(caseId, 'Rückruf vereinbart');
+  engine.trigger('local-change');
+  await waitFor(delivered, 10_000, 'the note delivered');
+  await waitFor(() => pulls > before, 10_000, 'the pull that follows the delivery');
+}, 60_000);
+
+it('delivers once the user pauses, not while they click through cases', async () => {
+  h = await signedIn(serverUrl);
+  const listeners = new Set<() => void>();
+  const estimate = async () => navigator.storage.estimate();
+  engine = new SyncEngine({
+    api: h.api,
+    db: h.session.db,
+    cipher: h.session.cipher,
+    contents: h.session.contents,
+    ...engineOutbox(h.session.db, h.session.cipher, () => Date.now()),
+    room: createStorageRoom({ db: h.session.db, policyBudget: 2 * 1024 ** 3, estimate }),
+    publish: () => undefined,
+    isOnline: () => true,
+    estimate,
+    persisted: async () => null,
+    intervalMs: 600_000,
+    random: () => 0,
+    onUserActivity: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+  void engine.run();
+  await waitFor(() => engine!.current.phase === 'idle' && listeners.size > 0, 30_000, 'first sync');
+  const [someCase] = await h.session.cases.list();
+  // A click announces itself before the case view records its audit event.
+  const click = () => listeners.forEach((l) => l());
+  click();
+  const clicking = setInterval(click, 100);
+  try {
+    await h.session.audit.record({ action: 'case.open', caseId: someCase!.case.id });
+    engine.trigger('local-change');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await h.session.db.outbox.count()).toBe(1);
+  } finally {
+    clearInterval(clicking);
+  }
+  await waitFor(async () => (await h.session.db.outbox.count()) === 0, 5_000, 'delivered after the pause');
+}, 60_000);

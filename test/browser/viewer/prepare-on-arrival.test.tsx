@@ -64,18 +64,18 @@ function startEngine(harness: Harness, outcomes: Map<string, PrepareOutcome>): S
     random: () => 0,
     // Six downloads at a time, as the app runs them.
     contentConcurrency: 6,
+    onUserActivity: (listener) => {
+      const channel = openActivityChannel();
+      const stop = channel.onActivity(listener);
+      return () => {
+        stop();
+        channel.close();
+      };
+    },
     firstViews: {
       drawer: createFirstViewDrawer(),
       resources: RESOURCES,
       view: () => openingView.load(),
-      onUserActivity: (listener) => {
-        const channel = openActivityChannel();
-        const stop = channel.onActivity(listener);
-        return () => {
-          stop();
-          channel.close();
-        };
-      },
       quietAfterMs: 300,
       onOutcome: (id, outcome) => outcomes.set(id, outcome),
     },

@@ -233,7 +233,7 @@ describe('push', () => {
   it('delivers everything, each case in order, and removes what the service applied', async () => {
     const { store, rows, applied } = memoryStore([mutationRow(1, 'a'), mutationRow(2, 'b'), mutationRow(3, 'a')]);
     const { api, batches } = service();
-    expect(await push(store, api)).toEqual({ status: 'done', delivered: 3 });
+    expect(await push(store, api)).toEqual({ status: 'done', delivered: 3, changes: 3 });
     expect(rows).toEqual([]);
     expect(applied.map((a) => a.seq)).toEqual([1, 3, 2]);
     expect(batches).toEqual([['m1', 'm3', 'm2']]);
@@ -256,7 +256,7 @@ describe('push', () => {
             }
           : { mutationId: m.id, status: 'applied', version: 4 },
     );
-    expect(await push(store, api)).toEqual({ status: 'done', delivered: 1 });
+    expect(await push(store, api)).toEqual({ status: 'done', delivered: 1, changes: 1 });
     expect(rows.map((r) => [r.seq, r.status])).toEqual([
       [1, 'conflict'],
       [2, 'rejected'],
@@ -310,7 +310,7 @@ describe('push', () => {
       },
       audit: async () => ({ results: [] }),
     };
-    expect(await push(store, api)).toEqual({ status: 'done', delivered: 2 });
+    expect(await push(store, api)).toEqual({ status: 'done', delivered: 2, changes: 2 });
     expect(rows.map((r) => [r.seq, r.status])).toEqual([[2, 'rejected']]);
     expect(calls).toBe(3);
   });
@@ -338,7 +338,7 @@ describe('push', () => {
       mutationRow(1, 'a', { status: 'conflict' }),
       { seq: 2, kind: 'audit', caseId: 'a', status: 'pending', attempts: 0, event },
     ]);
-    expect(await push(store, service().api)).toEqual({ status: 'done', delivered: 1 });
+    expect(await push(store, service().api)).toEqual({ status: 'done', delivered: 1, changes: 0 });
     expect(rows.map((r) => r.seq)).toEqual([1]);
   });
 });
@@ -367,7 +367,7 @@ describe('letters in the outbox', () => {
       letterRow(4, 'b'),
     ]);
     const { api, calls } = service();
-    expect(await push(store, api)).toEqual({ status: 'done', delivered: 4 });
+    expect(await push(store, api)).toEqual({ status: 'done', delivered: 4, changes: 4 });
     expect(rows).toEqual([]);
     // Case a in order: its change, then the letter, then the change made after the letter.
     const ofA = calls.filter((c) => !c.includes('l4'));
@@ -391,7 +391,11 @@ describe('letters in the outbox', () => {
       status: 422,
       detail: 'Diese Briefkennung wurde bereits für ein anderes Schreiben verwendet.',
     });
-    expect(await push(store, service(undefined, () => refused).api)).toEqual({ status: 'done', delivered: 1 });
+    expect(await push(store, service(undefined, () => refused).api)).toEqual({
+      status: 'done',
+      delivered: 1,
+      changes: 1,
+    });
     expect(rows.map((r) => [r.seq, r.status])).toEqual([
       [1, 'rejected'],
       [2, 'pending'],
@@ -437,7 +441,7 @@ describe('letters in the outbox', () => {
   it('when the feed met the letter before the answer came, asks the service for its status', async () => {
     const { store, statuses } = memoryStore([letterRow(1, 'a')], { behind: true });
     const { api, calls } = service();
-    expect(await push(store, api)).toEqual({ status: 'done', delivered: 1 });
+    expect(await push(store, api)).toEqual({ status: 'done', delivered: 1, changes: 1 });
     expect(calls).toEqual(['letter l1', 'status l1']);
     expect(statuses).toMatchObject([{ id: 'l1', status: 'dispatched', version: 3 }]);
   });
