@@ -10,12 +10,15 @@ import { signedIn, startServer, stopServer, waitFor, type Harness } from './harn
 let serverUrl: string;
 let h: Harness;
 let engine: SyncEngine | undefined;
+/** The engine's run: awaited before the database closes, so that no round reads a closed one. */
+let running: Promise<void> | undefined;
 
 beforeAll(async () => {
   serverUrl = await startServer('engine');
 });
 afterEach(async () => {
   engine?.stop();
+  await running?.catch(() => undefined);
   await h?.close();
 });
 afterAll(() => stopServer('engine'));
@@ -38,7 +41,7 @@ it('syncs, keeps everything readable while the server is down, and catches up by
     intervalMs: 400,
     random: () => 0,
   });
-  void engine.run();
+  running = engine.run();
   await waitFor(
     () =>
       engine!.current.phase === 'idle' &&
@@ -95,7 +98,7 @@ it('pulls after delivering a change, and not after delivering only audit events'
     intervalMs: 600_000,
     random: () => 0,
   });
-  void engine.run();
+  running = engine.run();
   await waitFor(() => engine!.current.phase === 'idle' && pulls > 0, 30_000, 'first sync');
   const [someCase] = await h.session.cases.list();
   const caseId = someCase!.case.id;
@@ -136,7 +139,7 @@ it('delivers once the user pauses, not while they click through cases', async ()
       return () => listeners.delete(listener);
     },
   });
-  void engine.run();
+  running = engine.run();
   await waitFor(() => engine!.current.phase === 'idle' && listeners.size > 0, 30_000, 'first sync');
   const [someCase] = await h.session.cases.list();
   // A click announces itself before the case view records its audit event.
