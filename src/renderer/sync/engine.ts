@@ -3,10 +3,11 @@
  * worker.ts) — pull the change feed, fetch document bytes, push the outbox. It pulls on start,
  * when the network comes back, on an interval, after delivering local changes (not audit events
  * alone) and on "sync now"; it pushes after each pull and on each local change, once the user
- * has paused for a moment; each loop backs off on failure and honours Retry-After. What the verbs do lives in pull.ts, content-round.ts and push.ts; the published
- * state in status-publisher.ts, the counts in counts.ts. After documents arrive, their first
- * views are prepared (prepare-round.ts) while neither a pull, a download nor the user needs the
- * machine (quiet.ts).
+ * has paused for a moment (at once on "sync now", the network back or a new sign-in); each loop
+ * backs off on failure and honours Retry-After. What the verbs do lives in pull.ts,
+ * content-round.ts and push.ts; the published state in status-publisher.ts, the counts in
+ * counts.ts. After documents arrive, their first views are prepared (prepare-round.ts) while
+ * neither a pull, a download nor the user needs the machine (quiet.ts).
  */
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import type { CacheDb } from '../data/db.ts';
@@ -80,6 +81,8 @@ const DAY_MS = 86_400_000;
  * start a request and its bookkeeping while the case view is being read and drawn.
  */
 const USER_PAUSE_MS = 400;
+/** The longest delivery waits for such a pause. */
+const DELIVERY_WAIT_MS = 5000;
 
 export class SyncEngine {
   private readonly deps: EngineDeps;
@@ -94,6 +97,10 @@ export class SyncEngine {
   private readonly clock: Clock;
   private pullFailures = 0;
   private pushFailures = 0;
+  /** The next delivery round does not wait for the user to pause (see `trigger`). */
+  private deliverAtOnce = false;
+  /** Ends delivery's wait for the user's pause, while it waits. */
+  private endPause: (() => void) | null = null;
   private requests = 0;
 
   /** The API client, counting requests for the published state. */
@@ -129,6 +136,11 @@ export class SyncEngine {
 
   trigger(reason: TriggerReason): void {
     if (reason !== 'local-change') this.metaWakeup.fire();
+    // Asked for ("Jetzt abgleichen"), the network back, a new sign-in: delivery goes at once.
+    if (reason === 'sync-now' || reason === 'online' || reason === 'token') {
+      this.deliverAtOnce = true;
+      this.endPause?.();
+    }
     if (reason !== 'interval') this.pushWakeup.fire();
   }
 
@@ -283,19 +295,28 @@ export class SyncEngine {
     while (!this.stopped) {
       let delay = this.interval;
       if (deps.isOnline() && this.status.current.push.state !== 'needs-sign-in') {
-        await this.quiet.userPaused(USER_PAUSE_MS, this.stopper.signal);
+        if (!this.deliverAtOnce) {
+          // At most DELIVERY_WAIT_MS, so that a user who scrolls or types without a break still
+          // gets changes and audit events delivered; ended early when delivery is asked for.
+          const asked = new AbortController();
+          this.endPause = () => asked.abort();
+          const signal = AbortSignal.any([this.stopper.signal, asked.signal, AbortSignal.timeout(DELIVERY_WAIT_MS)]);
+          await this.quiet.userPaused(USER_PAUSE_MS, signal);
+          this.endPause = null;
+        }
+        this.deliverAtOnce = false;
         if (this.stopped) break;
         this.status.patch({ push: { ...this.status.current.push, state: 'sending' } });
         try {
           await deps.outboxRepo.purgeExpired(deps.retentionDays ?? 30);
           const outcome = await push(deps.outbox, this.api, { signal: this.stopper.signal });
+          // What the service made of the changes (a misfiled scan taken out, a letter's status)
+          // arrives with the next pull: pull now rather than at the next interval, also when the
+          // round ended in a failure after them. Audit events change nothing there: a case worker
+          // clicking through cases, each view recorded, does not make the sync pull every time.
+          if (outcome.changes > 0) this.metaWakeup.fire();
           if (outcome.status === 'done') {
             this.pushFailures = 0;
-            // What the service made of the changes (a misfiled scan taken out, a letter's status)
-            // arrives with the next pull: pull now rather than at the next interval. Audit
-            // events change nothing there: a case worker clicking through cases, each view
-            // recorded, does not make the sync pull after every click.
-            if (outcome.changes > 0) this.metaWakeup.fire();
             this.status.patch({
               push: { state: 'idle', nextAttemptAt: null, lastError: null },
               // The service answered: an outage that only delivery had noticed is over.

@@ -69,22 +69,20 @@ export type PushApi = {
   letterStatus(id: string): Promise<LetterStatusResponse>;
 };
 
+/**
+ * `delivered`: the entries the service took; `changes`: how many of them were changes and
+ * letters, whose effects the feed brings back (audit events have none). Counted whatever the
+ * round's outcome, so that changes delivered before a failure are followed by a pull too.
+ */
+type Delivered = { readonly delivered: number; readonly changes: number };
+
 export type PushOutcome =
-  /**
-   * Nothing deliverable is left (what remains waits for the user, or for nothing). `changes`:
-   * how many of the delivered were changes and letters, whose effects the feed brings back;
-   * audit events have none.
-   */
-  | { readonly status: 'done'; readonly delivered: number; readonly changes: number }
+  /** Nothing deliverable is left (what remains waits for the user, or for nothing). */
+  | ({ readonly status: 'done' } & Delivered)
   /** A transient failure: try again after a backoff (or at least `retryAfterMs`). */
-  | {
-      readonly status: 'retry';
-      readonly delivered: number;
-      readonly error: OutboxError;
-      readonly retryAfterMs?: number;
-    }
+  | ({ readonly status: 'retry'; readonly error: OutboxError; readonly retryAfterMs?: number } & Delivered)
   /** The token expired: delivery waits for a new sign-in; nothing is lost. */
-  | { readonly status: 'unauthorized'; readonly delivered: number };
+  | ({ readonly status: 'unauthorized' } & Delivered);
 
 export type PushOptions = { readonly concurrency?: number; readonly signal?: AbortSignal };
 
@@ -306,11 +304,11 @@ export async function push(store: OutboxStore, api: PushApi, options: PushOption
     audited += done.length;
   };
 
+  const counts = (): Delivered => ({ delivered, changes: delivered - audited });
   for (;;) {
-    const done = (): PushOutcome => ({ status: 'done', delivered, changes: delivered - audited });
-    if (options.signal?.aborted) return done();
+    if (options.signal?.aborted) return { status: 'done', ...counts() };
     const items = await store.deliverable(MAX_MUTATIONS_PER_BATCH);
-    if (!items.length) return done();
+    if (!items.length) return { status: 'done', ...counts() };
     moved = 0;
     const mutations = items.filter((i): i is MutationItem => i.kind === 'mutation');
     const audits = items.filter((i): i is AuditItem => i.kind === 'audit');
@@ -327,16 +325,16 @@ export async function push(store: OutboxStore, api: PushApi, options: PushOption
     // Set inside the batches' callbacks, which the compiler does not follow.
     const stop = halt as Halt | null;
     if (stop) {
-      if (stop.error instanceof UnauthorizedError) return { status: 'unauthorized', delivered };
+      if (stop.error instanceof UnauthorizedError) return { status: 'unauthorized', ...counts() };
       const retryAfterMs = stop.error instanceof ServerError ? stop.error.retryAfterMs : undefined;
       return {
         status: 'retry',
-        delivered,
+        ...counts(),
         error: errorOf(stop.error),
         ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       };
     }
     // Answers that named none of the entries sent: the next round would send the same again.
-    if (moved === 0) return { status: 'retry', delivered, error: { code: 'contract' } };
+    if (moved === 0) return { status: 'retry', ...counts(), error: { code: 'contract' } };
   }
 }

@@ -13,8 +13,8 @@ export type Quiet = {
   until(signal: AbortSignal): Promise<void>;
   /**
    * Resolves once the user has not clicked, typed or scrolled for `ms` (at once when they have
-   * not): downloads write their next chunk in the gaps, so that what the user just asked for is
-   * read from the cache without waiting behind them.
+   * not): downloads write their next chunk and delivery sends in the gaps, so that what the user
+   * just asked for is read from the cache without waiting behind them.
    */
   userPaused(ms: number, signal: AbortSignal): Promise<void>;
   /** Called as soon as something needs the machine again; returns the unsubscribe. */

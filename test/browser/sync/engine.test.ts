@@ -117,7 +117,7 @@ it('pulls after delivering a change, and not after delivering only audit events'
   await waitFor(() => pulls > before, 10_000, 'the pull that follows the delivery');
 }, 60_000);
 
-it('delivers once the user pauses, not while they click through cases', async () => {
+it('delivers once the user pauses, at once when asked to, and after five seconds at most', async () => {
   h = await signedIn(serverUrl);
   const listeners = new Set<() => void>();
   const estimate = async () => navigator.storage.estimate();
@@ -146,13 +146,28 @@ it('delivers once the user pauses, not while they click through cases', async ()
   const click = () => listeners.forEach((l) => l());
   click();
   const clicking = setInterval(click, 100);
+  const caseId = someCase!.case.id;
+  const delivered = async () => (await h.session.db.outbox.count()) === 0;
   try {
-    await h.session.audit.record({ action: 'case.open', caseId: someCase!.case.id });
+    await h.session.audit.record({ action: 'case.open', caseId });
     engine.trigger('local-change');
     await new Promise((r) => setTimeout(r, 1500));
     expect(await h.session.db.outbox.count()).toBe(1);
+    // "Jetzt abgleichen" delivers at once, clicking or not.
+    engine.trigger('sync-now');
+    await waitFor(delivered, 3_000, 'delivered on "Jetzt abgleichen"');
+    // Clicking without a break holds delivery back for five seconds at most.
+    await h.session.audit.record({ action: 'case.open', caseId });
+    engine.trigger('local-change');
+    const queued = Date.now();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await h.session.db.outbox.count()).toBe(1);
+    await waitFor(delivered, 8_000, 'delivered after at most five seconds of clicking');
+    expect(Date.now() - queued).toBeGreaterThanOrEqual(4_500);
   } finally {
     clearInterval(clicking);
   }
-  await waitFor(async () => (await h.session.db.outbox.count()) === 0, 5_000, 'delivered after the pause');
+  await h.session.audit.record({ action: 'case.open', caseId });
+  engine.trigger('local-change');
+  await waitFor(delivered, 5_000, 'delivered after the pause');
 }, 60_000);

@@ -269,6 +269,7 @@ describe('push', () => {
     expect(await push(store, service(() => new NetworkError()).api)).toEqual({
       status: 'retry',
       delivered: 0,
+      changes: 0,
       error: { code: 'network' },
     });
     expect(rows.map((r) => [r.seq, r.status, r.attempts])).toEqual([
@@ -288,6 +289,7 @@ describe('push', () => {
     expect(await push(store, service(() => new UnauthorizedError()).api)).toEqual({
       status: 'unauthorized',
       delivered: 0,
+      changes: 0,
     });
     expect(rows[0]).toMatchObject({ status: 'pending', attempts: 0 });
   });
@@ -324,6 +326,22 @@ describe('push', () => {
     };
     expect(await push(store, api)).toMatchObject({ status: 'retry', error: { code: 'contract' } });
     expect(rows[0]).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+
+  it('counts the changes delivered before a failure, so that the pull still follows them', async () => {
+    const event = {
+      id: 'ev1',
+      at: '2025-06-02T09:00:00.000Z',
+      userId: 'u-demo',
+      caseId: 'b',
+      action: 'case.open',
+    } as AuditEvent;
+    const { store } = memoryStore([
+      mutationRow(1, 'a'),
+      { seq: 2, kind: 'audit', caseId: 'b', status: 'pending', attempts: 0, event },
+    ]);
+    const api = { ...service().api, audit: () => Promise.reject(new ServerError(503, undefined)) };
+    expect(await push(store, api)).toMatchObject({ status: 'retry', delivered: 1, changes: 1 });
   });
 
   it('delivers audit events beside the changes and removes them once recorded', async () => {
@@ -424,6 +442,7 @@ describe('letters in the outbox', () => {
     expect(await push(store, service(undefined, () => new UnauthorizedError()).api)).toEqual({
       status: 'unauthorized',
       delivered: 0,
+      changes: 0,
     });
     expect(rows).toMatchObject([{ status: 'pending', attempts: 0 }]);
   });
