@@ -70,14 +70,16 @@ describe('feed pages', () => {
     expect(feed.asked).toEqual(['2']);
   });
 
-  it('seals a page only once the page before it is sealed, so the next page to write is ready first', async () => {
+  /** A cipher whose sealing of each note the test releases (or fails), and a feed of one note a page. */
+  function gatedFeed() {
     const log: string[] = [];
-    const gates = new Map<string, () => void>();
-    // A cipher whose sealing of each note the test releases.
-    const slow = {
+    const gates = new Map<string, { resolve: () => void; reject: () => void }>();
+    const cipher = {
       sealJson: (_value: unknown, binding: string) => {
         log.push(`seal ${binding}`);
-        return new Promise<Uint8Array<ArrayBuffer>>((resolve) => gates.set(binding, () => resolve(new Uint8Array(1))));
+        return new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) =>
+          gates.set(binding, { resolve: () => resolve(new Uint8Array(1)), reject: () => reject(new Error('sealing')) }),
+        );
       },
     } as unknown as CacheCipher;
     const note = (k: number): ChangesResponse['changes'][number] =>
@@ -89,20 +91,43 @@ describe('feed pages', () => {
         version: 1,
         data: { id: `n${k}`, caseId: 'c', version: 1, updatedAt: '2026-01-01T00:00:00Z', text: 'x' },
       }) as ChangesResponse['changes'][number];
+    const asked: (string | undefined)[] = [];
     const api = {
       changes: async (cursor: string | undefined): Promise<ChangesResponse> => {
+        asked.push(cursor);
         const k = cursor ? Number(cursor) : 0;
         return { changes: [note(k)], cursor: String(k + 1), hasMore: k + 1 < 3 };
       },
     };
-    const pages = readFeedPages({ api, cipher: slow, pageSize: 1, from: undefined });
+    return { log, gates, cipher, api, asked };
+  }
+  const settle = async () => {
     for (let i = 0; i < 20; i++) await tick();
+  };
+
+  it('seals a page only once the page before it is sealed, so the next page to write is ready first', async () => {
+    const { log, gates, cipher, api, asked } = gatedFeed();
+    const pages = readFeedPages({ api, cipher, pageSize: 1, from: undefined });
+    await settle();
     // Two pages arrived; only the first is being sealed.
+    expect(asked).toEqual([undefined, '1']);
     expect(log).toEqual(['seal notes/n0']);
-    gates.get('notes/n0')!();
-    const first = await pages.next();
-    expect((await first.prepared).records.size).toBe(1);
-    for (let i = 0; i < 20; i++) await tick();
+    gates.get('notes/n0')!.resolve();
+    await settle();
+    // Page 1's sealing starts as page 0's ends, before anyone takes page 0.
     expect(log).toEqual(['seal notes/n0', 'seal notes/n1']);
+    expect((await (await pages.next()).prepared).records.size).toBe(1);
+  });
+
+  it('goes on sealing the next page when the sealing of one fails', async () => {
+    const { log, gates, cipher, api } = gatedFeed();
+    const pages = readFeedPages({ api, cipher, pageSize: 1, from: undefined });
+    await settle();
+    gates.get('notes/n0')!.reject();
+    await settle();
+    expect(log).toEqual(['seal notes/n0', 'seal notes/n1']);
+    await expect((await pages.next()).prepared).rejects.toThrow('sealing');
+    gates.get('notes/n1')!.resolve();
+    expect((await (await pages.next()).prepared).records.size).toBe(1);
   });
 });
