@@ -5,7 +5,7 @@ import { engineOutbox } from '../../../src/renderer/data/repos/outbox-store.ts';
 import { SyncEngine } from '../../../src/renderer/sync/engine.ts';
 import type { SyncStatus } from '../../../src/renderer/sync/status.ts';
 import { createStorageRoom } from '../../../src/renderer/sync/storage-room.ts';
-import { signedIn, startServer, stopServer, waitFor, type Harness } from './harness.ts';
+import { signedIn, startServer, stopServer, testEngine, waitFor, type Harness } from './harness.ts';
 
 let serverUrl: string;
 let h: Harness;
@@ -82,22 +82,8 @@ it('pulls after delivering a change, and not after delivering only audit events'
   h = await signedIn(serverUrl);
   let pulls = 0;
   const api = { ...h.api, changes: (...args: Parameters<typeof h.api.changes>) => (pulls++, h.api.changes(...args)) };
-  const estimate = async () => navigator.storage.estimate();
-  engine = new SyncEngine({
-    api,
-    db: h.session.db,
-    cipher: h.session.cipher,
-    contents: h.session.contents,
-    ...engineOutbox(h.session.db, h.session.cipher, () => Date.now()),
-    room: createStorageRoom({ db: h.session.db, policyBudget: 2 * 1024 ** 3, estimate }),
-    publish: () => undefined,
-    isOnline: () => true,
-    estimate,
-    persisted: async () => null,
-    // No pull on an interval within the test: every pull after the first was asked for.
-    intervalMs: 600_000,
-    random: () => 0,
-  });
+  // No pull on an interval within the test: every pull after the first was asked for.
+  engine = testEngine(h, { api, intervalMs: 600_000 });
   running = engine.run();
   await waitFor(() => engine!.current.phase === 'idle' && pulls > 0, 30_000, 'first sync');
   const [someCase] = await h.session.cases.list();
@@ -120,27 +106,20 @@ it('pulls after delivering a change, and not after delivering only audit events'
 it('delivers once the user pauses, at once when asked to, and after five seconds at most', async () => {
   h = await signedIn(serverUrl);
   const listeners = new Set<() => void>();
-  const estimate = async () => navigator.storage.estimate();
-  engine = new SyncEngine({
-    api: h.api,
-    db: h.session.db,
-    cipher: h.session.cipher,
-    contents: h.session.contents,
-    ...engineOutbox(h.session.db, h.session.cipher, () => Date.now()),
-    room: createStorageRoom({ db: h.session.db, policyBudget: 2 * 1024 ** 3, estimate }),
-    publish: () => undefined,
-    isOnline: () => true,
-    estimate,
-    persisted: async () => null,
+  engine = testEngine(h, {
     intervalMs: 600_000,
-    random: () => 0,
     onUserActivity: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   });
   running = engine.run();
-  await waitFor(() => engine!.current.phase === 'idle' && listeners.size > 0, 30_000, 'first sync');
+  // The first sync done and no delivery round under way, so that the entries below wait for one.
+  await waitFor(
+    () => engine!.current.phase === 'idle' && engine!.current.push.state === 'idle' && listeners.size > 0,
+    30_000,
+    'first sync',
+  );
   const [someCase] = await h.session.cases.list();
   // A click announces itself before the case view records its audit event.
   const click = () => listeners.forEach((l) => l());
