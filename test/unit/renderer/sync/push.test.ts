@@ -105,6 +105,15 @@ const mutationRow = (seq: number, caseId: string, extra: Partial<Row> = {}): Row
   ...extra,
 });
 
+const auditRow = (seq: number, caseId: string, action: AuditEvent['action']): Row => ({
+  seq,
+  kind: 'audit',
+  caseId,
+  status: 'pending',
+  attempts: 0,
+  event: { id: `ev${seq}`, at: '2025-06-02T09:00:00.000Z', userId: 'u-demo', caseId, action } as AuditEvent,
+});
+
 const PDF = new TextEncoder().encode('%PDF-1.7 Schreiben %%EOF');
 
 const letterRow = (seq: number, caseId: string, extra: Partial<Row> = {}): Row => ({
@@ -329,32 +338,15 @@ describe('push', () => {
   });
 
   it('counts the changes delivered before a failure, so that the pull still follows them', async () => {
-    const event = {
-      id: 'ev1',
-      at: '2025-06-02T09:00:00.000Z',
-      userId: 'u-demo',
-      caseId: 'b',
-      action: 'case.open',
-    } as AuditEvent;
-    const { store } = memoryStore([
-      mutationRow(1, 'a'),
-      { seq: 2, kind: 'audit', caseId: 'b', status: 'pending', attempts: 0, event },
-    ]);
+    const { store } = memoryStore([mutationRow(1, 'a'), auditRow(2, 'b', 'case.open')]);
     const api = { ...service().api, audit: () => Promise.reject(new ServerError(503, undefined)) };
     expect(await push(store, api)).toMatchObject({ status: 'retry', delivered: 1, changes: 1 });
   });
 
   it('delivers audit events beside the changes and removes them once recorded', async () => {
-    const event = {
-      id: 'ev1',
-      at: '2025-06-02T09:00:00.000Z',
-      userId: 'u-demo',
-      caseId: 'a',
-      action: 'document.view',
-    } as AuditEvent;
     const { store, rows } = memoryStore([
       mutationRow(1, 'a', { status: 'conflict' }),
-      { seq: 2, kind: 'audit', caseId: 'a', status: 'pending', attempts: 0, event },
+      auditRow(2, 'a', 'document.view'),
     ]);
     expect(await push(store, service().api)).toEqual({ status: 'done', delivered: 1, changes: 0 });
     expect(rows.map((r) => r.seq)).toEqual([1]);
