@@ -1,8 +1,9 @@
 /**
  * "The user is busy": every window announces that the user clicks, pages, scrolls or types, so
  * that the sync worker's work nobody is waiting for at that moment (downloads, delivery,
- * preparing first views) pauses meanwhile and does not take the machine from them. Only the fact travels, at most a few times a second;
- * messages are validated, because any page of the origin could post on the channel.
+ * preparing first views) pauses meanwhile and does not take the machine from them. Only the fact
+ * travels, at most a few times a second; messages are validated, because any page of the origin
+ * could post on the channel.
  */
 import { z } from 'zod';
 

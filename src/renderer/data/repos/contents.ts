@@ -140,13 +140,13 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
     get: (documentId: string): Promise<ContentRecord | undefined> => db.contents.get(documentId),
 
     /**
-     * The whole document's bytes, when completely cached; marks it as recently used unless told
-     * not to. The sync engine reads a just-downloaded document with `verifying` to check it
-     * before it counts.
+     * The whole document's bytes, when completely cached. Not a use of the document: the viewer
+     * marks that when it opens the content (`openChunked`). The sync engine reads a
+     * just-downloaded document with `verifying` to check it before it counts.
      */
     async read(
       documentId: string,
-      { verifying = false, markUsed = !verifying }: { verifying?: boolean; markUsed?: boolean } = {},
+      { verifying = false }: { verifying?: boolean } = {},
     ): Promise<Uint8Array<ArrayBuffer>> {
       // Each chunk is decrypted as soon as it is read, while the next ones are still on the way.
       const parts: Promise<Uint8Array<ArrayBuffer>>[] = [];
@@ -169,9 +169,7 @@ export function createContentsRepo(db: CacheDb, cipher: CacheCipher, clock: () =
           ),
         );
       });
-      const bytes = concatBytes(await Promise.all(parts));
-      if (markUsed) await db.contents.update(documentId, { lastAccessAt: clock() });
-      return bytes;
+      return concatBytes(await Promise.all(parts));
     },
 
     /**

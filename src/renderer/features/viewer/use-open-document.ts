@@ -68,7 +68,7 @@ const WHOLE_WITHOUT_INDEX = 128 * 1024 * 1024;
  */
 async function readWhole(session: Session, documentId: string): Promise<Uint8Array<ArrayBuffer>> {
   try {
-    return await session.contents.read(documentId, { markUsed: false });
+    return await session.contents.read(documentId);
   } catch (error) {
     if (error instanceof ContentNotCachedError) throw error;
     throw new PdfOpenError('unreadable', error instanceof Error ? error.message : String(error));
@@ -104,7 +104,7 @@ export async function recordIndexOf(
   content: ChunkedContent,
   signal: AbortSignal,
 ): Promise<void> {
-  const bytes = await session.contents.read(documentId, { markUsed: false });
+  const bytes = await session.contents.read(documentId);
   if (signal.aborted) return;
   const index = await recordViewIndex(bytes, content.chunkSize, { signal });
   if (index && !signal.aborted) await content.saveViewIndex(index);
