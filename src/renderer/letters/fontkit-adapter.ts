@@ -14,6 +14,8 @@ import fontkit from '@pdf-lib/fontkit';
 import type { Font as FontkitFont } from '@pdf-lib/fontkit';
 
 type StreamingSubset = {
+  /** The ids, in the font, of the glyphs included so far, in subset order. */
+  readonly glyphs: readonly number[];
   encode: (stream?: unknown) => unknown;
   encodeStream: () => { on(event: string, listener: (data: Uint8Array) => void): unknown };
 };
@@ -47,6 +49,8 @@ function collect(subset: StreamingSubset): Promise<Uint8Array> {
  * copy and search read) would be wrong. A later lookup that names the character fills it in.
  */
 const parsed = new WeakMap<Uint8Array, FontkitFont>();
+/** Font programs of subsets kept per font, the most recent (about 30 KB each). */
+const ENCODED_SUBSETS_KEPT = 8;
 
 export function createFont(bytes: Uint8Array): FontkitFont {
   const known = parsed.get(bytes);
@@ -67,10 +71,24 @@ export function createFont(bytes: Uint8Array): FontkitFont {
     return glyph;
   };
   const createSubset = font.createSubset.bind(font);
+  const encoded = new Map<string, Promise<Uint8Array>>();
   font.createSubset = () => {
     const subset = createSubset() as unknown as StreamingSubset;
     const encodeInto = subset.encode.bind(subset);
-    subset.encode = (stream?: unknown) => (stream === undefined ? collect(subset) : encodeInto(stream));
+    subset.encode = (stream?: unknown) => {
+      if (stream !== undefined) return encodeInto(stream);
+      // A subset's font program depends only on the glyphs it holds, in their order; the preview
+      // makes the letter again on every keystroke, mostly with the same glyphs.
+      const key = subset.glyphs.join(',');
+      let bytes = encoded.get(key);
+      if (!bytes) {
+        bytes = collect(subset);
+        bytes.catch(() => encoded.delete(key));
+        encoded.set(key, bytes);
+        if (encoded.size > ENCODED_SUBSETS_KEPT) encoded.delete(encoded.keys().next().value!);
+      }
+      return bytes;
+    };
     return subset as unknown as ReturnType<FontkitFont['createSubset']>;
   };
   parsed.set(bytes, font);
