@@ -52,6 +52,29 @@ it('opens a scan, reports its pages and draws one into a canvas within the pixel
   await doc.destroy();
 });
 
+it('draws a page on the window thread and as printed exactly as its renderer worker draws it for the screen', async () => {
+  const bytes = await makeTestScan(1);
+  const pixels = async (options: { drawHere?: boolean; asPrinted?: boolean }) => {
+    const doc = await openPdf(bytes.slice(), { drawHere: options.drawHere ?? false });
+    const canvas = document.createElement('canvas');
+    await doc.render(1, canvas, { scale: 0.7, rotation: 0, pixelRatio: 1, asPrinted: options.asPrinted ?? false }).done;
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    await doc.destroy();
+    return ctx.getImageData(0, 0, copy.width, copy.height).data;
+  };
+  const inRenderer = await pixels({});
+  const here = await pixels({ drawHere: true, asPrinted: true });
+  expect(here.length).toBe(inRenderer.length);
+  expect(
+    here.some((v) => v < 128),
+    'something is drawn',
+  ).toBe(true);
+  expect(here.every((v, i) => v === inRenderer[i])).toBe(true);
+});
+
 /** Fails with the name of the step that did not finish, instead of the whole test timing out. */
 async function step<T>(label: string, work: Promise<T>, ms = 15_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
