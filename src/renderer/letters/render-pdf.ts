@@ -50,7 +50,22 @@ const columnWidthPt = mm(TEXT.rightMm - TEXT.leftMm);
 
 type Faces = Readonly<Record<FontFace, PDFFont>>;
 
+export type RenderedLetter = {
+  readonly pdf: Uint8Array;
+  /**
+   * Per page, everything drawn on it — each text with its place, size and face, each mark — as
+   * one string. Two pages with equal keys, from the same fonts, look the same: the preview draws
+   * again only the pages whose key changed. (Not the pages' PDF content: glyph numbers in a
+   * subset follow the order of first use, so an unchanged later page can be encoded differently.)
+   */
+  readonly pageKeys: readonly string[];
+};
+
 export async function renderLetterPdf(input: RenderLetterInput): Promise<Uint8Array> {
+  return (await renderLetter(input)).pdf;
+}
+
+export async function renderLetter(input: RenderLetterInput): Promise<RenderedLetter> {
   const { letter, fonts } = input;
   const metrics = input.metrics ?? createFontMetrics(fonts);
   for (const [text, face] of printedText(letter)) {
@@ -84,14 +99,15 @@ export async function renderLetterPdf(input: RenderLetterInput): Promise<Uint8Ar
   });
   const pages = paginate(paragraphs, firstTopMm);
 
-  pages.forEach((text, index) => {
-    const page = doc.addPage([mm(PAGE.widthMm), pageHeight]);
-    drawMarks(page);
-    if (index === 0) drawFirstPage(page, letter, subjectLines, faces, metrics);
-    else drawRunningHead(page, letter, index + 1, pages.length, faces, metrics);
+  const pageKeys = pages.map((text, index) => {
+    const sheet: Sheet = { page: doc.addPage([mm(PAGE.widthMm), pageHeight]), faces, drawn: [] };
+    drawMarks(sheet);
+    if (index === 0) drawFirstPage(sheet, letter, subjectLines, metrics);
+    else drawRunningHead(sheet, letter, index + 1, pages.length, metrics);
     for (const placed of text.lines)
-      drawLaidLine(page, placed.line, mm(TEXT.leftMm), yOf(placed.baselineMm), TEXT.fontSize, faces);
-    drawFooter(page, letter, faces);
+      drawLaidLine(sheet, placed.line, mm(TEXT.leftMm), yOf(placed.baselineMm), TEXT.fontSize);
+    drawFooter(sheet, letter);
+    return JSON.stringify(sheet.drawn);
   });
 
   applyPdfa(doc, {
@@ -102,46 +118,48 @@ export async function renderLetterPdf(input: RenderLetterInput): Promise<Uint8Ar
     iccProfile: input.iccProfile,
   });
   // Classic cross-reference table: every page object stays visible to the service's page count.
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return { pdf, pageKeys };
 }
 
-function drawText(page: PDFPage, text: string, xPt: number, yPt: number, size: number, font: PDFFont): void {
-  if (text !== '') page.drawText(text, { x: xPt, y: yPt, size, font, color: BLACK });
+/** A page being drawn, and what has been drawn on it so far (its key, see RenderedLetter). */
+type Sheet = { readonly page: PDFPage; readonly faces: Faces; readonly drawn: (string | number)[][] };
+
+function drawText(sheet: Sheet, text: string, xPt: number, yPt: number, size: number, face: FontFace): void {
+  if (text === '') return;
+  sheet.page.drawText(text, { x: xPt, y: yPt, size, font: sheet.faces[face], color: BLACK });
+  sheet.drawn.push(['text', text, xPt, yPt, size, face]);
 }
 
-function drawLaidLine(page: PDFPage, line: LaidLine, xPt: number, yPt: number, size: number, faces: Faces): void {
-  for (const run of line.runs) drawText(page, run.text, xPt + run.x, yPt, size, faces[run.face]);
+function drawLaidLine(sheet: Sheet, line: LaidLine, xPt: number, yPt: number, size: number): void {
+  for (const run of line.runs) drawText(sheet, run.text, xPt + run.x, yPt, size, run.face);
 }
 
 /** Fold marks at 105 and 210 mm and the punch mark at 148.5 mm, as vector lines on the left edge. */
-function drawMarks(page: PDFPage): void {
-  const line = (atMm: number, lengthMm: number) =>
-    page.drawLine({
+function drawMarks(sheet: Sheet): void {
+  const line = (atMm: number, lengthMm: number) => {
+    sheet.page.drawLine({
       start: { x: mm(MARKS.fromMm), y: yOf(atMm) },
       end: { x: mm(MARKS.fromMm + lengthMm), y: yOf(atMm) },
       thickness: MARKS.thickness,
       color: BLACK,
     });
+    sheet.drawn.push(['line', atMm, lengthMm, MARKS.thickness]);
+  };
   for (const at of MARKS.foldMm) line(at, MARKS.foldLengthMm);
   line(MARKS.punchMm, MARKS.punchLengthMm);
 }
 
-function drawFirstPage(
-  page: PDFPage,
-  letter: FilledLetter,
-  subject: LaidLine[],
-  faces: Faces,
-  metrics: FontMetrics,
-): void {
+function drawFirstPage(sheet: Sheet, letter: FilledLetter, subject: LaidLine[], metrics: FontMetrics): void {
   const office = letter.office;
   const left = mm(TEXT.leftMm);
-  drawText(page, office.name, left, yOf(LETTERHEAD.topBaselineMm), LETTERHEAD.nameSize, faces.bold);
+  drawText(sheet, office.name, left, yOf(LETTERHEAD.topBaselineMm), LETTERHEAD.nameSize, 'bold');
   const headLines = [office.subtitle, `${office.street} · ${office.postalCode} ${office.city}`].filter(
     (l): l is string => l !== undefined && l !== '',
   );
   headLines.forEach((text, i) => {
     const baseline = yOf(LETTERHEAD.topBaselineMm + 6) - i * LETTERHEAD.lineLeading;
-    drawText(page, text, left, baseline, LETTERHEAD.lineSize, faces.regular);
+    drawText(sheet, text, left, baseline, LETTERHEAD.lineSize, 'regular');
   });
 
   // Return address in the top slot of the 17.7 mm zone, endorsements filling it from the bottom.
@@ -150,22 +168,22 @@ function drawFirstPage(
   const slotBaseline = (slot: number) => yOf(RETURN_ZONE.topMm + 3) - slot * RETURN_ZONE.leading;
   const returnWidth = metrics.widthPt(office.returnAddress, RETURN_ZONE.fontSize, 'regular');
   const returnSize = Math.max(5, Math.min(RETURN_ZONE.fontSize, (RETURN_ZONE.fontSize * fieldWidth) / returnWidth));
-  drawText(page, office.returnAddress, fieldLeft, slotBaseline(0), returnSize, faces.regular);
+  drawText(sheet, office.returnAddress, fieldLeft, slotBaseline(0), returnSize, 'regular');
   letter.endorsements.forEach((text, i) => {
     const slot = RETURN_ZONE.maxLines - letter.endorsements.length + i;
-    drawText(page, text, fieldLeft, slotBaseline(slot), RETURN_ZONE.fontSize, faces.regular);
+    drawText(sheet, text, fieldLeft, slotBaseline(slot), RETURN_ZONE.fontSize, 'regular');
   });
 
   letter.addressLines.slice(0, ADDRESS_ZONE.maxLines).forEach((text, i) => {
     const baseline = yOf(ADDRESS_ZONE.topMm + 3.5) - i * ADDRESS_ZONE.leading;
-    drawText(page, text, fieldLeft, baseline, ADDRESS_ZONE.fontSize, faces.regular);
+    drawText(sheet, text, fieldLeft, baseline, ADDRESS_ZONE.fontSize, 'regular');
   });
 
   const valueLeft = mm(INFO_BLOCK.leftMm + INFO_BLOCK.labelWidthMm);
   const valueWidth = mm(INFO_BLOCK.widthMm - INFO_BLOCK.labelWidthMm);
   let infoBaseline = yOf(INFO_BLOCK.topMm + 3);
   for (const row of letter.infoBlock) {
-    drawText(page, `${row.label}:`, mm(INFO_BLOCK.leftMm), infoBaseline, INFO_BLOCK.labelSize, faces.regular);
+    drawText(sheet, `${row.label}:`, mm(INFO_BLOCK.leftMm), infoBaseline, INFO_BLOCK.labelSize, 'regular');
     // A long e-mail address is set a little smaller before it is broken.
     const fullWidth = metrics.widthPt(row.value, INFO_BLOCK.valueSize, 'regular');
     const size =
@@ -176,49 +194,41 @@ function drawFirstPage(
       bulletIndentPt: 0,
     });
     for (const line of lines) {
-      drawLaidLine(page, line, valueLeft, infoBaseline, size, faces);
+      drawLaidLine(sheet, line, valueLeft, infoBaseline, size);
       infoBaseline -= INFO_BLOCK.leading;
     }
   }
 
   drawText(
-    page,
+    sheet,
     letter.referenceLine,
     mm(TEXT.leftMm),
     yOf(REFERENCE_LINE.baselineMm),
     REFERENCE_LINE.fontSize,
-    faces.regular,
+    'regular',
   );
   subject.forEach((line, i) => {
-    drawLaidLine(page, line, mm(TEXT.leftMm), yOf(SUBJECT.baselineMm) - i * TEXT.leading, SUBJECT.fontSize, faces);
+    drawLaidLine(sheet, line, mm(TEXT.leftMm), yOf(SUBJECT.baselineMm) - i * TEXT.leading, SUBJECT.fontSize);
   });
 }
 
 /** Following pages: the reference line left, "Seite x von y" right, so a loose sheet is placed. */
 function drawRunningHead(
-  page: PDFPage,
+  sheet: Sheet,
   letter: FilledLetter,
   number: number,
   count: number,
-  faces: Faces,
   metrics: FontMetrics,
 ): void {
   const baseline = yOf(FOLLOWING_PAGE.headBaselineMm);
-  drawText(page, letter.referenceLine, mm(TEXT.leftMm), baseline, FOLLOWING_PAGE.headSize, faces.regular);
+  drawText(sheet, letter.referenceLine, mm(TEXT.leftMm), baseline, FOLLOWING_PAGE.headSize, 'regular');
   const label = pageOf(number, count);
   const width = metrics.widthPt(label, FOLLOWING_PAGE.headSize, 'regular');
-  drawText(page, label, mm(TEXT.rightMm) - width, baseline, FOLLOWING_PAGE.headSize, faces.regular);
+  drawText(sheet, label, mm(TEXT.rightMm) - width, baseline, FOLLOWING_PAGE.headSize, 'regular');
 }
 
-function drawFooter(page: PDFPage, letter: FilledLetter, faces: Faces): void {
+function drawFooter(sheet: Sheet, letter: FilledLetter): void {
   letter.office.footerLines.forEach((text, i) => {
-    drawText(
-      page,
-      text,
-      mm(TEXT.leftMm),
-      yOf(FOOTER.topBaselineMm) - i * FOOTER.leading,
-      FOOTER.fontSize,
-      faces.regular,
-    );
+    drawText(sheet, text, mm(TEXT.leftMm), yOf(FOOTER.topBaselineMm) - i * FOOTER.leading, FOOTER.fontSize, 'regular');
   });
 }

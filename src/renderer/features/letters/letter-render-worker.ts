@@ -7,7 +7,7 @@
 import type { FontMetrics, LetterFonts } from '../../letters/font-metrics.ts';
 import { createFontMetrics } from '../../letters/font-metrics.ts';
 import { LetterRenderError } from '../../letters/render-error.ts';
-import { renderLetterPdf } from '../../letters/render-pdf.ts';
+import { renderLetter } from '../../letters/render-pdf.ts';
 import { workerRequestSchema, type WorkerReply } from './render-protocol.ts';
 
 /** The parts of the worker's global scope used here (the renderer project compiles against DOM types). */
@@ -28,15 +28,16 @@ scope.addEventListener('message', (event) => {
   void (async () => {
     try {
       if (!assets) throw new Error('not initialised');
-      const pdf = (await renderLetterPdf({
+      const { pdf, pageKeys } = await renderLetter({
         letter: request.letter,
         fonts: assets.fonts,
         iccProfile: assets.iccProfile,
         metrics: assets.metrics,
         createdAt: new Date(request.createdAt),
-      })) as Uint8Array<ArrayBuffer>;
+      });
       // pdf-lib returns a fresh array of its own: its buffer can be handed over instead of copied.
-      scope.postMessage({ type: 'rendered', id: request.id, pdf }, [pdf.buffer]);
+      const bytes = pdf as Uint8Array<ArrayBuffer>;
+      scope.postMessage({ type: 'rendered', id: request.id, pdf: bytes, pageKeys: [...pageKeys] }, [bytes.buffer]);
     } catch (error) {
       const known = error instanceof LetterRenderError;
       scope.postMessage({

@@ -6,10 +6,12 @@
 import type { FilledLetter } from '../../letters/filled-letter.ts';
 import { LetterRenderError } from '../../letters/render-error.ts';
 import { letterAssets } from './letter-assets.ts';
+import type { LetterToDraw } from './letter-preview.ts';
 import { workerReplySchema, type WorkerRequest } from './render-protocol.ts';
 
 export type LetterRenderer = {
-  render(letter: FilledLetter, createdAt: Date): Promise<Uint8Array<ArrayBuffer>>;
+  /** The letter's PDF bytes and its pages' keys (`RenderedLetter`). */
+  render(letter: FilledLetter, createdAt: Date): Promise<LetterToDraw>;
 };
 
 export class LetterWorkerError extends Error {
@@ -20,7 +22,7 @@ export class LetterWorkerError extends Error {
   }
 }
 
-type Waiting = { resolve: (pdf: Uint8Array<ArrayBuffer>) => void; reject: (error: Error) => void };
+type Waiting = { resolve: (letter: LetterToDraw) => void; reject: (error: Error) => void };
 
 let shared: Promise<LetterRenderer> | null = null;
 
@@ -39,7 +41,8 @@ async function start(): Promise<LetterRenderer> {
     const entry = waiting.get(reply.data.id);
     if (!entry) return;
     waiting.delete(reply.data.id);
-    if (reply.data.type === 'rendered') entry.resolve(new Uint8Array(reply.data.pdf));
+    if (reply.data.type === 'rendered')
+      entry.resolve({ pdf: new Uint8Array(reply.data.pdf), pageKeys: reply.data.pageKeys });
     else if (reply.data.code === 'character-unsupported')
       entry.reject(new LetterRenderError(reply.data.code, reply.data.params));
     else entry.reject(new LetterWorkerError(reply.data.code));

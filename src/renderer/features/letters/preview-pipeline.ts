@@ -8,14 +8,14 @@
  * follows at the pace it can be drawn and never falls behind.
  */
 import type { FilledLetter } from '../../letters/filled-letter.ts';
+import type { LetterToDraw, PreviewPictures } from './letter-preview.ts';
 
-export type Preview = {
+export type Preview = PreviewPictures & {
   /** The render input it shows (the filled letter and its creation time). */
   readonly key: string;
   readonly pdf: Uint8Array<ArrayBuffer>;
   /** Of `pdf`, hex: what the service files must have the same. */
   readonly sha256: string;
-  readonly pages: readonly ImageBitmap[];
 };
 
 export type PreviewInput = { readonly key: string; readonly letter: FilledLetter; readonly createdAt: Date };
@@ -31,8 +31,9 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 export type PipelineDeps = {
-  render(letter: FilledLetter, createdAt: Date): Promise<Uint8Array<ArrayBuffer>>;
-  draw(pdf: Uint8Array<ArrayBuffer>): Promise<ImageBitmap[]>;
+  render(letter: FilledLetter, createdAt: Date): Promise<LetterToDraw>;
+  /** The pictures of `letter`'s pages; `shown` are those of the preview on the screen, to reuse what is unchanged. */
+  draw(letter: LetterToDraw, shown: PreviewPictures | null): Promise<PreviewPictures>;
   shown(preview: Preview): void;
   failed(key: string, error: unknown): void;
 };
@@ -86,16 +87,19 @@ export class PreviewPipeline {
       try {
         // Measured for the benchmark (where a keystroke's time to the new preview goes).
         const started = performance.now();
-        const pdf = await this.#deps.render(job.letter, job.createdAt);
+        const letter = await this.#deps.render(job.letter, job.createdAt);
         const rendered = performance.now();
-        const [pages, sha256] = await Promise.all([this.#deps.draw(pdf), sha256Hex(pdf)]);
+        const [pictures, sha256] = await Promise.all([
+          this.#deps.draw(letter, this.#last?.preview ?? null),
+          sha256Hex(letter.pdf),
+        ]);
         performance.measure('letters:render', { start: started, end: rendered });
         performance.measure('letters:draw', { start: rendered, end: performance.now() });
         if (this.#closed) {
-          for (const page of pages) page.close();
+          for (const page of pictures.pages) page.close();
           break;
         }
-        const preview: Preview = { key: job.key, pdf, sha256, pages };
+        const preview: Preview = { ...pictures, key: job.key, pdf: letter.pdf, sha256 };
         this.#last = { key: job.key, preview, error: null };
         this.#deps.shown(preview);
       } catch (error) {

@@ -24,7 +24,12 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 
 export const workerReplySchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('rendered'), id: z.number().int(), pdf: bytes }),
+  z.strictObject({
+    type: z.literal('rendered'),
+    id: z.number().int(),
+    pdf: bytes,
+    pageKeys: z.array(z.string()).min(1),
+  }),
   z.strictObject({
     type: z.literal('failed'),
     id: z.number().int(),

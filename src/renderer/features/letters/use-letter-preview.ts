@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { letterRenderer } from './letter-renderer.ts';
+import { warmUpPdfWorker } from '../../pdf/index.ts';
 import { rasterize } from './letter-preview.ts';
 import { PreviewPipeline, type Preview, type PreviewInput } from './preview-pipeline.ts';
 
@@ -26,7 +27,7 @@ export function useLetterPreview(input: PreviewInput | null): LetterPreviewState
     () =>
       new PreviewPipeline({
         render: async (letter, createdAt) => (await letterRenderer()).render(letter, createdAt),
-        draw: (pdf) => rasterize(pdf, PREVIEW_WIDTH_PX, window.devicePixelRatio || 1),
+        draw: (letter, shown) => rasterize(letter, PREVIEW_WIDTH_PX, window.devicePixelRatio || 1, shown),
         shown: (next) => {
           setPreview(next);
           setError(null);
@@ -35,7 +36,11 @@ export function useLetterPreview(input: PreviewInput | null): LetterPreviewState
       }),
     [],
   );
-  useEffect(() => () => pipeline.close(), [pipeline]);
+  useEffect(() => {
+    // The first preview finds pdf.js's parser started.
+    void warmUpPdfWorker({ drawHere: true }).catch(() => undefined);
+    return () => pipeline.close();
+  }, [pipeline]);
   // The key says everything about the input: a new object with the same key is the same letter.
   const key = input?.key ?? null;
   useEffect(() => {

@@ -22,11 +22,11 @@ function scripted() {
       new Promise((resolve, reject) =>
         renders.push({
           subject: letter.subject,
-          finish: () => resolve(new TextEncoder().encode(`%PDF ${letter.subject}`)),
+          finish: () => resolve({ pdf: new TextEncoder().encode(`%PDF ${letter.subject}`), pageKeys: ['1'] }),
           fail: reject,
         }),
       ),
-    draw: async () => [],
+    draw: async (letter) => ({ pageKeys: letter.pageKeys, pages: [], pixelRatio: 1 }),
     shown: (preview) => shown.push(preview),
     failed: (key) => failed.push(key),
   });

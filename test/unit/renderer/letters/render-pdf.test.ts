@@ -11,7 +11,7 @@ import { composeLetter } from '../../../../src/renderer/letters/compose-letter.t
 import { createFontMetrics } from '../../../../src/renderer/letters/font-metrics.ts';
 import { fillTemplate } from '../../../../src/renderer/letters/fill-template.ts';
 import { LetterRenderError } from '../../../../src/renderer/letters/render-error.ts';
-import { renderLetterPdf } from '../../../../src/renderer/letters/render-pdf.ts';
+import { renderLetter, renderLetterPdf } from '../../../../src/renderer/letters/render-pdf.ts';
 import type { FilledLetter } from '../../../../src/renderer/letters/filled-letter.ts';
 import {
   nameOf,
@@ -290,6 +290,48 @@ describe('the same input', () => {
     const later = await render(letter, new Date('2025-05-12T08:31:00Z'));
     const [a, b] = await Promise.all([readStructure(pdfs.get('freies-schreiben')!), readStructure(later)]);
     expect((a.trailerId as PDFArray).toString()).not.toBe((b.trailerId as PDFArray).toString());
+  });
+});
+
+describe('page keys (what the preview draws again)', () => {
+  const keysOf = async (fields: Record<string, string>) => {
+    const { letter, problems } = composeLetter(templates.get('anhoerung')!, context(), fields, metrics);
+    expect(problems).toEqual([]);
+    return (await renderLetter({ letter, fonts, iccProfile, createdAt: CREATED_AT, metrics })).pageKeys;
+  };
+  const fields = FIELDS['anhoerung'] as Record<string, string>;
+
+  it('has one key per page, the same for the same input, and comes with the same bytes', async () => {
+    const rendered = await renderLetter({
+      letter: letters.get('anhoerung')!,
+      fonts,
+      iccProfile,
+      createdAt: CREATED_AT,
+      metrics,
+    });
+    expect(rendered.pdf).toEqual(pdfs.get('anhoerung'));
+    expect(rendered.pageKeys).toHaveLength(pages.get('anhoerung')!.length);
+    expect(new Set(rendered.pageKeys).size).toBe(rendered.pageKeys.length);
+    expect(await keysOf(fields)).toEqual(rendered.pageKeys);
+  });
+
+  it('changes for the page a keystroke changes, and only for it', async () => {
+    const before = await keysOf(fields);
+    expect(before.length).toBeGreaterThan(1);
+    // The end of the last paragraph is on the last page.
+    const atEnd = await keysOf({ ...fields, entscheidung: `${fields['entscheidung']!}x` });
+    expect(atEnd.slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(atEnd.at(-1)).not.toBe(before.at(-1));
+    // One more letter in the subject, on page 1 only; the following pages stay as they were.
+    const inSubject = await keysOf({ ...fields, gegenstand: `${fields['gegenstand']!}x` });
+    expect(inSubject[0]).not.toBe(before[0]);
+    expect(inSubject.slice(1)).toEqual(before.slice(1));
+  });
+
+  it('changes for every page when the text flows differently or the page count changes', async () => {
+    const before = await keysOf(fields);
+    const longer = await keysOf({ ...fields, sachverhalt: `Vorweg.\n\n${fields['sachverhalt']!}` });
+    longer.slice(0, before.length).forEach((key, k) => expect(key, `page ${k + 1}`).not.toBe(before[k]));
   });
 });
 
