@@ -27,16 +27,36 @@ import { CREATED_AT, FIELDS, sampleContext } from '../../../test/support/letters
 const CASE_ID = 'case-bench' as CaseId;
 const PERSON_ID = 'person-bench' as PersonId;
 
-/** Key press to repainted preview, in ms, one entry per measured key. */
+/** Key press (the last one, when they come faster than previews) to repainted preview, in ms. */
 const latencies: number[] = [];
+/** Key press to the frame that shows the typed character in the field, in ms. */
+const echoes: number[] = [];
 let pressedAt = 0;
-document.addEventListener('keydown', () => (pressedAt = performance.now()), true);
+let echoFrom = 0;
+document.addEventListener(
+  'keydown',
+  () => {
+    pressedAt = performance.now();
+    echoFrom = pressedAt;
+  },
+  true,
+);
+// After the frame in which the change is drawn.
+const afterFrame = (from: number, into: number[]) =>
+  requestAnimationFrame(() => setTimeout(() => into.push(performance.now() - from), 0));
+document.addEventListener(
+  'input',
+  () => {
+    if (!echoFrom) return;
+    afterFrame(echoFrom, echoes);
+    echoFrom = 0;
+  },
+  true,
+);
 document.addEventListener(PREVIEW_PAINTED_EVENT, () => {
   if (!pressedAt) return;
-  const from = pressedAt;
+  afterFrame(pressedAt, latencies);
   pressedAt = 0;
-  // After the frame in which the new picture is drawn.
-  requestAnimationFrame(() => setTimeout(() => latencies.push(performance.now() - from), 0));
 });
 
 async function seedCase(): Promise<Awaited<ReturnType<typeof openTestSession>>['session']> {
@@ -77,10 +97,13 @@ async function seedCase(): Promise<Awaited<ReturnType<typeof openTestSession>>['
 
 const lettersBench = {
   latencies,
+  echoes,
+  /** Pages pdf.js has drawn for previews so far. */
+  pagesDrawn: () => performance.getEntriesByName('letters:page-drawn').length,
   /** Mounts the composer on the seeded case; resolves once its form is there. */
   async mount(): Promise<void> {
     const session = await seedCase();
-    await warmUpPdfWorker();
+    await warmUpPdfWorker({ drawHere: true });
     const container = document.createElement('div');
     document.body.append(container);
     createRoot(container).render(
@@ -104,7 +127,7 @@ const lettersBench = {
     let pdf = new Uint8Array();
     for (let k = 0; k < runs; k++) {
       const t = performance.now();
-      pdf = await renderer.render(compose().letter, CREATED_AT);
+      ({ pdf } = await renderer.render(compose().letter, CREATED_AT));
       worker.push(performance.now() - t);
     }
     for (let k = 0; k < runs; k++) {
