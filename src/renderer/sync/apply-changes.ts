@@ -13,6 +13,7 @@ import type { CacheCipher } from '../data/crypto/cipher.ts';
 import { CASE_TABLES, type CacheDb, type CaseTable } from '../data/db.ts';
 import type { ContentRecord, SealedEntityRecord } from '../data/records.ts';
 import { markCaseUndeliverable, undeliveredEntityIds } from '../data/repos/outbox.ts';
+import { contentIdsInStates } from '../data/repos/contents.ts';
 import { recordOf } from '../data/repos/entity-records.ts';
 import { stateRecord } from '../data/repos/sync-state.ts';
 import { sweepOrphanedContent } from '../data/repos/orphaned-content.ts';
@@ -84,7 +85,7 @@ export type PreparedPage = {
 
 /** Documents some of whose bytes are stored: only for them a new version must be compared by its sha256. */
 export async function documentsWithBytes(db: CacheDb): Promise<ReadonlySet<string>> {
-  return new Set(await db.contents.where('state').anyOf('partial', 'complete').primaryKeys());
+  return new Set(await contentIdsInStates(db, ['partial', 'complete']));
 }
 
 /** Changes sealed between two yields to whatever else the thread has to do. */

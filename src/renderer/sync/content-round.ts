@@ -5,7 +5,7 @@
  */
 import type { CacheCipher } from '../data/crypto/cipher.ts';
 import type { CacheDb } from '../data/db.ts';
-import type { ContentsRepo } from '../data/repos/contents.ts';
+import { contentsInStates, type ContentsRepo } from '../data/repos/contents.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { NetworkError, ServerError, StorageFullError, UnauthorizedError } from '../api/api-errors.ts';
 import { fetchContent } from './content-fetch.ts';
@@ -36,7 +36,7 @@ export type ContentRoundResult =
 
 /** Documents whose bytes are missing, with the index fields the order needs (nothing is opened). */
 async function candidates(db: CacheDb): Promise<ContentCandidate[]> {
-  const contents = await db.contents.where('state').anyOf('missing', 'partial').toArray();
+  const contents = await contentsInStates(db, ['missing', 'partial']);
   if (!contents.length) return [];
   const documents = await db.documents.bulkGet(contents.map((c) => c.documentId));
   return contents.flatMap((c, k) => {

@@ -21,11 +21,10 @@ export type StorageRoomDeps = {
 const takes = (c: ContentRecord): number => c.storedBytes + (c.viewBytes ?? 0);
 
 export async function cachedContentBytes(db: CacheDb): Promise<number> {
-  let total = 0;
-  await db.contents.each((c) => {
-    total += takes(c);
-  });
-  return total;
+  // One read of all records, not a cursor: stepping a cursor over thousands of documents keeps
+  // the database busy for the whole walk, and the window's reads (a case just clicked) wait behind it.
+  const records = await db.contents.toArray();
+  return records.reduce((total, c) => total + takes(c), 0);
 }
 
 export function createStorageRoom({ db, policyBudget, estimate }: StorageRoomDeps) {

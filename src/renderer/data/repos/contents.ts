@@ -5,7 +5,7 @@
 import { concatBytes } from '../../../shared/util/bytes.ts';
 import type { CacheCipher } from '../crypto/cipher.ts';
 import type { CacheDb } from '../db.ts';
-import type { ContentChunkRecord, ContentRecord } from '../records.ts';
+import type { ContentChunkRecord, ContentRecord, ContentState } from '../records.ts';
 
 /** Whose bytes a chunk holds: the document, the version that brought the bytes, and (hashed) their sha256. */
 export type ChunkOwner = Pick<ContentRecord, 'documentId' | 'bytesVersion'> & { readonly sha256Mac: string };
@@ -61,6 +61,24 @@ export async function dropContentBytes(db: CacheDb, documentIds: readonly string
       .anyOf([...documentIds])
       .modify({ storedBytes: 0, state: 'missing', viewBytes: 0 });
   });
+}
+
+/*
+ * The content records in some states, one indexed read per state. Dexie reads `anyOf` with a
+ * cursor stepped record by record, which over thousands of documents keeps the database busy
+ * long enough for a window's reads (a case just clicked) to wait behind it.
+ */
+export async function contentsInStates(db: CacheDb, states: readonly ContentState[]): Promise<ContentRecord[]> {
+  return (await Promise.all(states.map((state) => db.contents.where('state').equals(state).toArray()))).flat();
+}
+
+export async function contentIdsInStates(db: CacheDb, states: readonly ContentState[]): Promise<string[]> {
+  return (await Promise.all(states.map((state) => db.contents.where('state').equals(state).primaryKeys()))).flat();
+}
+
+export async function countContentsInStates(db: CacheDb, states: readonly ContentState[]): Promise<number> {
+  const counts = await Promise.all(states.map((state) => db.contents.where('state').equals(state).count()));
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /** Whether a content record still holds the bytes `owner` was made for. */

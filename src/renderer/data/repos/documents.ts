@@ -161,7 +161,12 @@ export function createDocumentsRepo(ctx: LocalChangeContext) {
 
     /** The inbox: incoming documents not yet processed, across the user's cases, unread first, newest first. */
     async inbox(): Promise<CachedDocument[]> {
-      const records = await db.documents.where('status').anyOf('new', 'read').toArray();
+      // One indexed read per status: `anyOf` would step a cursor over every matching record.
+      const records = (
+        await Promise.all(
+          (['new', 'read'] as const).map((status) => db.documents.where('status').equals(status).toArray()),
+        )
+      ).flat();
       const documents = (await Promise.all(records.map(open))).filter((d) => d.direction === 'incoming');
       return documents.sort(
         (a, b) =>
