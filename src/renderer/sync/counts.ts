@@ -1,5 +1,6 @@
 /** The counts the status line shows: cases, documents, bytes on the device, the outbox, storage. */
 import type { CacheDb } from '../data/db.ts';
+import { countContentsInStates } from '../data/repos/contents.ts';
 import { outboxCounts } from '../data/repos/outbox.ts';
 import type { SyncStatus } from './status.ts';
 import type { StorageEstimate, StorageRoom } from './storage-room.ts';
@@ -11,6 +12,28 @@ export type CountSources = {
   persisted: () => Promise<boolean | null>;
 };
 
+type OutboxFields = Pick<
+  SyncStatus['counts'],
+  'outboxPending' | 'outboxRejected' | 'outboxConflict' | 'outboxUndeliverable' | 'auditPending'
+>;
+
+const outboxFields = (outbox: Awaited<ReturnType<typeof outboxCounts>>): OutboxFields => ({
+  outboxPending: outbox.pending,
+  outboxRejected: outbox.rejected,
+  outboxConflict: outbox.conflict,
+  outboxUndeliverable: outbox.undeliverable,
+  auditPending: outbox.auditPending,
+});
+
+/**
+ * Only the outbox's counts, after a delivery round: it changes nothing else on the device, and
+ * the other counts read every document's record (the bytes on the device), which would make the
+ * database busy after each round while the user clicks through cases.
+ */
+export async function readOutboxCounts(db: CacheDb): Promise<OutboxFields> {
+  return outboxFields(await outboxCounts(db));
+}
+
 export async function readCounts({
   db,
   room,
@@ -21,25 +44,14 @@ export async function readCounts({
     db.cases.count(),
     db.documents.count(),
     db.contents.where('state').equals('complete').count(),
-    db.contents.where('state').anyOf('missing', 'partial').count(),
+    countContentsInStates(db, ['missing', 'partial']),
     outboxCounts(db),
     estimate(),
     persisted(),
     room.budget(),
   ]);
   return {
-    counts: {
-      cases,
-      documents,
-      contentsComplete,
-      contentsMissing,
-      cachedBytes: budget.used,
-      outboxPending: outbox.pending,
-      outboxRejected: outbox.rejected,
-      outboxConflict: outbox.conflict,
-      outboxUndeliverable: outbox.undeliverable,
-      auditPending: outbox.auditPending,
-    },
+    counts: { cases, documents, contentsComplete, contentsMissing, cachedBytes: budget.used, ...outboxFields(outbox) },
     storage: est?.quota
       ? { usage: est.usage ?? 0, quota: est.quota, budget: budget.budget, persisted: isPersisted }
       : null,

@@ -24,7 +24,7 @@ import type { OpeningView } from '../pdf/first-view.ts';
 import { prepareRound } from './prepare-round.ts';
 import type { PrepareOutcome } from './prepare-document.ts';
 import { createQuiet, type QuietControl } from './quiet.ts';
-import { readCounts } from './counts.ts';
+import { readCounts, readOutboxCounts } from './counts.ts';
 import { pull } from './pull.ts';
 import { push, type OutboxStore } from './push.ts';
 import { type SyncPhase, type SyncStatus } from './status.ts';
@@ -353,7 +353,7 @@ export class SyncEngine {
             },
           });
         }
-        await this.refreshCounts();
+        await this.refreshCounts('outbox');
       }
       const fired = await this.pushWakeup.wait(delay, this.stopper.signal);
       // A new token ends the pause that an expired one began.
@@ -362,11 +362,15 @@ export class SyncEngine {
     }
   }
 
-  private async refreshCounts(): Promise<void> {
-    const [counts, purgeNotice] = await Promise.all([
-      readCounts(this.deps),
-      this.deps.outboxRepo.purgeNotice(this.deps.retentionDays ?? 30),
-    ]);
-    this.status.patch({ ...counts, purgeNotice });
+  /** The status line's counts: all of them, or after a delivery round only the outbox's (see readOutboxCounts). */
+  private async refreshCounts(which: 'all' | 'outbox' = 'all'): Promise<void> {
+    const purgeNotice = this.deps.outboxRepo.purgeNotice(this.deps.retentionDays ?? 30);
+    if (which === 'outbox') {
+      const [outbox, notice] = await Promise.all([readOutboxCounts(this.deps.db), purgeNotice]);
+      this.status.patch({ counts: { ...this.status.current.counts, ...outbox }, purgeNotice: notice });
+      return;
+    }
+    const [counts, notice] = await Promise.all([readCounts(this.deps), purgeNotice]);
+    this.status.patch({ ...counts, purgeNotice: notice });
   }
 }

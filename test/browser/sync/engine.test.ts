@@ -91,11 +91,15 @@ it('pulls after delivering a change, and not after delivering only audit events'
   const delivered = async () => (await h.session.db.outbox.count()) === 0;
 
   const before = pulls;
+  const counts = engine.current.counts;
   await h.session.audit.record({ action: 'case.open', caseId });
   engine.trigger('local-change');
   await waitFor(delivered, 10_000, 'the audit event delivered');
   await new Promise((r) => setTimeout(r, 500));
   expect(pulls).toBe(before);
+  // After a delivery round only the outbox's counts are read again; the others stay as they were.
+  expect(engine.current.counts).toEqual({ ...counts, auditPending: 0, outboxPending: 0 });
+  expect(counts.cases).toBeGreaterThan(0);
 
   await h.session.notes.create(caseId, 'Rückruf vereinbart');
   engine.trigger('local-change');
