@@ -67,7 +67,7 @@ it('draws again only the page a keystroke changed, and the page kept is what the
   expect(samePixels(after.pages[0]!, fresh.pages[0]!)).toBe(true);
 });
 
-it('draws every page again at another pixel ratio, or when the earlier pictures are gone', async () => {
+it('draws every page again at another pixel ratio or width, or when the earlier pictures are gone', async () => {
   const fields = FIELDS['anhoerung'] as Record<string, string>;
   const letter = await letterWith(fields);
   const before = await rasterize(letter, WIDTH, 1, null);
@@ -76,6 +76,10 @@ it('draws every page again at another pixel ratio, or when the earlier pictures 
   shown.push(sharper);
   expect(drawnSharper).toBe(2);
   expect(sharper.pages[0]!.width).toBe(2 * before.pages[0]!.width);
+  const [wider, drawnWider] = await pagesDrawnDuring(() => rasterize(letter, 2 * WIDTH, 1, before));
+  shown.push(wider);
+  expect(drawnWider).toBe(2);
+  expect(wider.pages[0]!.width).toBe(sharper.pages[0]!.width);
 
   before.pages.forEach((page) => page.close());
   const [again, drawnAgain] = await pagesDrawnDuring(() => rasterize(letter, WIDTH, 1, before));

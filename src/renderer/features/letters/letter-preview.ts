@@ -14,7 +14,8 @@ import { openPdf, warmUpPdfWorker, type PdfDocument } from '../../pdf/index.ts';
 export type PreviewPictures = {
   readonly pageKeys: readonly string[];
   readonly pages: readonly ImageBitmap[];
-  /** Device pixels per CSS pixel they were drawn at. */
+  /** The width in CSS pixels and the device pixels per CSS pixel they were drawn at. */
+  readonly cssWidth: number;
   readonly pixelRatio: number;
 };
 
@@ -27,11 +28,15 @@ export async function rasterize(
   pixelRatio: number,
   shown: PreviewPictures | null = null,
 ): Promise<PreviewPictures> {
-  let doc: Promise<PdfDocument> | null = null;
+  // Declared with `as`: it is set in `open`, which the type checker does not follow.
+  let doc = null as Promise<PdfDocument> | null;
   // openPdf hands the buffer over to pdf.js's worker; the preview keeps its own copy.
   const open = () => (doc ??= openPdf(letter.pdf.slice(), { drawHere: true }));
   const unchanged = (k: number): ImageBitmap | null =>
-    shown !== null && shown.pixelRatio === pixelRatio && shown.pageKeys[k] === letter.pageKeys[k]
+    shown !== null &&
+    shown.cssWidth === cssWidth &&
+    shown.pixelRatio === pixelRatio &&
+    shown.pageKeys[k] === letter.pageKeys[k]
       ? (shown.pages[k] ?? null)
       : null;
   const picture = async (k: number): Promise<ImageBitmap> => {
@@ -56,10 +61,10 @@ export async function rasterize(
       for (const page of pages) page.close();
       throw failure.reason;
     }
-    return { pageKeys: letter.pageKeys, pages, pixelRatio };
+    return { pageKeys: letter.pageKeys, pages, cssWidth, pixelRatio };
   } finally {
     if (doc) {
-      void (doc as Promise<PdfDocument>).then(
+      void doc.then(
         (opened) => opened.destroy(),
         () => undefined,
       );

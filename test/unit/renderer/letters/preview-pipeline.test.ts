@@ -26,7 +26,7 @@ function scripted() {
           fail: reject,
         }),
       ),
-    draw: async (letter) => ({ pageKeys: letter.pageKeys, pages: [], pixelRatio: 1 }),
+    draw: async (letter) => ({ pageKeys: letter.pageKeys, pages: [], cssWidth: 420, pixelRatio: 1 }),
     shown: (preview) => shown.push(preview),
     failed: (key) => failed.push(key),
   });
