@@ -63,22 +63,31 @@ export async function dropContentBytes(db: CacheDb, documentIds: readonly string
   });
 }
 
-/*
- * The content records in some states, one indexed read per state. Dexie reads `anyOf` with a
+/**
+ * One indexed read per state, for the content records in some states. Dexie reads `anyOf` with a
  * cursor stepped record by record, which over thousands of documents keeps the database busy
  * long enough for a window's reads (a case just clicked) to wait behind it.
  */
+type ContentCollection = ReturnType<CacheDb['contents']['toCollection']>;
+
+function perState<T>(
+  db: CacheDb,
+  states: readonly ContentState[],
+  read: (records: ContentCollection) => Promise<T>,
+): Promise<T[]> {
+  return Promise.all(states.map((state) => read(db.contents.where('state').equals(state))));
+}
+
 export async function contentsInStates(db: CacheDb, states: readonly ContentState[]): Promise<ContentRecord[]> {
-  return (await Promise.all(states.map((state) => db.contents.where('state').equals(state).toArray()))).flat();
+  return (await perState(db, states, (records) => records.toArray())).flat();
 }
 
 export async function contentIdsInStates(db: CacheDb, states: readonly ContentState[]): Promise<string[]> {
-  return (await Promise.all(states.map((state) => db.contents.where('state').equals(state).primaryKeys()))).flat();
+  return (await perState(db, states, (records) => records.primaryKeys())).flat();
 }
 
 export async function countContentsInStates(db: CacheDb, states: readonly ContentState[]): Promise<number> {
-  const counts = await Promise.all(states.map((state) => db.contents.where('state').equals(state).count()));
-  return counts.reduce((a, b) => a + b, 0);
+  return (await perState(db, states, (records) => records.count())).reduce((a, b) => a + b, 0);
 }
 
 /** Whether a content record still holds the bytes `owner` was made for. */
