@@ -28,9 +28,9 @@ export type RenderRequest = {
   /** Device pixels per CSS pixel. */
   readonly pixelRatio: number;
   /**
-   * Draw the page as it will be printed, at once: without what the file marks as screen-only, and
-   * without waiting for the next animation frame before each slice of drawing (pdf.js does that
-   * for the screen; a letter preview drawn in one go is ready up to a frame sooner).
+   * Draw the page as it will be printed: without what the file marks as screen-only, and without
+   * waiting for the next animation frame before each slice of drawing (pdf.js does that for the
+   * screen; a letter preview is ready up to a frame sooner). Between slices the thread is free.
    */
   readonly asPrinted?: boolean;
 };
@@ -94,6 +94,10 @@ export class PdfDocument {
       canvas.width = size.width;
       canvas.height = size.height;
       task = page.render({ canvas, viewport, ...(request.asPrinted ? { intent: 'print' } : {}) });
+      // For print pdf.js runs its slices back to back; between them the thread is given back, so
+      // that a key pressed meanwhile is handled (the screen intent waits for a frame instead). A
+      // scheduler task, not a timer: timers that follow each other are held back 4 ms each.
+      if (request.asPrinted) task.onContinue = (next: () => void) => void scheduler.postTask(next);
       await task.promise;
     };
     // The limit covers fetching the page too: a page whose data never arrives must not wait forever.
