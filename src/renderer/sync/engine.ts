@@ -83,6 +83,8 @@ const DAY_MS = 86_400_000;
 const USER_PAUSE_MS = 400;
 /** The longest delivery waits for such a pause. */
 const DELIVERY_WAIT_MS = 5000;
+/** After delivery rounds, all the status line's counts are read again at most this often. */
+const FULL_COUNTS_EVERY_MS = 10_000;
 
 export class SyncEngine {
   private readonly deps: EngineDeps;
@@ -96,6 +98,8 @@ export class SyncEngine {
   private readonly stopper = new AbortController();
   private readonly clock: Clock;
   private pullFailures = 0;
+  /** When all counts were last read (see refreshCounts). */
+  private countedAllAt = Number.NEGATIVE_INFINITY;
   private pushFailures = 0;
   /** The next delivery round does not wait for the user to pause (see `trigger`). */
   private deliverAtOnce = false;
@@ -272,7 +276,7 @@ export class SyncEngine {
     if (!firstViews) return;
     while (!this.stopped) {
       try {
-        await prepareRound({
+        const { prepared } = await prepareRound({
           db: this.deps.db,
           contents: this.deps.contents,
           drawer: firstViews.drawer,
@@ -283,6 +287,8 @@ export class SyncEngine {
           signal: this.stopper.signal,
           ...(firstViews.onOutcome ? { onOutcome: firstViews.onOutcome } : {}),
         });
+        // What the first views keep beside a document counts in the bytes on the device.
+        if (prepared > 0) await this.refreshCounts();
       } catch {
         // A database that cannot be read just now: the next round tries again; nothing waits for it.
       }
@@ -362,14 +368,20 @@ export class SyncEngine {
     }
   }
 
-  /** The status line's counts: all of them, or after a delivery round only the outbox's (see readOutboxCounts). */
+  /**
+   * The status line's counts: all of them, or after a delivery round only the outbox's (see
+   * readOutboxCounts) — all of them again, though, once the last full count is ten seconds old,
+   * so that what the windows changed themselves (a document opened keeps its view index beside
+   * it; a file that does not open is dropped) shows soon.
+   */
   private async refreshCounts(which: 'all' | 'outbox' = 'all'): Promise<void> {
     const purgeNotice = this.deps.outboxRepo.purgeNotice(this.deps.retentionDays ?? 30);
-    if (which === 'outbox') {
+    if (which === 'outbox' && this.clock() - this.countedAllAt < FULL_COUNTS_EVERY_MS) {
       const [outbox, notice] = await Promise.all([readOutboxCounts(this.deps.db), purgeNotice]);
       this.status.patch({ counts: { ...this.status.current.counts, ...outbox }, purgeNotice: notice });
       return;
     }
+    this.countedAllAt = this.clock();
     const [counts, notice] = await Promise.all([readCounts(this.deps), purgeNotice]);
     this.status.patch({ ...counts, purgeNotice: notice });
   }

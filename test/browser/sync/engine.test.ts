@@ -83,7 +83,13 @@ it('pulls after delivering a change, and not after delivering only audit events'
   let pulls = 0;
   const api = { ...h.api, changes: (...args: Parameters<typeof h.api.changes>) => (pulls++, h.api.changes(...args)) };
   // No pull on an interval within the test: every pull after the first was asked for.
-  engine = testEngine(h, { api, intervalMs: 600_000 });
+  // How often the bytes on the device are counted (every document's record read).
+  const room = createStorageRoom({ db: h.session.db, policyBudget: 2 * 1024 ** 3, estimate: async () => null });
+  let budgets = 0;
+  const counting = { ...room, budget: () => (budgets++, room.budget()) };
+  // The engine's clock stands still: the full count ten seconds on (see refreshCounts) never comes.
+  const now = Date.now();
+  engine = testEngine(h, { api, intervalMs: 600_000, room: counting, clock: () => now });
   running = engine.run();
   await waitFor(() => engine!.current.phase === 'idle' && pulls > 0, 30_000, 'first sync');
   const [someCase] = await h.session.cases.list();
@@ -92,6 +98,7 @@ it('pulls after delivering a change, and not after delivering only audit events'
 
   const before = pulls;
   const counts = engine.current.counts;
+  const budgetsBefore = budgets;
   await h.session.audit.record({ action: 'case.open', caseId });
   engine.trigger('local-change');
   await waitFor(delivered, 10_000, 'the audit event delivered');
@@ -100,6 +107,7 @@ it('pulls after delivering a change, and not after delivering only audit events'
   // After a delivery round only the outbox's counts are read again; the others stay as they were.
   expect(engine.current.counts).toEqual({ ...counts, auditPending: 0, outboxPending: 0 });
   expect(counts.cases).toBeGreaterThan(0);
+  expect(budgets, 'the bytes on the device not counted again').toBe(budgetsBefore);
 
   await h.session.notes.create(caseId, 'Rückruf vereinbart');
   engine.trigger('local-change');
