@@ -80,13 +80,12 @@ export function createFont(bytes: Uint8Array): FontkitFont {
       // A subset's font program depends only on the glyphs it holds, in their order; the preview
       // makes the letter again on every keystroke, mostly with the same glyphs.
       const key = subset.glyphs.join(',');
-      let bytes = encoded.get(key);
-      if (!bytes) {
-        bytes = collect(subset);
-        bytes.catch(() => encoded.delete(key));
-        encoded.set(key, bytes);
-        if (encoded.size > ENCODED_SUBSETS_KEPT) encoded.delete(encoded.keys().next().value!);
-      }
+      const bytes = encoded.get(key) ?? collect(subset);
+      // Kept in the order last used: the least recently used one goes first.
+      encoded.delete(key);
+      encoded.set(key, bytes);
+      bytes.catch(() => encoded.delete(key));
+      if (encoded.size > ENCODED_SUBSETS_KEPT) encoded.delete(encoded.keys().next().value!);
       return bytes;
     };
     return subset as unknown as ReturnType<FontkitFont['createSubset']>;

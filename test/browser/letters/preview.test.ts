@@ -53,7 +53,6 @@ it('draws again only the page a keystroke changed, and the page kept is what the
   const [after, drawnAfter] = await pagesDrawnDuring(() => rasterize(typed, WIDTH, 1, before));
   shown.push(after);
   expect(drawnAfter).toBe(1);
-  expect(after.pages[0]).not.toBe(before.pages[0]);
 
   const [fresh, drawnFresh] = await pagesDrawnDuring(() => rasterize(typed, WIDTH, 1, null));
   shown.push(fresh);

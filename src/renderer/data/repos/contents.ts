@@ -63,13 +63,13 @@ export async function dropContentBytes(db: CacheDb, documentIds: readonly string
   });
 }
 
+type ContentCollection = ReturnType<CacheDb['contents']['toCollection']>;
+
 /**
  * One indexed read per state, for the content records in some states. Dexie reads `anyOf` with a
  * cursor stepped record by record, which over thousands of documents keeps the database busy
  * long enough for a window's reads (a case just clicked) to wait behind it.
  */
-type ContentCollection = ReturnType<CacheDb['contents']['toCollection']>;
-
 function perState<T>(
   db: CacheDb,
   states: readonly ContentState[],
