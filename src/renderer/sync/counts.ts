@@ -17,21 +17,20 @@ type OutboxFields = Pick<
   'outboxPending' | 'outboxRejected' | 'outboxConflict' | 'outboxUndeliverable' | 'auditPending'
 >;
 
-const outboxFields = (outbox: Awaited<ReturnType<typeof outboxCounts>>): OutboxFields => ({
-  outboxPending: outbox.pending,
-  outboxRejected: outbox.rejected,
-  outboxConflict: outbox.conflict,
-  outboxUndeliverable: outbox.undeliverable,
-  auditPending: outbox.auditPending,
-});
-
 /**
  * Only the outbox's counts, after a delivery round: it changes nothing else on the device, and
  * the other counts read every document's record (the bytes on the device), which would make the
  * database busy after each round while the user clicks through cases.
  */
 export async function readOutboxCounts(db: CacheDb): Promise<OutboxFields> {
-  return outboxFields(await outboxCounts(db));
+  const outbox = await outboxCounts(db);
+  return {
+    outboxPending: outbox.pending,
+    outboxRejected: outbox.rejected,
+    outboxConflict: outbox.conflict,
+    outboxUndeliverable: outbox.undeliverable,
+    auditPending: outbox.auditPending,
+  };
 }
 
 export async function readCounts({
@@ -45,13 +44,13 @@ export async function readCounts({
     db.documents.count(),
     db.contents.where('state').equals('complete').count(),
     countContentsInStates(db, ['missing', 'partial']),
-    outboxCounts(db),
+    readOutboxCounts(db),
     estimate(),
     persisted(),
     room.budget(),
   ]);
   return {
-    counts: { cases, documents, contentsComplete, contentsMissing, cachedBytes: budget.used, ...outboxFields(outbox) },
+    counts: { cases, documents, contentsComplete, contentsMissing, cachedBytes: budget.used, ...outbox },
     storage: est?.quota
       ? { usage: est.usage ?? 0, quota: est.quota, budget: budget.budget, persisted: isPersisted }
       : null,

@@ -4,8 +4,8 @@
  * `whenShown` lets "Senden" wait for the preview of exactly what is on the screen.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { letterRenderer } from './letter-renderer.ts';
 import { warmUpPdfWorker } from '../../pdf/index.ts';
+import { letterRenderer } from './letter-renderer.ts';
 import { rasterize } from './letter-preview.ts';
 import { PreviewPipeline, type Preview, type PreviewInput } from './preview-pipeline.ts';
 
