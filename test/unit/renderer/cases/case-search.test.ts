@@ -117,3 +117,122 @@ describe('case search', () => {
     expect(typed.search('mülh')).toEqual(['c2']);
   });
 });
+
+describe('case search against a plain scan of every case', () => {
+  const words = (query: string) =>
+    searchTerms(query)
+      .map(foldTerm)
+      .filter((forms) => forms.length > 0);
+  /** What the index must answer: each word's forms, one of them the start of some folded term of the case. */
+  const scan = (all: readonly SearchCase[], query: string): string[] => {
+    const asked = words(query);
+    if (!asked.length) return [];
+    return all
+      .filter((c) => {
+        // The terms of one case, as the index makes them: every folded form of every text.
+        const terms = [
+          ...bgNumberTerms(c.bgNumber),
+          ...c.members.flatMap((m) => [
+            m.firstName,
+            m.lastName,
+            m.address.street,
+            m.address.postalCode,
+            m.address.city,
+            m.birthDate,
+            `${m.birthDate.slice(8, 10)}.${m.birthDate.slice(5, 7)}.${m.birthDate.slice(0, 4)}`,
+          ]),
+        ].flatMap((text) => searchTerms(text).flatMap(foldTerm));
+        return asked.every((forms) => forms.some((form) => terms.some((term) => term.startsWith(form))));
+      })
+      .map((c) => c.id);
+  };
+
+  const LAST = ['Müller', 'Mueller', 'Schröder', 'Groß', 'Yılmaz', 'Öztürk', 'Weiß'];
+  const FIRST = ['Jürgen', 'Anna', 'Zoë', 'Björn', 'Élodie'];
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 48271) % 2147483647;
+    return seed % n;
+  };
+  const makeCase = (k: number, version: number): SearchCase => ({
+    id: `c${k}`,
+    bgNumber: `${12340 + (k % 3)}BG${String(k * 13 + version).padStart(7, '0')}`,
+    members: Array.from({ length: 1 + (k % 3) }, (_, m) =>
+      member(
+        FIRST[(k + m + version) % FIRST.length]!,
+        LAST[(k * 3 + version) % LAST.length]!,
+        `19${60 + ((k + m) % 40)}-0${1 + (k % 9)}-2${m}`,
+        `Hauptstraße ${k % 20}`,
+        version % 2 ? 'Hann. Münden' : 'Göttingen',
+      ),
+    ),
+  });
+  const queries = [
+    'neu',
+    'neu5',
+    'm',
+    'mü',
+    'mue',
+    'müller anna',
+    '1234',
+    '12341bg',
+    '12342 0000',
+    'haupt 1',
+    'zoe',
+    'hann m',
+    '20',
+    'x',
+    '-',
+  ];
+
+  it('answers what a scan answers, through additions, changes, removals and reused slots', () => {
+    const index = new CaseSearch();
+    let all: SearchCase[] = [];
+    // The first syncs sort all terms again; the later ones, a few cases each, put terms in their
+    // places. A renamed case keeps its BG number, whose terms are then emptied and held again.
+    for (let round = 0; round < 12; round++) {
+      const ids = new Set(all.map((c) => c.id));
+      const few = round > 3;
+      if (round === 0) all = Array.from({ length: 150 }, (_, k) => makeCase(k, 0));
+      else {
+        // Some gone, some changed, some new (a gone case's slot is given to a new one).
+        all = all
+          .filter(() => next(few ? 60 : 10) > 0)
+          .map((c) => {
+            const pick = next(few ? 50 : 6);
+            if (pick === 0) return makeCase(Number(c.id.slice(1)), round);
+            if (pick === 1) return { ...c, members: c.members.map((m) => ({ ...m, lastName: `Neu${round}` })) };
+            return c;
+          });
+        for (let n = 0; n < (few ? 1 : 4); n++) {
+          const k = 150 + round * 10 + n;
+          if (!ids.has(`c${k}`)) all.push(makeCase(k, round));
+        }
+      }
+      index.sync(all);
+      expect(index.size).toBe(all.length);
+      const list = [...all].reverse();
+      for (const query of queries) {
+        const expected = scan(all, query);
+        expect(index.search(query).sort(), `${query} (round ${round})`).toEqual([...expected].sort());
+        expect(
+          index.filter(list, (c) => c.id, query).map((c) => c.id),
+          `${query} in the list's order (round ${round})`,
+        ).toEqual(list.filter((c) => expected.includes(c.id)).map((c) => c.id));
+      }
+    }
+  });
+
+  it('looks the list up again once a case has gone and its slot went to another', () => {
+    const index = new CaseSearch();
+    const a = { id: 'a', bgNumber: '11111BG0000001', members: [member('Anna', 'Alt', '1980-01-01', 'Am Markt 1')] };
+    const b = { id: 'b', bgNumber: '22222BG0000002', members: [member('Bert', 'Neu', '1981-01-01', 'Am Markt 2')] };
+    index.sync([a]);
+    const list = [a, b];
+    expect(index.filter(list, (c) => c.id, 'anna').map((c) => c.id)).toEqual(['a']);
+    // a is gone, b takes its slot: the same list must not show a for b's name, nor b for a's.
+    index.sync([b]);
+    expect(index.filter(list, (c) => c.id, 'neu').map((c) => c.id)).toEqual(['b']);
+    expect(index.filter(list, (c) => c.id, 'anna')).toEqual([]);
+  });
+});
