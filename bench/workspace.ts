@@ -239,6 +239,8 @@ try {
       );
       await page.waitForTimeout(2000);
       const quiet = await clicks(20);
+      if (process.env['BENCH_VERBOSE'])
+        console.error('clicks, in order (ms):', downloading.join(' '), '| on the device:', quiet.join(' '));
       for (const [label, views] of [
         [`right after sign-in (${underWay ? 'documents downloading' : 'no download under way'})`, downloading],
         ['all documents on the device', quiet],
