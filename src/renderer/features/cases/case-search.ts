@@ -37,8 +37,8 @@ export function bgNumberTerms(bgNumber: string): string[] {
 
 const germanDate = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-/** Every folded term a case is found by. */
-function termsOf(c: SearchCase): Set<string> {
+/** Every folded term a case is found by (the index's own terms; its tests scan them too). */
+export function termsOf(c: SearchCase): Set<string> {
   const texts = [
     ...bgNumberTerms(c.bgNumber),
     ...c.members.flatMap((m) => [
