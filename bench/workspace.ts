@@ -217,17 +217,15 @@ try {
           const caseId = await row.getAttribute('data-case-id');
           await page.evaluate(installViewTimer, caseId);
           await row.click();
-          await page.waitForFunction(
-            () => (window as unknown as { __viewMs?: number }).__viewMs !== undefined,
-            undefined,
-            { timeout: 10_000 },
-          );
-          views.push(await page.evaluate(() => (window as unknown as { __viewMs: number }).__viewMs));
+          // One small evaluate that waits in the page: polling from here would run its own script
+          // in the page while the view is being built.
+          views.push(await page.evaluate(() => (window as unknown as { __view: Promise<number> }).__view));
           await page.waitForTimeout(150);
         }
         return views;
       };
-      const underWay = /Dokumente werden geladen/.test(await page.locator('.sync-status').innerText());
+      // "Dokumente werden geladen …" before the first bytes, "… von … geladen" while they come.
+      const underWay = /Dokumente werden geladen|von .* geladen/.test(await page.locator('.sync-status').innerText());
       const downloading = await clicks(0);
       await page.waitForFunction(
         () => {
@@ -320,8 +318,9 @@ async function signIn(page: Page): Promise<void> {
 
 /** In the page: from the click on case `caseId` to the frame after its heading, household and documents are in the DOM. */
 function installViewTimer(caseId: string | null): void {
-  const w = window as unknown as { __viewMs?: number };
-  delete w.__viewMs;
+  const w = window as unknown as { __view?: Promise<number> };
+  let resolve: (ms: number) => void = () => undefined;
+  w.__view = new Promise((r) => (resolve = r));
   let from = 0;
   const onClick = (event: Event) => {
     if (!(event.target as HTMLElement).closest(`[data-case-id="${caseId}"]`)) return;
@@ -338,7 +337,7 @@ function installViewTimer(caseId: string | null): void {
   const observer = new MutationObserver(() => {
     if (!shown()) return;
     observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => (w.__viewMs = performance.now() - from), 0));
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - from), 0));
   });
   observer.observe(document.body, { childList: true, subtree: true, attributes: true });
 }
