@@ -10,7 +10,7 @@ import type { CaseId } from '../../../shared/domain/ids.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useDesktopApi } from '../../platform/desktop-context.tsx';
 import { CaseList } from '../../features/cases/CaseList.tsx';
-import { CaseView } from '../../features/cases/CaseView.tsx';
+import { CaseView, CaseViewWarmUp } from '../../features/cases/CaseView.tsx';
 import { QuickJump } from '../../features/cases/QuickJump.tsx';
 import { useCaseRows, useCaseSearch } from '../../features/cases/use-cases.ts';
 import { DueFollowUps } from '../../features/follow-ups/DueFollowUps.tsx';
@@ -60,6 +60,7 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
   const rows = useCaseRows(session);
   const search = useCaseSearch(rows);
   const recent = useLiveQuery(() => session.cases.recent(), [session]) ?? [];
+  const idle = useFirstIdle(rows !== undefined);
 
   useEffect(() => api.on('windows:viewerVisibility', ({ visible }) => setViewerVisible(visible)), [api]);
   useEffect(() => {
@@ -134,7 +135,10 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
                       announce={announce}
                     />
                   ) : (
-                    <p className="case-view-empty">{t('cases.view.none')}</p>
+                    <>
+                      <p className="case-view-empty">{t('cases.view.none')}</p>
+                      {idle && rows[0] && <CaseViewWarmUp session={session} row={rows[0]} />}
+                    </>
                   )}
                 </div>
               </div>
@@ -158,4 +162,15 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
       )}
     </AppShell>
   );
+}
+
+/** Whether the window has had an idle moment since `ready` first became true. */
+function useFirstIdle(ready: boolean): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!ready || idle) return;
+    const handle = requestIdleCallback(() => setIdle(true), { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }, [ready, idle]);
+  return idle;
 }
