@@ -86,11 +86,15 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
     [shown, t],
   );
 
+  // While the user types, a key press renders only the rows in view; the rows kept ready above and
+  // below for scrolling are added once typing pauses. Each key press that changes the result
+  // rewrites every row it renders, and at the top of the list the margin is a third of them.
+  const typing = useTypingPause();
   const virtualizer = useVirtualizer({
     count: layout.count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: typing.active ? 0 : 12,
   });
 
   // The row with the keyboard focus stays in the list and in view while it moves.
@@ -147,6 +151,7 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
           placeholder={t('cases.searchHint')}
           aria-describedby="case-search-count"
           onChange={(e) => {
+            typing.keyPressed();
             setQuery(e.target.value);
             setFocused(0);
           }}
@@ -269,3 +274,27 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
     </section>
   );
 });
+
+/** Whether the user is typing: from a key press until 300 ms without one and an idle moment. */
+function useTypingPause(): { active: boolean; keyPressed: () => void } {
+  const [active, setActive] = useState(false);
+  const pending = useRef<{ timer?: ReturnType<typeof setTimeout>; idle?: number }>({});
+  useEffect(() => {
+    const p = pending.current;
+    return () => {
+      clearTimeout(p.timer);
+      if (p.idle !== undefined) cancelIdleCallback(p.idle);
+    };
+  }, []);
+  const keyPressed = (): void => {
+    const p = pending.current;
+    clearTimeout(p.timer);
+    if (p.idle !== undefined) cancelIdleCallback(p.idle);
+    p.idle = undefined;
+    setActive(true);
+    p.timer = setTimeout(() => {
+      p.idle = requestIdleCallback(() => setActive(false), { timeout: 500 });
+    }, 300);
+  };
+  return { active, keyPressed };
+}
