@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 export const PINNED_NODE = '24.21.0';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SCRIPTS = { start: 'scripts/start.ts', test: 'scripts/test.ts' };
+const SCRIPTS = { start: 'scripts/start.ts', test: 'scripts/test.ts', bench: 'scripts/bench.ts' };
 
 // Progress goes to stderr, so that `node-path` can answer on stdout.
 function say(line) {
