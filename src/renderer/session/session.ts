@@ -70,9 +70,16 @@ export function openSession(
     audit,
     outbox: createOutboxRepo(strict, cipher, clock),
     openingView: createOpeningViewRepo(db),
+    // Audit events still waiting for an idle moment are written first: a case the user saw is
+    // in the trail even when the session ends right after.
     close: () => {
-      db.close();
-      strict.close();
+      void audit
+        .flush()
+        .catch(() => undefined)
+        .finally(() => {
+          db.close();
+          strict.close();
+        });
     },
   };
 }

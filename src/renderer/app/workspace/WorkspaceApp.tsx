@@ -61,6 +61,15 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
   const search = useCaseSearch(rows);
   const recent = useLiveQuery(() => session.cases.recent(), [session]) ?? [];
   const idle = useFirstIdle(rows !== undefined);
+  // The hidden warm-up of the case view is needed until the first case is opened.
+  const [anyOpened, setAnyOpened] = useState(false);
+
+  // Audit events still waiting for an idle moment are written when the window is hidden or closed.
+  useEffect(() => {
+    const flush = (): void => void session.audit.flush().catch(() => undefined);
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [session]);
 
   useEffect(() => api.on('windows:viewerVisibility', ({ visible }) => setViewerVisible(visible)), [api]);
   useEffect(() => {
@@ -85,6 +94,7 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
   const openCase = useCallback((id: CaseId, how: 'keyboard' | 'pointer' = 'keyboard') => {
     setArea('cases');
     setCaseId(id);
+    setAnyOpened(true);
     setFocusCase(how === 'keyboard');
   }, []);
 
@@ -137,7 +147,7 @@ function Desk({ session, offline }: { session: Session; offline: boolean }) {
                   ) : (
                     <>
                       <p className="case-view-empty">{t('cases.view.none')}</p>
-                      {idle && rows[0] && <CaseViewWarmUp session={session} row={rows[0]} />}
+                      {idle && !anyOpened && rows[0] && <CaseViewWarmUp session={session} row={rows[0]} />}
                     </>
                   )}
                 </div>

@@ -6,7 +6,7 @@
  */
 import { describeError } from '../errors/error-message.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Activity, useEffect, useRef, useState } from 'react';
+import { Activity, memo, useEffect, useRef, useState } from 'react';
 import type { CaseId, DocumentId } from '../../../shared/domain/ids.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -38,27 +38,17 @@ export function CaseView({ session, caseId, row, takeFocus = false, announce }: 
   const [writing, setWriting] = useState(false);
   const openInViewer = useViewerLink();
 
-  // Recorded once the view is built and painted, at the latest half a second after it was opened:
-  // the writes (the audit event goes through the outbox and its journal) do not compete with the
-  // reads that build the view. A view closed sooner is recorded as it closes if a frame of it was
-  // drawn; one taken down before any frame (React's development double mount) is not.
+  // Recorded from the first frame that shows the view, with that moment's time, and written once
+  // the window is idle (the audit repository's `recordSoon`): the writes — the audit event goes
+  // through the outbox and its journal — do not compete with the reads that build the view. A
+  // view taken down before any frame (React's development double mount) records nothing.
   useEffect(() => {
     setSelected(null);
-    let recorded = false;
-    let drawn = false;
-    const record = (): void => {
-      if (recorded) return;
-      recorded = true;
-      void session.cases.opened(caseId);
-      void session.audit.record({ action: 'case.open', caseId });
-    };
-    const frame = requestAnimationFrame(() => (drawn = true));
-    const later = requestIdleCallback(record, { timeout: 500 });
-    return () => {
-      cancelAnimationFrame(frame);
-      cancelIdleCallback(later);
-      if (drawn) record();
-    };
+    const frame = requestAnimationFrame(() => {
+      session.audit.recordSoon({ action: 'case.open', caseId });
+      requestIdleCallback(() => void session.cases.opened(caseId).catch(() => undefined), { timeout: 1000 });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [session, caseId]);
 
   const heading = useRef<HTMLHeadingElement>(null);
@@ -143,28 +133,34 @@ export function CaseView({ session, caseId, row, takeFocus = false, announce }: 
 }
 
 /**
- * The case view of `row`, rendered once and hidden, for the window's first idle moment after the
- * case list is shown: the first click on a case then finds the view's code compiled and the
- * connection its queries use open. Cold, that click took 150–170 ms where later ones take 40–50.
- * Nothing of the case is shown and nothing is recorded: a hidden Activity mounts none of the
- * view's effects (no audit event, no "recently opened"), and its queries' results are dropped.
+ * The case view of `row`, rendered hidden while no case is open, from the window's first idle
+ * moment after the case list is shown: the first click on a case then finds the view's code
+ * compiled — as far as it runs before the case's data has been read — and the repositories' reads
+ * and the connection they use warmed by one read of the same data. Cold, that click took 150–170 ms
+ * where later ones take 40–50. Nothing of the case is shown and nothing is recorded: a hidden
+ * Activity mounts none of the view's effects (no audit event, no "recently opened", no live query),
+ * and the reads' results are dropped.
  */
-export function CaseViewWarmUp({ session, row }: { session: Session; row: CaseRow }) {
-  useEffect(() => {
+export const CaseViewWarmUp = memo(
+  function CaseViewWarmUp({ session, row }: { session: Session; row: CaseRow }) {
     const id = row.case.id;
-    void Promise.allSettled([
-      session.cases.detail(id),
-      session.documents.listForCase(id),
-      session.documents.storedStates(id),
-      session.notes.listForCase(id),
-      session.followUps.listForCase(id),
-      session.letters.listForCase(id),
-      session.persons.membersOf(id),
-    ]);
-  }, [session, row]);
-  return (
-    <Activity mode="hidden">
-      <CaseView session={session} caseId={row.case.id} row={row} announce={() => undefined} />
-    </Activity>
-  );
-}
+    useEffect(() => {
+      void Promise.allSettled([
+        session.cases.detail(id),
+        session.documents.listForCase(id),
+        session.documents.storedStates(id),
+        session.notes.listForCase(id),
+        session.followUps.listForCase(id),
+        session.letters.listForCase(id),
+        session.persons.membersOf(id),
+      ]);
+    }, [session, id]);
+    return (
+      <Activity mode="hidden">
+        <CaseView session={session} caseId={id} row={row} announce={() => undefined} />
+      </Activity>
+    );
+  },
+  // Rendered again only for another case: the rows are rebuilt with every download's figures.
+  (before, after) => before.session === after.session && before.row.case.id === after.row.case.id,
+);
