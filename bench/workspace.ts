@@ -321,7 +321,10 @@ async function signIn(page: Page): Promise<void> {
 function installViewTimer(caseId: string | null): void {
   const w = window as unknown as { __view?: Promise<number> };
   let resolve: (ms: number) => void = () => undefined;
-  w.__view = new Promise((r) => (resolve = r));
+  w.__view = new Promise((r, reject) => {
+    resolve = r;
+    setTimeout(() => reject(new Error(`the view of case ${caseId} did not appear within 10 s`)), 10_000);
+  });
   let from = 0;
   const onClick = (event: Event) => {
     if (!(event.target as HTMLElement).closest(`[data-case-id="${caseId}"]`)) return;
