@@ -66,6 +66,16 @@ export async function contentRound(
   // the next document would not fit.
   const initial = await deps.room.budget();
   let used = initial.used;
+  // Chunks are written one at a time across the parallel downloads. IndexedDB runs those writes
+  // one after another anyway (they share their stores), but lets them queue: a read the user waits
+  // for — the documents of a case just opened — then waits behind one chunk write, not one per
+  // download.
+  let writing: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(write: () => Promise<T>): Promise<T> => {
+    const turn = writing.then(write, write);
+    writing = turn.catch(() => undefined);
+    return turn;
+  };
 
   const next = (): ContentCandidate | undefined => {
     const urgentIndex = queue.findIndex((c) => urgent.has(c.documentId));
@@ -94,7 +104,7 @@ export async function contentRound(
             writeChunk: async (write) => {
               // A document the user waits for goes on; the others let the user's own reads go first.
               if (!urgent.has(id)) await deps.yieldToUser?.(deps.signal);
-              return deps.room.withQuota(write, new Set([...urgent, ...inFlight]));
+              return oneAtATime(() => deps.room.withQuota(write, new Set([...urgent, ...inFlight])));
             },
             onBytes: (_doc, n) => {
               progress.bytes += n;

@@ -162,3 +162,31 @@ it('delivers once the user pauses, at once when asked to, and after five seconds
   engine.trigger('local-change');
   await waitFor(delivered, 5_000, 'delivered after the pause');
 }, 60_000);
+
+it('downloads side by side but writes their chunks one at a time, so that a read waits behind one write', async () => {
+  h = await signedIn(serverUrl);
+  const room = createStorageRoom({ db: h.session.db, policyBudget: 2 * 1024 ** 3, estimate: async () => null });
+  let writing = 0;
+  let most = 0;
+  let writes = 0;
+  const counting = {
+    ...room,
+    withQuota: async (write: () => Promise<void>, keep: ReadonlySet<string>) => {
+      most = Math.max(most, ++writing);
+      try {
+        await room.withQuota(write, keep);
+      } finally {
+        writing--;
+        writes++;
+      }
+    },
+  };
+  engine = testEngine(h, { room: counting, contentConcurrency: 6 });
+  running = engine.run();
+  await waitFor(
+    () => engine!.current.phase === 'idle' && engine!.current.counts.documents > 0 && writes >= 12,
+    30_000,
+    'a dozen chunk writes',
+  );
+  expect(most).toBe(1);
+}, 60_000);
