@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// The launcher behind `npm start` and `npm test`: plain JavaScript that runs on the Node a fresh
+// The launcher behind `npm start`, `npm test` and `npm run bench`: plain JavaScript that runs on the Node a fresh
 // machine has (18 and later). It provides what the real scripts need, then runs them:
 //   1. a Node as new as package.json's engines field asks (the pinned Node from the npm package for
 //      this platform, into .tools/node), re-running itself under it;
 //   2. the dependencies (`npm install`) when node_modules is missing or older than package-lock.json;
-//   3. the real script: scripts/start.ts or scripts/test.ts, with the arguments given.
+//   3. the real script: scripts/start.ts, scripts/test.ts or scripts/bench.ts, with the arguments given.
 // It prints one line for each step it takes and nothing when there is nothing to do.
-// Usage: node scripts/launch.mjs <start|test> [arguments for the script]
+// Usage: node scripts/launch.mjs <start|test|bench> [arguments for the script]
 //        node scripts/launch.mjs node-path   (provides Node only and prints its folder; for
 //                                             scripts/ensure-node.sh)
 import { spawnSync } from 'node:child_process';
