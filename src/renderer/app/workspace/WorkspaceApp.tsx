@@ -9,6 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { CaseId } from '../../../shared/domain/ids.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useDesktopApi } from '../../platform/desktop-context.tsx';
+import { whenIdle } from '../../platform/when-idle.ts';
 import { CaseList } from '../../features/cases/CaseList.tsx';
 import { CaseView, CaseViewWarmUp } from '../../features/cases/CaseView.tsx';
 import { QuickJump } from '../../features/cases/QuickJump.tsx';
@@ -179,8 +180,7 @@ function useFirstIdle(ready: boolean): boolean {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
     if (!ready || idle) return;
-    const handle = requestIdleCallback(() => setIdle(true), { timeout: 300 });
-    return () => cancelIdleCallback(handle);
+    return whenIdle(() => setIdle(true), 300);
   }, [ready, idle]);
   return idle;
 }

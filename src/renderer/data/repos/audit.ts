@@ -7,6 +7,7 @@ import type { AuditAction, AuditEvent } from '../../../shared/domain/audit.ts';
 import type { AuditEventId, CaseId, DocumentId, UserId } from '../../../shared/domain/ids.ts';
 import { isoNow } from '../../../shared/util/clock.ts';
 import type { OutboxRecord } from '../records.ts';
+import { whenIdle } from '../../platform/when-idle.ts';
 import { caseLabel, type LocalChangeContext } from './local-change.ts';
 import { auditEntry, newEntryId } from './outbox.ts';
 
@@ -15,15 +16,6 @@ export type AuditInput = { action: AuditAction; caseId: CaseId; documentId?: Doc
 
 /** At most this long after `recordSoon`, the event is written even if the window never idles. */
 const SOON_MS = 500;
-
-const whenIdle = (run: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: SOON_MS });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(run, 0);
-  return () => clearTimeout(timer);
-};
 
 export function createAuditRepo(ctx: LocalChangeContext, userId: UserId) {
   /** The event as an outbox entry, for callers that add it inside a transaction of their own. */
@@ -66,7 +58,7 @@ export function createAuditRepo(ctx: LocalChangeContext, userId: UserId) {
      */
     recordSoon(input: AuditInput): void {
       soon.push({ ...input, at: input.at ?? isoNow(ctx.clock) });
-      cancelSoon ??= whenIdle(() => void writeSoon().catch(() => undefined));
+      cancelSoon ??= whenIdle(() => void writeSoon().catch(() => undefined), SOON_MS);
     },
     flush: writeSoon,
   };

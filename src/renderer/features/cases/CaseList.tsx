@@ -13,6 +13,7 @@ import type { CaseRow } from '../../data/repos/cases.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages-de.ts';
+import { whenIdle } from '../../platform/when-idle.ts';
 import { caseListLayout } from './case-list-layout.ts';
 import type { CaseSearch } from './case-search.ts';
 import { searchCases } from './use-cases.ts';
@@ -278,23 +279,17 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
 /** Whether the user is typing: from a key press until 300 ms without one and an idle moment. */
 function useTypingPause(): { active: boolean; keyPressed: () => void } {
   const [active, setActive] = useState(false);
-  const pending = useRef<{ timer?: ReturnType<typeof setTimeout>; idle?: number }>({});
-  useEffect(() => {
-    const p = pending.current;
-    return () => {
-      clearTimeout(p.timer);
-      if (p.idle !== undefined) cancelIdleCallback(p.idle);
-    };
-  }, []);
+  const cancel = useRef<() => void>(() => undefined);
+  useEffect(() => () => cancel.current(), []);
   const keyPressed = (): void => {
-    const p = pending.current;
-    clearTimeout(p.timer);
-    if (p.idle !== undefined) cancelIdleCallback(p.idle);
-    p.idle = undefined;
+    cancel.current();
     setActive(true);
-    p.timer = setTimeout(() => {
-      p.idle = requestIdleCallback(() => setActive(false), { timeout: 500 });
-    }, 300);
+    let cancelIdle = (): void => undefined;
+    const timer = setTimeout(() => (cancelIdle = whenIdle(() => setActive(false), 500)), 300);
+    cancel.current = () => {
+      clearTimeout(timer);
+      cancelIdle();
+    };
   };
   return { active, keyPressed };
 }

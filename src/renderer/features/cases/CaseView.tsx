@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { CaseRow } from '../../data/repos/cases.ts';
 import type { Session } from '../../session/session.ts';
 import { useViewerLink } from '../../platform/use-viewer-link.ts';
+import { whenIdle } from '../../platform/when-idle.ts';
 import { CaseLetters } from '../letters/CaseLetters.tsx';
 import { LetterComposer } from '../letters/LetterComposer.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
@@ -46,7 +47,7 @@ export function CaseView({ session, caseId, row, takeFocus = false, announce }: 
     setSelected(null);
     const frame = requestAnimationFrame(() => {
       session.audit.recordSoon({ action: 'case.open', caseId });
-      requestIdleCallback(() => void session.cases.opened(caseId).catch(() => undefined), { timeout: 1000 });
+      whenIdle(() => void session.cases.opened(caseId).catch(() => undefined), 1000);
     });
     return () => cancelAnimationFrame(frame);
   }, [session, caseId]);

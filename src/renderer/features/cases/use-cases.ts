@@ -6,6 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef } from 'react';
 import { withFigures, type CaseRow } from '../../data/repos/cases.ts';
+import { whenIdle } from '../../platform/when-idle.ts';
 import type { Session } from '../../session/session.ts';
 import { CaseSearch } from './case-search.ts';
 
@@ -49,14 +50,10 @@ export function useCaseSearch(rows: readonly CaseRow[] | undefined): CaseSearch 
   const warm = useRef(false);
   useEffect(() => {
     if (!rows?.length || warm.current) return;
-    const handle = requestIdleCallback(
-      () => {
-        warm.current = true;
-        index.filter(rows, (r) => r.case.id, 'a');
-      },
-      { timeout: 1000 },
-    );
-    return () => cancelIdleCallback(handle);
+    return whenIdle(() => {
+      warm.current = true;
+      index.filter(rows, (r) => r.case.id, 'a');
+    }, 1000);
   }, [rows, index]);
   useMemo(() => {
     if (!rows) return;
