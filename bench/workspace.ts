@@ -225,8 +225,12 @@ try {
         }
         return views;
       };
-      // "Dokumente werden geladen …" before the first bytes, "… von … geladen" while they come.
-      const underWay = /Dokumente werden geladen|von .* geladen/.test(await page.locator('.sync-status').innerText());
+      // Downloads under way: the status line counts fewer documents on the device than cached
+      // ("150 Dokumente · 12 offline"), or says they are being fetched.
+      const status = await page.locator('.sync-status').innerText();
+      const counted = /(\d+) Dokumente · (\d+) offline/.exec(status);
+      const underWay =
+        /Dokumente werden geladen|von .* geladen/.test(status) || (counted !== null && counted[1] !== counted[2]);
       const downloading = await clicks(0);
       await page.waitForFunction(
         () => {

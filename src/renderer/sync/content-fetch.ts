@@ -26,6 +26,11 @@ export type ContentFetchDeps = {
   contents: ContentsRepo;
   /** Called before a chunk is written; may evict others or throw StorageFullError. */
   writeChunk?: (write: () => Promise<void>) => Promise<void>;
+  /**
+   * Runs the download's other writes (its completion, a reset): the round lets the user's reads
+   * go first and keeps them in line with the chunk writes.
+   */
+  writeState?: (write: () => Promise<void>) => Promise<void>;
   onBytes?: (documentId: string, bytes: number) => void;
 };
 
@@ -108,6 +113,8 @@ function heldFor(record: ContentRecord, owner: ChunkOwner): boolean {
 export async function fetchContent(deps: ContentFetchDeps, documentId: string, signal?: AbortSignal): Promise<void> {
   const { api, db, contents } = deps;
   const write = deps.writeChunk ?? ((w: () => Promise<void>) => w());
+  const writeState = deps.writeState ?? ((w: () => Promise<void>) => w());
+  const reset = (failures: number) => writeState(() => resetContent(db, documentId, failures));
   let record: ContentRecord | undefined = await db.contents.get(documentId);
   if (!record || record.state === 'complete') return;
   const { chunkSize, byteSize } = record;
@@ -123,7 +130,7 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
     let offset = from;
     if (response.status === 200 && from > 0) {
       // The service sent the whole document instead of the range: start over with it.
-      await resetContent(db, documentId, record.failures);
+      await reset(record.failures);
       offset = 0;
     }
     if (!response.body) throw new NetworkError('content answer without a body');
@@ -158,15 +165,17 @@ export async function fetchContent(deps: ContentFetchDeps, documentId: string, s
   try {
     bytes = await contents.read(documentId, { verifying: true });
   } catch {
-    await resetContent(db, documentId, record.failures + 1);
+    await reset(record.failures + 1);
     throw new ChecksumMismatchError(documentId);
   }
   const actual = toHex(await crypto.subtle.digest('SHA-256', bytes));
   if (actual !== sha256 || bytes.byteLength !== byteSize) {
-    await resetContent(db, documentId, record.failures + 1);
+    await reset(record.failures + 1);
     throw new ChecksumMismatchError(documentId);
   }
-  await db.transaction('rw', db.documents, db.contents, async () => {
-    if (await stillWanted(db, owner)) await db.contents.update(documentId, { state: 'complete', failures: 0 });
-  });
+  await writeState(() =>
+    db.transaction('rw', db.documents, db.contents, async () => {
+      if (await stillWanted(db, owner)) await db.contents.update(documentId, { state: 'complete', failures: 0 });
+    }),
+  );
 }

@@ -77,6 +77,13 @@ export async function contentRound(
     return turn;
   };
 
+  // A document the user waits for goes on; the others let the user's own reads go first. Asked
+  // in the write's turn, just before it starts: a write that waited for its turn while the user
+  // clicked would otherwise go ahead of the reads the click started.
+  const yieldUnlessUrgent = async (id: string): Promise<void> => {
+    if (!urgent.has(id)) await deps.yieldToUser?.(deps.signal);
+  };
+
   const next = (): ContentCandidate | undefined => {
     const urgentIndex = queue.findIndex((c) => urgent.has(c.documentId));
     const [item] = queue.splice(urgentIndex >= 0 ? urgentIndex : 0, 1);
@@ -101,11 +108,18 @@ export async function contentRound(
             db: deps.db,
             cipher: deps.cipher,
             contents: deps.contents,
-            writeChunk: async (write) => {
-              // A document the user waits for goes on; the others let the user's own reads go first.
-              if (!urgent.has(id)) await deps.yieldToUser?.(deps.signal);
-              return oneAtATime(() => deps.room.withQuota(write, new Set([...urgent, ...inFlight])));
-            },
+            writeChunk: (write) =>
+              oneAtATime(async () => {
+                await yieldUnlessUrgent(id);
+                return deps.room.withQuota(write, new Set([...urgent, ...inFlight]));
+              }),
+            // Its completion takes the documents and their contents too: a case view being read
+            // would wait behind it just as behind a chunk.
+            writeState: (write) =>
+              oneAtATime(async () => {
+                await yieldUnlessUrgent(id);
+                return write();
+              }),
             onBytes: (_doc, n) => {
               progress.bytes += n;
               onProgress(progress, false);

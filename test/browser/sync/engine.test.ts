@@ -1,6 +1,7 @@
 /** The sync engine against the real reference server: it keeps working offline and catches up by itself. */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
+import { countContentsInStates } from '../../../src/renderer/data/repos/contents.ts';
 import { engineOutbox } from '../../../src/renderer/data/repos/outbox-store.ts';
 import { SyncEngine } from '../../../src/renderer/sync/engine.ts';
 import type { SyncStatus } from '../../../src/renderer/sync/status.ts';
@@ -189,4 +190,45 @@ it('downloads side by side but writes their chunks one at a time, so that a read
     'a dozen chunk writes',
   );
   expect(most).toBe(1);
+}, 60_000);
+
+it('holds every write of a download, its completion too, while the user clicks, and finishes once they pause', async () => {
+  h = await signedIn(serverUrl);
+  const listeners = new Set<() => void>();
+  const click = () => listeners.forEach((l) => l());
+  let clicking: ReturnType<typeof setInterval> | undefined;
+  const room = createStorageRoom({ db: h.session.db, policyBudget: 2 * 1024 ** 3, estimate: async () => null });
+  const clickFromFirstChunk = {
+    ...room,
+    withQuota: async (write: () => Promise<void>, keep: ReadonlySet<string>) => {
+      // The user starts clicking as the first chunk is written: that chunk goes through, but its
+      // document must not be marked complete (a write over documents and contents) meanwhile.
+      if (!clicking) {
+        click();
+        clicking = setInterval(click, 100);
+      }
+      await room.withQuota(write, keep);
+    },
+  };
+  engine = testEngine(h, {
+    room: clickFromFirstChunk,
+    onUserActivity: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+  const complete = () => countContentsInStates(h.session.db, ['complete']);
+  try {
+    running = engine.run();
+    await waitFor(() => clicking !== undefined, 30_000, 'the first chunk written');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await complete(), 'no document completed while the user clicks').toBe(0);
+  } finally {
+    clearInterval(clicking);
+  }
+  await waitFor(
+    async () => engine!.current.counts.documents > 0 && (await complete()) === engine!.current.counts.documents,
+    30_000,
+    'every document complete once the user paused',
+  );
 }, 60_000);
