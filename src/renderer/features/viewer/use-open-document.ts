@@ -83,8 +83,11 @@ export async function openPdfFrom(
   { password }: { password?: string } = {},
 ): Promise<PdfDocument> {
   const options = { signal, ...(password !== undefined ? { password } : {}) };
-  if (!readInPieces(content) || (!content.viewIndex && content.byteSize <= WHOLE_WITHOUT_INDEX))
-    return openPdf(await readWhole(session, documentId), options);
+  if (!readInPieces(content) || (!content.viewIndex && content.byteSize <= WHOLE_WITHOUT_INDEX)) {
+    const bytes = await readWhole(session, documentId);
+    performance.mark('viewer:bytes-read');
+    return openPdf(bytes, options);
+  }
   return openPdfChunked(
     { length: content.byteSize, chunkSize: content.chunkSize, readChunk: (index) => content.readChunk(index) },
     { ...options, viewIndex: content.viewIndex },
