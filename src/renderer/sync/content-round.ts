@@ -12,9 +12,14 @@ import { fetchContent } from './content-fetch.ts';
 import { prioritise, type ContentCandidate } from './content-plan.ts';
 import type { StorageRoom } from './storage-room.ts';
 
+/** How often the lane for documents the user opens looks for one while the round runs. */
+const URGENT_LOOK_MS = 50;
+
 export type ContentRoundDeps = {
   /** Waits while the user is clicking or typing (see quiet.ts `userPaused`). */
   yieldToUser?: (signal: AbortSignal) => Promise<void>;
+  /** Whether the user has paused now (see quiet.ts `hasPaused`); asked again when a write's turn comes. */
+  userHasPaused?: () => boolean;
   api: ApiClient;
   db: CacheDb;
   cipher: CacheCipher;
@@ -77,11 +82,20 @@ export async function contentRound(
     return turn;
   };
 
-  // A document the user waits for goes on; the others let the user's own reads go first. Asked
-  // in the write's turn, just before it starts: a write that waited for its turn while the user
-  // clicked would otherwise go ahead of the reads the click started.
-  const yieldUnlessUrgent = async (id: string): Promise<void> => {
-    if (!urgent.has(id)) await deps.yieldToUser?.(deps.signal);
+  // A document the user waits for goes on; the others let the user's own reads go first: they
+  // wait for the user's pause, and ask again when their turn comes — a write that waited for its
+  // turn while the user clicked would otherwise go ahead of the reads the click started. Such a
+  // write gives its turn up and waits again, so that it never holds up a document the user waits
+  // for behind it.
+  const inTurn = async <T>(id: string, write: () => Promise<T>): Promise<T> => {
+    const { yieldToUser, userHasPaused } = deps;
+    if (!yieldToUser || !userHasPaused) return oneAtATime(write);
+    for (;;) {
+      deps.signal.throwIfAborted();
+      if (!urgent.has(id)) await yieldToUser(deps.signal);
+      const done = await oneAtATime(async () => (urgent.has(id) || userHasPaused() ? { value: await write() } : null));
+      if (done) return done.value;
+    }
   };
 
   const next = (): ContentCandidate | undefined => {
@@ -89,9 +103,13 @@ export async function contentRound(
     const [item] = queue.splice(urgentIndex >= 0 ? urgentIndex : 0, 1);
     return item;
   };
+  const nextUrgent = (): ContentCandidate | undefined => {
+    const urgentIndex = queue.findIndex((c) => urgent.has(c.documentId));
+    return urgentIndex >= 0 ? queue.splice(urgentIndex, 1)[0] : undefined;
+  };
 
-  const worker = async (): Promise<void> => {
-    for (let item = next(); item && !halt && !deps.signal.aborted; item = next()) {
+  const worker = async (take: () => ContentCandidate | undefined = next): Promise<void> => {
+    for (let item = take(); item && !halt && !deps.signal.aborted; item = take()) {
       const id = item.documentId;
       inFlight.add(id);
       try {
@@ -108,18 +126,10 @@ export async function contentRound(
             db: deps.db,
             cipher: deps.cipher,
             contents: deps.contents,
-            writeChunk: (write) =>
-              oneAtATime(async () => {
-                await yieldUnlessUrgent(id);
-                return deps.room.withQuota(write, new Set([...urgent, ...inFlight]));
-              }),
+            writeChunk: (write) => inTurn(id, () => deps.room.withQuota(write, new Set([...urgent, ...inFlight]))),
             // Its completion takes the documents and their contents too: a case view being read
             // would wait behind it just as behind a chunk.
-            writeState: (write) =>
-              oneAtATime(async () => {
-                await yieldUnlessUrgent(id);
-                return write();
-              }),
+            writeState: (write) => inTurn(id, write),
             onBytes: (_doc, n) => {
               progress.bytes += n;
               onProgress(progress, false);
@@ -144,6 +154,18 @@ export async function contentRound(
       }
     }
   };
-  await Promise.all(Array.from({ length: deps.concurrency }, worker));
+  // One more lane for the documents the user opens: the others may all be waiting for the user to
+  // pause (see inTurn), and a document the user waits for must not wait for a free lane.
+  let lanesDone = false;
+  const urgentLane = async (): Promise<void> => {
+    while (!lanesDone && !halt && !deps.signal.aborted) {
+      await worker(nextUrgent);
+      if (!lanesDone) await new Promise((resolve) => setTimeout(resolve, URGENT_LOOK_MS));
+    }
+  };
+  const lane = urgentLane();
+  await Promise.all(Array.from({ length: deps.concurrency }, () => worker()));
+  lanesDone = true;
+  await lane;
   return halt ? { status: 'halted', error: halt } : { status: 'done' };
 }

@@ -242,6 +242,7 @@ export class SyncEngine {
             recentCases: async () => (await readState(deps.db, 'recentCases')) ?? [],
             signal: this.stopper.signal,
             yieldToUser: (signal) => this.quiet.userPaused(USER_PAUSE_MS, signal),
+            userHasPaused: () => this.quiet.hasPaused(USER_PAUSE_MS),
           },
           this.urgent,
           (progress, started) =>

@@ -17,6 +17,8 @@ export type Quiet = {
    * just asked for is read from the cache without waiting behind them.
    */
   userPaused(ms: number, signal: AbortSignal): Promise<void>;
+  /** Whether the user has not clicked, typed or scrolled for `ms`, now. */
+  hasPaused(ms: number): boolean;
   /** Called as soon as something needs the machine again; returns the unsubscribe. */
   onBusy(listener: () => void): () => void;
 };
@@ -68,6 +70,7 @@ export function createQuiet({ clock = systemClock, quietAfterMs = QUIET_AFTER_MS
           signal.addEventListener('abort', done, { once: true });
         });
     },
+    hasPaused: (ms) => clock() - lastActivity >= ms,
     onBusy(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,7 +1,7 @@
 /** The sync engine against the real reference server: it keeps working offline and catches up by itself. */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import { countContentsInStates } from '../../../src/renderer/data/repos/contents.ts';
+import { contentIdsInStates, countContentsInStates } from '../../../src/renderer/data/repos/contents.ts';
 import { engineOutbox } from '../../../src/renderer/data/repos/outbox-store.ts';
 import { SyncEngine } from '../../../src/renderer/sync/engine.ts';
 import type { SyncStatus } from '../../../src/renderer/sync/status.ts';
@@ -192,7 +192,7 @@ it('downloads side by side but writes their chunks one at a time, so that a read
   expect(most).toBe(1);
 }, 60_000);
 
-it('holds every write of a download, its completion too, while the user clicks, and finishes once they pause', async () => {
+it('holds every write of a download, its completion too, while the user clicks — except the document they open — and finishes once they pause', async () => {
   h = await signedIn(serverUrl);
   const listeners = new Set<() => void>();
   const click = () => listeners.forEach((l) => l());
@@ -223,6 +223,15 @@ it('holds every write of a download, its completion too, while the user clicks, 
     await waitFor(() => clicking !== undefined, 30_000, 'the first chunk written');
     await new Promise((r) => setTimeout(r, 1500));
     expect(await complete(), 'no document completed while the user clicks').toBe(0);
+    // The document the user opens meanwhile is not held up behind the writes that wait.
+    const [opened] = await contentIdsInStates(h.session.db, ['missing']);
+    engine.requestContent(opened!);
+    await waitFor(
+      async () => (await h.session.contents.get(opened!))?.state === 'complete',
+      5_000,
+      'the opened document complete while the user goes on clicking',
+    );
+    expect(await complete(), 'only the opened document').toBe(1);
   } finally {
     clearInterval(clicking);
   }
