@@ -98,15 +98,11 @@ export async function contentRound(
     }
   };
 
-  const next = (): ContentCandidate | undefined => {
-    const urgentIndex = queue.findIndex((c) => urgent.has(c.documentId));
-    const [item] = queue.splice(urgentIndex >= 0 ? urgentIndex : 0, 1);
-    return item;
-  };
   const nextUrgent = (): ContentCandidate | undefined => {
     const urgentIndex = queue.findIndex((c) => urgent.has(c.documentId));
     return urgentIndex >= 0 ? queue.splice(urgentIndex, 1)[0] : undefined;
   };
+  const next = (): ContentCandidate | undefined => nextUrgent() ?? queue.shift();
 
   const worker = async (take: () => ContentCandidate | undefined = next): Promise<void> => {
     for (let item = take(); item && !halt && !deps.signal.aborted; item = take()) {
