@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
 export type KillableChromium = {
@@ -43,12 +44,37 @@ export async function launchKillableChromium(profile: string): Promise<KillableC
       if (alive()) child.kill('SIGKILL');
       await exited;
       await browser.close().catch(() => undefined);
+      await helpersGone(profile);
     },
     async close() {
-      await browser.close().catch(() => undefined);
+      // Playwright's close() of a browser it connected to only disconnects; the browser itself is
+      // asked to shut down, which writes its profile the way a user's quit does.
+      const session = await browser.newBrowserCDPSession().catch(() => null);
+      await session?.send('Browser.close').catch(() => undefined);
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (alive()) child.kill('SIGKILL');
       await exited;
+      await browser.close().catch(() => undefined);
+      await helpersGone(profile);
     },
   };
+}
+
+/**
+ * Chromium's helper processes (storage, network, renderers) outlive the browser process for a
+ * moment and may still write the profile; the profile is only at rest once they are gone.
+ */
+async function helpersGone(profile: string): Promise<void> {
+  const flag = `--user-data-dir=${profile}`;
+  const running = () =>
+    readdirSync('/proc').some((pid) => {
+      if (!/^\d+$/.test(pid)) return false;
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').includes(flag);
+      } catch {
+        return false;
+      }
+    });
+  for (const started = Date.now(); running() && Date.now() - started < 10_000;)
+    await new Promise((r) => setTimeout(r, 50));
 }
