@@ -11,9 +11,10 @@ import { NetworkError, ServerError, StorageFullError, UnauthorizedError } from '
 import { fetchContent } from './content-fetch.ts';
 import { prioritise, type ContentCandidate } from './content-plan.ts';
 import type { StorageRoom } from './storage-room.ts';
+import type { Wakeup } from './wakeup.ts';
 
-/** How often the lane for documents the user opens looks for one while the round runs. */
-const URGENT_LOOK_MS = 50;
+/** The documents the user is opening, and the signal that one more was asked for. */
+export type UrgentRequests = { readonly ids: Set<string>; readonly arrived: Wakeup };
 
 export type ContentRoundDeps = {
   /** Waits while the user is clicking or typing (see quiet.ts `userPaused`). */
@@ -52,10 +53,11 @@ async function candidates(db: CacheDb): Promise<ContentCandidate[]> {
 
 export async function contentRound(
   deps: ContentRoundDeps,
-  urgent: Set<string>,
+  requests: UrgentRequests,
   onProgress: (progress: ContentProgress, started: boolean) => void,
   onError: (error: unknown) => void,
 ): Promise<ContentRoundResult> {
+  const urgent = requests.ids;
   const queue = prioritise(await candidates(deps.db), { urgent, recentCases: await deps.recentCases() });
   if (!queue.length) return { status: 'nothing-to-do' };
   const progress: ContentProgress = {
@@ -151,17 +153,19 @@ export async function contentRound(
     }
   };
   // One more lane for the documents the user opens: the others may all be waiting for the user to
-  // pause (see inTurn), and a document the user waits for must not wait for a free lane.
-  let lanesDone = false;
+  // pause (see inTurn), and a document the user waits for must not wait for a free lane. It sleeps
+  // until a document is asked for, and ends with the round.
+  const roundOver = new AbortController();
+  const laneSignal = AbortSignal.any([deps.signal, roundOver.signal]);
   const urgentLane = async (): Promise<void> => {
-    while (!lanesDone && !halt && !deps.signal.aborted) {
+    while (!halt && !laneSignal.aborted) {
       await worker(nextUrgent);
-      if (!lanesDone) await new Promise((resolve) => setTimeout(resolve, URGENT_LOOK_MS));
+      await requests.arrived.wait(60_000, laneSignal);
     }
   };
   const lane = urgentLane();
   await Promise.all(Array.from({ length: deps.concurrency }, () => worker()));
-  lanesDone = true;
+  roundOver.abort();
   await lane;
   return halt ? { status: 'halted', error: halt } : { status: 'done' };
 }

@@ -18,7 +18,7 @@ import { isoNow, systemClock, type Clock } from '../../shared/util/clock.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { NetworkError, ServerError, statusError, UnauthorizedError } from '../api/api-errors.ts';
 import { backoffDelay, fullJitterDelay } from './backoff.ts';
-import { contentRound } from './content-round.ts';
+import { contentRound, type UrgentRequests } from './content-round.ts';
 import type { FirstViewDrawer } from '../pdf/first-view-drawer.ts';
 import type { OpeningView } from '../pdf/first-view.ts';
 import { prepareRound } from './prepare-round.ts';
@@ -94,7 +94,7 @@ export class SyncEngine {
   private readonly pushWakeup = new Wakeup();
   private readonly prepareWakeup = new Wakeup();
   private readonly quiet: QuietControl;
-  private readonly urgent = new Set<string>();
+  private readonly urgent: UrgentRequests = { ids: new Set<string>(), arrived: new Wakeup() };
   private readonly stopper = new AbortController();
   private readonly clock: Clock;
   private pullFailures = 0;
@@ -150,7 +150,8 @@ export class SyncEngine {
 
   /** A document the user is opening: fetched before everything else. */
   requestContent(documentId: string): void {
-    this.urgent.add(documentId);
+    this.urgent.ids.add(documentId);
+    this.urgent.arrived.fire();
     this.contentWakeup.fire();
   }
 
