@@ -92,7 +92,16 @@ it('pulls after delivering a change, and not after delivering only audit events'
   const now = Date.now();
   engine = testEngine(h, { api, intervalMs: 600_000, room: counting, clock: () => now });
   running = engine.run();
-  await waitFor(() => engine!.current.phase === 'idle' && pulls > 0, 30_000, 'first sync');
+  // Idle with every document on the device: the content round, which counts the bytes too, is over.
+  await waitFor(
+    () =>
+      engine!.current.phase === 'idle' &&
+      pulls > 0 &&
+      engine!.current.counts.contentsMissing === 0 &&
+      engine!.current.counts.contentsComplete > 0,
+    30_000,
+    'first sync with its downloads',
+  );
   const [someCase] = await h.session.cases.list();
   const caseId = someCase!.case.id;
   const delivered = async () => (await h.session.db.outbox.count()) === 0;
