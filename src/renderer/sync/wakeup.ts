@@ -9,12 +9,14 @@ export class Wakeup {
     this.wake?.();
   }
 
-  /** Waits until fired or `ms` have passed; true when fired. */
+  /** Waits until fired, aborted or `ms` have passed; true when fired. */
   wait(ms: number, signal?: AbortSignal): Promise<boolean> {
     if (this.pending) {
       this.pending = false;
       return Promise.resolve(true);
     }
+    // An abort before the wait sends no event: without this the wait would sleep its whole time.
+    if (signal?.aborted) return Promise.resolve(false);
     return new Promise((resolve) => {
       const done = (fired: boolean): void => {
         clearTimeout(timer);

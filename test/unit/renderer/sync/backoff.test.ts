@@ -33,4 +33,12 @@ describe('wakeup', () => {
     stop.abort();
     await expect(waiting).resolves.toBe(false);
   });
+  it('does not sleep when the signal was aborted before the wait began', async () => {
+    const w = new Wakeup();
+    const stop = new AbortController();
+    stop.abort();
+    const began = Date.now();
+    await expect(w.wait(10_000, stop.signal)).resolves.toBe(false);
+    expect(Date.now() - began).toBeLessThan(1_000);
+  });
 });
