@@ -13,6 +13,28 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
+/**
+ * What is wrong with the case list's columns at this size: a heading cut off (a word wider than
+ * its column), or a heading not above its column's cells.
+ */
+async function caseColumnsProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const headings = [...document.querySelectorAll<HTMLElement>('.case-grid-head [role=columnheader]')];
+    const cells = [...document.querySelectorAll<HTMLElement>('.case-grid-body .case-row')][0]?.children ?? [];
+    headings.forEach((heading, k) => {
+      const button = heading.querySelector('button')!;
+      const label = button.textContent.replace(/[\u00ad▲▼]/g, '').trim();
+      if (button.scrollWidth > button.clientWidth + 1) problems.push(`"${label}" is cut off`);
+      const cell = cells[k]?.getBoundingClientRect();
+      const at = heading.getBoundingClientRect();
+      if (cell && (Math.abs(cell.left - at.left) > 1 || Math.abs(cell.width - at.width) > 1))
+        problems.push(`"${label}" is not above its column (${at.left}+${at.width} vs ${cell.left}+${cell.width})`);
+    });
+    return problems;
+  });
+}
+
 async function axe(page: Page): Promise<Violation[]> {
   // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays as it is.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axeSource, 'utf8'));
@@ -51,6 +73,9 @@ for (const language of ['de', 'en'] as const) {
         await page.setViewportSize(size);
         await page.waitForTimeout(250);
         await page.screenshot({ path: path.join(screenshotDir, `workspace-${screen}-${language}-${size.width}.png`) });
+        if (screen === 'cases' || screen === 'case')
+          for (const problem of await caseColumnsProblems(page))
+            problems.push(`${screen} at ${size.width}×${size.height}: ${problem}`);
       }
       for (const v of await axe(page)) {
         const line = `${screen}: ${v.impact ?? '?'} ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`;
@@ -67,6 +92,12 @@ for (const language of ['de', 'en'] as const) {
     await expect(page.locator('.case-row').first()).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('.sync-status')).toContainText(l('Abgeglichen', 'Up to date'), { timeout: 30_000 });
     await check('cases');
+    // The headings' names are their labels, whatever breaks them on screen.
+    for (const name of l(
+      ['BG-Nummer', 'Antragsteller/in', 'Personen', 'Letzter Eingang', 'Ungelesen', 'Fällig', 'Auf dem Gerät'],
+      ['BG number', 'Applicant', 'Persons', 'Last received', 'Unread', 'Due', 'On this device'],
+    ))
+      await expect(page.getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeVisible();
 
     await page.locator('.case-row').nth(1).click();
     await expect(page.locator('#case-view-heading')).toBeVisible();

@@ -22,7 +22,8 @@ export const casesDe = {
   'cases.substitute': 'Vertretung ({count})',
   'cases.until': 'Vertretung bis {date}',
   'cases.col.bg': 'BG-Nummer',
-  'cases.col.applicant': 'Antragsteller/in',
+  // A soft hyphen: at 1280 px the heading breaks into "Antrag-" and "steller/in" instead of being cut.
+  'cases.col.applicant': 'Antrag\u00ADsteller/in',
   'cases.col.household': 'Personen',
   'cases.col.lastIncoming': 'Letzter Eingang',
   'cases.col.unread': 'Ungelesen',
