@@ -167,6 +167,16 @@ export class CaseSearch {
     return out;
   }
 
+  /**
+   * Readies `filter` over `items` ahead of the first key press, for an idle moment: looks up the
+   * items' slots (10,000 map lookups, 8 ms while the code is cold) and runs one query, so that
+   * the search's code is compiled. Cheap when nothing changed since the last call.
+   */
+  prepare<T>(items: readonly T[], idOf: (item: T) => string): void {
+    this.slotsOf(items, idOf);
+    this.filter(items, idOf, 'a');
+  }
+
   private words(text: string): (readonly string[])[] | null {
     const words = searchTerms(text)
       .map(foldTerm)

@@ -4,9 +4,8 @@
  * React.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { withFigures, type CaseRow } from '../../data/repos/cases.ts';
-import { whenIdle } from '../../platform/when-idle.ts';
 import type { Session } from '../../session/session.ts';
 import { CaseSearch } from './case-search.ts';
 
@@ -45,16 +44,6 @@ export function useCaseSearch(rows: readonly CaseRow[] | undefined): CaseSearch 
   const synced = useRef(new Map<string, readonly unknown[]>());
   search.current ??= new CaseSearch();
   const index = search.current;
-  // One query at the first idle moment after the index is built: the first key press in "Akten
-  // suchen" then finds the search's code compiled (cold, it took twice as long as later ones).
-  const warm = useRef(false);
-  useEffect(() => {
-    if (!rows?.length || warm.current) return;
-    return whenIdle(() => {
-      warm.current = true;
-      index.filter(rows, (r) => r.case.id, 'a');
-    }, 1000);
-  }, [rows, index]);
   useMemo(() => {
     if (!rows) return;
     const last = synced.current;

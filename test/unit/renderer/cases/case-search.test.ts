@@ -229,4 +229,22 @@ describe('case search against a plain scan of every case', () => {
     expect(index.filter(list, (c) => c.id, 'neu').map((c) => c.id)).toEqual(['b']);
     expect(index.filter(list, (c) => c.id, 'anna')).toEqual([]);
   });
+
+  it('readied for a list, filters it without looking its items up again, and after a change does look them up', () => {
+    const index = new CaseSearch();
+    const a = { id: 'a', bgNumber: '11111BG0000001', members: [member('Anna', 'Alt', '1980-01-01', 'Am Markt 1')] };
+    const b = { id: 'b', bgNumber: '22222BG0000002', members: [member('Bert', 'Neu', '1981-01-01', 'Am Markt 2')] };
+    index.sync([a, b]);
+    const list = [b, a];
+    let lookups = 0;
+    const idOf = (c: SearchCase) => (lookups++, c.id);
+    index.prepare(list, idOf);
+    expect(lookups).toBe(2);
+    expect(index.filter(list, idOf, 'anna').map((c) => c.id)).toEqual(['a']);
+    expect(index.filter(list, idOf, 'neu').map((c) => c.id)).toEqual(['b']);
+    expect(lookups).toBe(2);
+    index.sync([a]);
+    expect(index.filter(list, idOf, 'neu')).toEqual([]);
+    expect(lookups).toBe(4);
+  });
 });
