@@ -81,7 +81,7 @@ export const CaseList = memo(function CaseList({ rows, search, selectedId, onOpe
   const shown = useMemo(() => searchCases(search, sorted, query), [search, sorted, query]);
   // At the first idle moment after the rows or their order change, the search is readied for
   // them: the first key press then finds their slots looked up and the search's code compiled
-  // (without it, the first key press after sign-in took 30–60 ms instead of under 16).
+  // (looking up the slots of 10,000 rows took 8 ms of the first key press after sign-in).
   useEffect(() => whenIdle(() => search.prepare(sorted, caseIdOf), 1000), [search, sorted]);
   const layout = useMemo(
     () =>
