@@ -35,6 +35,15 @@ async function caseColumnsProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** The navigation's buttons whose text runs past their border (a word longer than the button is wide). */
+async function navigationProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.desk-nav button')]
+      .filter((button) => button.scrollWidth > button.clientWidth + 1)
+      .map((button) => `"${button.textContent.replace(/\u00ad/g, '').trim()}" runs past its border`),
+  );
+}
+
 async function axe(page: Page): Promise<Violation[]> {
   // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays as it is.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axeSource, 'utf8'));
@@ -76,6 +85,8 @@ for (const language of ['de', 'en'] as const) {
         if (screen === 'cases' || screen === 'case')
           for (const problem of await caseColumnsProblems(page))
             problems.push(`${screen} at ${size.width}×${size.height}: ${problem}`);
+        for (const problem of await navigationProblems(page))
+          problems.push(`${screen} at ${size.width}×${size.height}: ${problem}`);
       }
       for (const v of await axe(page)) {
         const line = `${screen}: ${v.impact ?? '?'} ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`;

@@ -10,7 +10,8 @@ export const casesDe = {
   'ws.signedInAs': 'Angemeldet: {name}',
   'ws.offline': 'Offline angemeldet',
   'ws.signOut': 'Abmelden',
-  'ws.openViewer': 'Dokumentenansicht öffnen',
+  // A soft hyphen, as in the applicant heading: at 1280 px "Dokumentenansicht" is wider than the button.
+  'ws.openViewer': 'Dokumenten\u00ADansicht öffnen',
   'ws.quickJumpHint': 'Strg+K: Akte suchen',
   'ws.warnings': 'Hinweise der IT',
   'cases.heading': 'Meine Akten ({count})',
