@@ -71,15 +71,18 @@ export function InboxView({ session, caseLabels, onOpenCase, announce }: Props) 
                   </button>
                 </td>
                 <td>{t(d.status === 'new' ? 'inbox.state.new' : 'inbox.state.read')}</td>
-                <td className="inbox-actions">
-                  {d.status === 'new' && (
-                    <button type="button" className="small" onClick={() => mark(d.id, 'read')}>
-                      {t('inbox.markRead')}
+                <td>
+                  {/* The buttons' flex box inside the cell: a cell that is itself one stops being a table cell. */}
+                  <div className="inbox-actions">
+                    {d.status === 'new' && (
+                      <button type="button" className="small" onClick={() => mark(d.id, 'read')}>
+                        {t('inbox.markRead')}
+                      </button>
+                    )}
+                    <button type="button" className="small" onClick={() => mark(d.id, 'processed')}>
+                      {t('inbox.markProcessed')}
                     </button>
-                  )}
-                  <button type="button" className="small" onClick={() => mark(d.id, 'processed')}>
-                    {t('inbox.markProcessed')}
-                  </button>
+                  </div>
                 </td>
               </tr>
             ))}
