@@ -23,7 +23,6 @@ export const de = {
   'workspace.title': 'Arbeitsbereich',
   'workspace.heading': 'Meine Akten',
   'workspace.intro': 'Hier erscheinen die Ihnen zugewiesenen Akten, sobald sie abgeglichen sind.',
-  'workspace.openViewer': 'Dokumentenansicht öffnen',
   'workspace.viewerOpen': 'Die Dokumentenansicht ist geöffnet.',
   'workspace.server': 'Zentraler Dienst: {url}',
   'viewer.title': 'Dokumentenansicht',

@@ -24,7 +24,6 @@ export const en: Record<MessageKey, string> = {
   'workspace.title': 'Workspace',
   'workspace.heading': 'My case files',
   'workspace.intro': 'The case files assigned to you appear here once they are synchronised.',
-  'workspace.openViewer': 'Open document viewer',
   'workspace.viewerOpen': 'The document viewer is open.',
   'workspace.server': 'Central service: {url}',
   'viewer.title': 'Document viewer',
